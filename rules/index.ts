@@ -1,0 +1,20 @@
+import certificationsJson from './certifications.json' with { type: 'json' };
+import ruleSet2022_10 from './ruleSets/2022-10.json' with { type: 'json' };
+import ruleSet2024_07 from './ruleSets/2024-07.json' with { type: 'json' };
+import { loadRules, ruleSetIn } from './load.js';
+import type { RuleSet } from './schema.js';
+
+// Loaded and validated once, at start: a malformed file stops the process with the place named.
+export const rules = loadRules(
+  {
+    'rules/ruleSets/2022-10.json': ruleSet2022_10,
+    'rules/ruleSets/2024-07.json': ruleSet2024_07,
+  },
+  certificationsJson,
+);
+
+export function ruleSetFor(asOf: string): RuleSet {
+  return ruleSetIn(rules.ruleSets, asOf);
+}
+
+export type { RuleSet } from './schema.js';

@@ -1,0 +1,55 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
+
+/** A calendar date `YYYY-MM-DD`, always read as UTC. */
+export type IsoDate = string;
+/** A calendar month `YYYY-MM`. */
+export type MonthKey = string;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-\d{2}$/;
+
+export function isCalendarDate(value: string): boolean {
+  // Strict parse round-trip rejects 2023-02-29 and 2024-13-01, which dayjs would otherwise roll over.
+  return DATE.test(value) && dayjs.utc(value, 'YYYY-MM-DD').format('YYYY-MM-DD') === value;
+}
+
+export function isCalendarMonth(value: string): boolean {
+  if (!MONTH.test(value)) return false;
+  const month = Number(value.slice(5, 7));
+  return month >= 1 && month <= 12;
+}
+
+/**
+ * Months as integers (year × 12 + month − 1): month arithmetic on them is exact and cheap,
+ * which matters inside the scoring loops.
+ */
+export function monthIndex(month: MonthKey): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+export function monthKey(index: number): MonthKey {
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}`;
+}
+
+export function addMonths(month: MonthKey, months: number): MonthKey {
+  return monthKey(monthIndex(month) + months);
+}
+
+export function monthOfDate(date: IsoDate): MonthKey {
+  return date.slice(0, 7);
+}
+
+/** The evaluation month M: the last full calendar month before the as-of date. */
+export function evaluationMonthOf(asOf: IsoDate): MonthKey {
+  return addMonths(monthOfDate(asOf), -1);
+}
+
+/** Today's calendar date in UTC, for the shell only; the core always takes its date as an argument. */
+export function todayUtc(now: Date = new Date()): IsoDate {
+  return dayjs.utc(now).format('YYYY-MM-DD');
+}

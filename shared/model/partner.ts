@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { CountryCode, Identifier, IsoDate } from './primitives.js';
+import { CustomerFacts, Person } from './facts.js';
+
+export const PartnerLocation = z.strictObject({
+  locationId: Identifier,
+  name: z.string().min(1).max(200),
+  country: CountryCode,
+});
+
+export const PartnerProfile = z.strictObject({
+  partnerId: Identifier,
+  name: z.string().min(1, 'must not be empty').max(200),
+  country: CountryCode,
+  /** Membership anniversary; set at the first designation when absent. */
+  anniversary: IsoDate.optional(),
+  locations: z.array(PartnerLocation).max(1000).default([]),
+});
+export type PartnerProfile = z.infer<typeof PartnerProfile>;
+
+/** Everything scoring needs about one partner: the shape of the command line's file. */
+export const PartnerFacts = z.strictObject({
+  partner: PartnerProfile,
+  customers: z.array(CustomerFacts).default([]),
+  people: z.array(Person).default([]),
+});
+export type PartnerFacts = z.infer<typeof PartnerFacts>;
+export type PartnerFactsInput = z.input<typeof PartnerFacts>;

@@ -1,0 +1,126 @@
+import type { AzureServiceUsage, CustomerFacts, Person } from '../model/facts.js';
+import type { PartnerFacts } from '../model/partner.js';
+import { monthIndex } from '../dates.js';
+import type { RuleSet } from '../../rules/schema.js';
+import { associationBit } from './associations.js';
+import { HISTORY_MONTHS, scoringWindow, type ScoringWindow } from './window.js';
+
+/** One customer-month reduced to the numbers the metrics read; Azure ACR already summed per area. */
+export interface PreparedMonth {
+  paidSeats: number;
+  activeUsers: number;
+  protectedUsers: number;
+  bizAppsRevenue: number;
+  bizAppsMcv: number;
+  acrByArea: Partial<Record<string, number>>;
+  services: readonly AzureServiceUsage[];
+}
+
+export const EMPTY_MONTH: PreparedMonth = Object.freeze({
+  paidSeats: 0,
+  activeUsers: 0,
+  protectedUsers: 0,
+  bizAppsRevenue: 0,
+  bizAppsMcv: 0,
+  acrByArea: Object.freeze({}),
+  services: Object.freeze([]) as readonly AzureServiceUsage[],
+});
+
+export interface PreparedCustomer {
+  customerId: string;
+  production: boolean;
+  /** By month offset from window.historyStart; undefined means no data, read as zeros. */
+  months: (PreparedMonth | undefined)[];
+  /** Association bits active on any day of each month, PAL already dropped where it never counts. */
+  associationMasks: Uint8Array;
+}
+
+export interface PersonOnDay {
+  personId: string;
+  held: ReadonlySet<string>;
+}
+
+export interface ScoringContext {
+  window: ScoringWindow;
+  ruleSet: RuleSet;
+  customers: PreparedCustomer[];
+  /** People linked to the partner on the as-of day, with the certifications they hold that day. */
+  people: PersonOnDay[];
+}
+
+function prepareMonth(usage: CustomerFacts['months'][string]): PreparedMonth {
+  const acrByArea: Partial<Record<string, number>> = {};
+  for (const service of usage.azureServices) acrByArea[service.area] = (acrByArea[service.area] ?? 0) + service.acrUsd;
+  return {
+    paidSeats: usage.paidSeats,
+    activeUsers: usage.activeUsers,
+    protectedUsers: usage.protectedUsers,
+    bizAppsRevenue: usage.bizApps.revenueUsd,
+    bizAppsMcv: usage.bizApps.mcv,
+    acrByArea,
+    services: usage.azureServices,
+  };
+}
+
+function prepareCustomer(customer: CustomerFacts, window: ScoringWindow, palExcluded: ReadonlySet<string>): PreparedCustomer {
+  const { historyStart, evaluationMonth } = window;
+  const months: (PreparedMonth | undefined)[] = new Array(HISTORY_MONTHS);
+  for (const month in customer.months) {
+    const index = monthIndex(month);
+    if (index >= historyStart && index <= evaluationMonth) months[index - historyStart] = prepareMonth(customer.months[month]!);
+  }
+  const associationMasks = new Uint8Array(HISTORY_MONTHS);
+  for (const association of customer.associations) {
+    if (association.type === 'PAL' && palExcluded.has(customer.country)) continue;
+    // `from` and `to` are inclusive days, so the association is active in every month they touch.
+    const first = Math.max(monthIndex(association.from), historyStart);
+    const last = Math.min(association.to === undefined ? evaluationMonth : monthIndex(association.to), evaluationMonth);
+    const bit = associationBit(association.type);
+    for (let m = first; m <= last; m++) associationMasks[m - historyStart]! |= bit;
+  }
+  return { customerId: customer.customerId, production: customer.production, months, associationMasks };
+}
+
+/** A person counts on D if linked on or before D and not unlinked on or before D. */
+export function isLinkedOn(person: Person, day: string): boolean {
+  return person.linkedOn <= day && (person.unlinkedOn === undefined || person.unlinkedOn > day);
+}
+
+/** A certification is held on D if earned on or before D and not yet expired (expiresOn is the first day without it). */
+export function certificationsHeldOn(person: Person, day: string): Set<string> {
+  const held = new Set<string>();
+  for (const c of person.certifications) if (c.earnedOn <= day && (c.expiresOn === undefined || c.expiresOn > day)) held.add(c.id);
+  return held;
+}
+
+export function scoringContext(facts: PartnerFacts, ruleSet: RuleSet, asOf: string): ScoringContext {
+  const window = scoringWindow(asOf);
+  const palExcluded = new Set(ruleSet.palExcludedCountries);
+  return {
+    window,
+    ruleSet,
+    customers: facts.customers.map((c) => prepareCustomer(c, window, palExcluded)),
+    people: facts.people
+      .filter((p) => isLinkedOn(p, asOf))
+      .map((p) => ({ personId: p.personId, held: certificationsHeldOn(p, asOf) })),
+  };
+}
+
+export function monthAt(customer: PreparedCustomer, window: ScoringWindow, month: number): PreparedMonth {
+  return customer.months[month - window.historyStart] ?? EMPTY_MONTH;
+}
+
+export function isEligibleIn(customer: PreparedCustomer, window: ScoringWindow, month: number, mask: number): boolean {
+  return ((customer.associationMasks[month - window.historyStart] ?? 0) & mask) !== 0;
+}
+
+/**
+ * The baseline month: Y, or the first later month with an eligible association,
+ * so that only what happened after the association counts. Undefined if none up to M.
+ */
+export function baselineMonthOf(customer: PreparedCustomer, window: ScoringWindow, mask: number): number | undefined {
+  for (let m = window.comparisonMonth; m <= window.evaluationMonth; m++) {
+    if (isEligibleIn(customer, window, m, mask)) return m;
+  }
+  return undefined;
+}

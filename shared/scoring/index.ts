@@ -1,0 +1,6 @@
+export { scorePartner, type PartnerScore } from './scorePartner.js';
+export { toScoreDocument, type ScoreDocument } from './document.js';
+export { whatIf, WhatIfError, type WhatIfResult } from './whatIf.js';
+export type { AreaResult } from './area.js';
+export type { MetricResult } from './metric.js';
+export type { Contributor } from './kinds/index.js';

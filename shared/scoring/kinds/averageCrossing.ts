@@ -1,0 +1,40 @@
+import { isEligibleIn, monthAt } from '../context.js';
+import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
+import { key } from '../window.js';
+import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
+
+/**
+ * Customers eligible in M whose monthly average over T meets the threshold, minus those whose
+ * average over the 12 months before T did; only eligible months add to a sum, both sums divide by 12.
+ */
+export const averageCrossing: PartEvaluator<'averageCrossing'> = (part, ctx, scope) => {
+  const { window } = ctx;
+  const read = readerFor(part.measure);
+  const contributors: Contributor[] = [];
+  let value = 0;
+  for (const customer of customersInScope(ctx, scope)) {
+    if (!isEligibleIn(customer, window, window.evaluationMonth, scope.mask)) continue;
+    let recent = 0;
+    let earlier = 0;
+    const months: Record<string, number> = {};
+    for (let m = window.historyStart; m <= window.evaluationMonth; m++) {
+      if (!isEligibleIn(customer, window, m, scope.mask)) continue;
+      const v = read(monthAt(customer, window, m));
+      if (v === 0) continue;
+      months[key(m)] = v;
+      if (m >= window.trailingStart) recent += v;
+      else earlier += v;
+    }
+    const contribution = (meets(part.threshold, recent / 12) ? 1 : 0) - (meets(part.threshold, earlier / 12) ? 1 : 0);
+    if (contribution === 0) continue;
+    value += contribution;
+    contributors.push({
+      type: 'customer',
+      id: customer.customerId,
+      contribution,
+      months,
+      note: `${describeMeasure(part.measure)} averages ${recent / 12} a month over ${key(window.trailingStart)}..${key(window.evaluationMonth)} and ${earlier / 12} over the 12 months before (threshold ${describeThreshold(part.threshold)})`,
+    });
+  }
+  return { value, contributors };
+};

@@ -1,0 +1,43 @@
+import { baselineMonthOf, isEligibleIn, monthAt } from '../context.js';
+import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
+import { key } from '../window.js';
+import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
+
+/**
+ * Customers eligible in M whose measure met `atBaseline` at their baseline month and then met
+ * `after`: in M, or in any eligible month of T after the baseline; optionally also a condition in M.
+ */
+export const customersCrossing: PartEvaluator<'customersCrossing'> = (part, ctx, scope) => {
+  const { window } = ctx;
+  const read = readerFor(part.measure);
+  const M = window.evaluationMonth;
+  const also = part.alsoInEvaluationMonth;
+  const readAlso = also ? readerFor(also.measure) : undefined;
+  const contributors: Contributor[] = [];
+  for (const customer of customersInScope(ctx, scope)) {
+    if (!isEligibleIn(customer, window, M, scope.mask)) continue;
+    if (also && !meets(also.threshold, readAlso!(monthAt(customer, window, M)))) continue;
+    const baseline = baselineMonthOf(customer, window, scope.mask)!;
+    const before = read(monthAt(customer, window, baseline));
+    if (!meets(part.atBaseline, before)) continue;
+    const firstAfter = Math.max(baseline + 1, part.afterIn === 'evaluationMonth' ? M : window.trailingStart);
+    let crossedIn: number | undefined;
+    for (let m = firstAfter; m <= M && crossedIn === undefined; m++) {
+      if (isEligibleIn(customer, window, m, scope.mask) && meets(part.after, read(monthAt(customer, window, m)))) crossedIn = m;
+    }
+    if (crossedIn === undefined) continue;
+    const after = read(monthAt(customer, window, crossedIn));
+    contributors.push({
+      type: 'customer',
+      id: customer.customerId,
+      contribution: 1,
+      months: { [key(baseline)]: before, [key(crossedIn)]: after },
+      note: `${describeMeasure(part.measure)} ${round4(before)} (${describeThreshold(part.atBaseline)}) at baseline ${key(baseline)}, ${round4(after)} (${describeThreshold(part.after)}) in ${key(crossedIn)}`,
+    });
+  }
+  return { value: contributors.length, contributors };
+};
+
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}

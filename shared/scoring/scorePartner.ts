@@ -1,0 +1,23 @@
+import type { RuleSet } from '../../rules/schema.js';
+import type { PartnerFacts } from '../model/partner.js';
+import { SOLUTION_AREAS, type SolutionArea } from '../model/primitives.js';
+import { scoreArea, type AreaResult } from './area.js';
+import { scoringContext } from './context.js';
+import { key } from './window.js';
+
+/** Exact (unrounded) scores of one partner in all six areas as of a date. */
+export interface PartnerScore {
+  partnerId: string;
+  asOf: string;
+  ruleSet: string;
+  evaluationMonth: string;
+  areas: Record<SolutionArea, AreaResult>;
+}
+
+/** Pure: facts + the rule set in force on asOf + asOf → scores. No clock, no I/O. */
+export function scorePartner(facts: PartnerFacts, ruleSet: RuleSet, asOf: string): PartnerScore {
+  const ctx = scoringContext(facts, ruleSet, asOf);
+  const areas = {} as Record<SolutionArea, AreaResult>;
+  for (const area of SOLUTION_AREAS) areas[area] = scoreArea(ruleSet.areas[area], ctx);
+  return { partnerId: facts.partner.partnerId, asOf, ruleSet: ruleSet.id, evaluationMonth: key(ctx.window.evaluationMonth), areas };
+}

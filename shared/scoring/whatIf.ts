@@ -1,0 +1,64 @@
+import type { RuleSet } from '../../rules/schema.js';
+import type { CustomerFacts, MonthUsage } from '../model/facts.js';
+import type { PartnerFacts } from '../model/partner.js';
+import type { SolutionArea } from '../model/primitives.js';
+import type { WhatIfRequest } from '../model/whatIf.js';
+import { scorePartner, type PartnerScore } from './scorePartner.js';
+
+export class WhatIfError extends Error {
+  override name = 'WhatIfError';
+}
+
+export interface AreaChange {
+  scoreBefore: number;
+  scoreAfter: number;
+  qualifiesBefore: boolean;
+  qualifiesAfter: boolean;
+}
+
+export interface WhatIfResult {
+  current: PartnerScore;
+  hypothetical: PartnerScore;
+  changes: Record<SolutionArea, AreaChange>;
+}
+
+function addUsage(base: MonthUsage | undefined, extra: MonthUsage): MonthUsage {
+  if (!base) return extra;
+  return {
+    paidSeats: base.paidSeats + extra.paidSeats,
+    activeUsers: base.activeUsers + extra.activeUsers,
+    protectedUsers: base.protectedUsers + extra.protectedUsers,
+    azureServices: [...base.azureServices, ...extra.azureServices],
+    bizApps: { revenueUsd: base.bizApps.revenueUsd + extra.bizApps.revenueUsd, mcv: base.bizApps.mcv + extra.bizApps.mcv },
+  };
+}
+
+/** The facts with the hypothetical data applied; the input facts are left untouched. */
+export function applyHypothetical(facts: PartnerFacts, request: WhatIfRequest): PartnerFacts {
+  const customers = new Map<string, CustomerFacts>(facts.customers.map((c) => [c.customerId, c]));
+  for (const c of request.customers) customers.set(c.customerId, c);
+  for (const row of request.usage) {
+    const customer = customers.get(row.customerId);
+    if (!customer) throw new WhatIfError(`usage names customer ${row.customerId}, which neither exists nor is among the hypothetical customers`);
+    customers.set(row.customerId, { ...customer, months: { ...customer.months, [row.month]: addUsage(customer.months[row.month], row.usage) } });
+  }
+  const people = new Map(facts.people.map((p) => [p.personId, p]));
+  for (const p of request.people) people.set(p.personId, p);
+  return { partner: facts.partner, customers: [...customers.values()], people: [...people.values()] };
+}
+
+/** Pure: the score now and the score the hypothetical data would give, side by side. Nothing is stored. */
+export function whatIf(facts: PartnerFacts, request: WhatIfRequest, ruleSet: RuleSet, asOf: string): WhatIfResult {
+  const current = scorePartner(facts, ruleSet, asOf);
+  const hypothetical = scorePartner(applyHypothetical(facts, request), ruleSet, asOf);
+  const changes = {} as Record<SolutionArea, AreaChange>;
+  for (const area of Object.keys(current.areas) as SolutionArea[]) {
+    changes[area] = {
+      scoreBefore: current.areas[area].score,
+      scoreAfter: hypothetical.areas[area].score,
+      qualifiesBefore: current.areas[area].qualifies,
+      qualifiesAfter: hypothetical.areas[area].qualifies,
+    };
+  }
+  return { current, hypothetical, changes };
+}
