@@ -17,7 +17,10 @@ export function toScoreDocument(score: PartnerScore): ScoreDocument {
         ...m,
         value: round4(m.value),
         points: round2(m.points),
-        contributors: m.contributors.map((c) => ({ ...c, contribution: round4(c.contribution) })),
+        contributors: m.contributors.map((c) => {
+          const contribution = round4(c.contribution);
+          return contribution === c.contribution ? c : { ...c, contribution };
+        }),
       };
     }
     areas[area] = { ...result, score: round2(result.score), metrics };

@@ -1,13 +1,13 @@
 import type { Measure, Threshold } from '../../rules/schema.js';
-import type { PreparedMonth } from './context.js';
+import { ACR_FIELD, type PreparedMonth } from './context.js';
 
 export type MeasureReader = (month: PreparedMonth) => number;
 
 function fieldReader(measure: Measure): MeasureReader {
   switch (measure.field) {
     case 'azureAcr': {
-      const area = measure.area!;
-      return (m) => m.acrByArea[area] ?? 0;
+      const field = ACR_FIELD[measure.area!];
+      return (m) => m[field];
     }
     case 'paidSeats':
       return (m) => m.paidSeats;
@@ -35,11 +35,20 @@ export function readerFor(measure: Measure): MeasureReader {
   return reader;
 }
 
+const predicates = new WeakMap<Threshold, (value: number) => boolean>();
+
+function predicateFor(threshold: Threshold): (value: number) => boolean {
+  if ('atLeast' in threshold) return (v) => v >= threshold.atLeast;
+  if ('above' in threshold) return (v) => v > threshold.above;
+  if ('atMost' in threshold) return (v) => v <= threshold.atMost;
+  return (v) => v < threshold.below;
+}
+
+/** Whether a value meets a threshold from the rules (compiled once per threshold). */
 export function meets(threshold: Threshold, value: number): boolean {
-  if ('atLeast' in threshold) return value >= threshold.atLeast;
-  if ('above' in threshold) return value > threshold.above;
-  if ('atMost' in threshold) return value <= threshold.atMost;
-  return value < threshold.below;
+  let predicate = predicates.get(threshold);
+  if (!predicate) predicates.set(threshold, (predicate = predicateFor(threshold)));
+  return predicate(value);
 }
 
 export function describeThreshold(threshold: Threshold): string {

@@ -40,9 +40,11 @@ function combine(rule: MetricRule, results: PartResult[]): PartResult {
   return { value, contributors };
 }
 
+// One formatter for all: toLocaleString would build a new one per call, which shows in the benchmark.
+const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 function formatAmount(n: number): string {
-  const rounded = round4(n);
-  return Number.isInteger(rounded) ? rounded.toLocaleString('en-US') : rounded.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return amount.format(round4(n));
 }
 
 function toFullPoints(rule: MetricRule, value: number, gate: GateResult | null): string | null {

@@ -3,7 +3,7 @@ import type { PartnerFacts } from '../model/partner.js';
 import { SOLUTION_AREAS, type SolutionArea } from '../model/primitives.js';
 import { scoreArea, type AreaResult } from './area.js';
 import { scoringContext } from './context.js';
-import { key } from './window.js';
+import { nameOf } from './window.js';
 
 /** Exact (unrounded) scores of one partner in all six areas as of a date. */
 export interface PartnerScore {
@@ -19,5 +19,5 @@ export function scorePartner(facts: PartnerFacts, ruleSet: RuleSet, asOf: string
   const ctx = scoringContext(facts, ruleSet, asOf);
   const areas = {} as Record<SolutionArea, AreaResult>;
   for (const area of SOLUTION_AREAS) areas[area] = scoreArea(ruleSet.areas[area], ctx);
-  return { partnerId: facts.partner.partnerId, asOf, ruleSet: ruleSet.id, evaluationMonth: key(ctx.window.evaluationMonth), areas };
+  return { partnerId: facts.partner.partnerId, asOf, ruleSet: ruleSet.id, evaluationMonth: nameOf(ctx.window, ctx.window.evaluationMonth), areas };
 }

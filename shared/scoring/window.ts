@@ -10,21 +10,26 @@ export interface ScoringWindow {
   comparisonMonth: number;
   trailingStart: number;
   historyStart: number;
+  /** YYYY-MM of each month from historyStart to M, computed once for the explanations. */
+  monthNames: readonly MonthKey[];
 }
 
 export const HISTORY_MONTHS = 24;
 
 export function scoringWindow(asOf: IsoDate): ScoringWindow {
   const evaluationMonth = monthIndex(evaluationMonthOf(asOf));
+  const historyStart = evaluationMonth - (HISTORY_MONTHS - 1);
   return {
     asOf,
     evaluationMonth,
     comparisonMonth: evaluationMonth - 12,
     trailingStart: evaluationMonth - 11,
-    historyStart: evaluationMonth - (HISTORY_MONTHS - 1),
+    historyStart,
+    monthNames: Array.from({ length: HISTORY_MONTHS }, (_, i) => monthKey(historyStart + i)),
   };
 }
 
-export function key(index: number): MonthKey {
-  return monthKey(index);
+/** YYYY-MM of a month index inside the window. */
+export function nameOf(window: ScoringWindow, month: number): MonthKey {
+  return window.monthNames[month - window.historyStart] ?? monthKey(month);
 }

@@ -1,7 +1,7 @@
 import { isEligibleIn, monthAt } from '../context.js';
 import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
-import { key } from '../window.js';
-import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
+import { nameOf } from '../window.js';
+import { customersInScope, type Contributor, type MonthValue, type PartEvaluator } from './types.js';
 
 /**
  * Customers eligible in M whose monthly average over T meets the threshold, minus those whose
@@ -16,24 +16,25 @@ export const averageCrossing: PartEvaluator<'averageCrossing'> = (part, ctx, sco
     if (!isEligibleIn(customer, window, window.evaluationMonth, scope.mask)) continue;
     let recent = 0;
     let earlier = 0;
-    const months: Record<string, number> = {};
     for (let m = window.historyStart; m <= window.evaluationMonth; m++) {
       if (!isEligibleIn(customer, window, m, scope.mask)) continue;
-      const v = read(monthAt(customer, window, m));
-      if (v === 0) continue;
-      months[key(m)] = v;
-      if (m >= window.trailingStart) recent += v;
-      else earlier += v;
+      if (m >= window.trailingStart) recent += read(monthAt(customer, window, m));
+      else earlier += read(monthAt(customer, window, m));
     }
     const contribution = (meets(part.threshold, recent / 12) ? 1 : 0) - (meets(part.threshold, earlier / 12) ? 1 : 0);
     if (contribution === 0) continue;
     value += contribution;
+    const months: MonthValue[] = [];
+    for (let m = window.historyStart; m <= window.evaluationMonth; m++) {
+      const v = isEligibleIn(customer, window, m, scope.mask) ? read(monthAt(customer, window, m)) : 0;
+      if (v !== 0) months.push({ month: nameOf(window, m), value: v });
+    }
     contributors.push({
       type: 'customer',
       id: customer.customerId,
       contribution,
       months,
-      note: `${describeMeasure(part.measure)} averages ${recent / 12} a month over ${key(window.trailingStart)}..${key(window.evaluationMonth)} and ${earlier / 12} over the 12 months before (threshold ${describeThreshold(part.threshold)})`,
+      note: `${describeMeasure(part.measure)} averages ${recent / 12} a month over ${nameOf(window, window.trailingStart)}..${nameOf(window, window.evaluationMonth)} and ${earlier / 12} over the 12 months before (threshold ${describeThreshold(part.threshold)})`,
     });
   }
   return { value, contributors };

@@ -1,6 +1,6 @@
 import { baselineMonthOf, isEligibleIn, monthAt } from '../context.js';
 import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
-import { key } from '../window.js';
+import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
 
 /**
@@ -31,8 +31,8 @@ export const customersCrossing: PartEvaluator<'customersCrossing'> = (part, ctx,
       type: 'customer',
       id: customer.customerId,
       contribution: 1,
-      months: { [key(baseline)]: before, [key(crossedIn)]: after },
-      note: `${describeMeasure(part.measure)} ${round4(before)} (${describeThreshold(part.atBaseline)}) at baseline ${key(baseline)}, ${round4(after)} (${describeThreshold(part.after)}) in ${key(crossedIn)}`,
+      months: [{ month: nameOf(window, baseline), value: before }, { month: nameOf(window, crossedIn), value: after }],
+      note: `${describeMeasure(part.measure)} ${round4(before)} (${describeThreshold(part.atBaseline)}) at baseline ${nameOf(window, baseline)}, ${round4(after)} (${describeThreshold(part.after)}) in ${nameOf(window, crossedIn)}`,
     });
   }
   return { value: contributors.length, contributors };

@@ -1,6 +1,6 @@
 import { isEligibleIn, monthAt } from '../context.js';
 import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
-import { key } from '../window.js';
+import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
 
 /** Customers eligible in M whose measure in M meets the threshold. */
@@ -17,8 +17,8 @@ export const customersQualifyingInMonth: PartEvaluator<'customersQualifyingInMon
       type: 'customer',
       id: customer.customerId,
       contribution: 1,
-      months: { [key(M)]: now },
-      note: `${describeMeasure(part.measure)} ${now} ${describeThreshold(part.threshold)} in ${key(M)}`,
+      months: [{ month: nameOf(window, M), value: now }],
+      note: `${describeMeasure(part.measure)} ${now} ${describeThreshold(part.threshold)} in ${nameOf(window, M)}`,
     });
   }
   return { value: contributors.length, contributors };

@@ -1,7 +1,7 @@
 import { isEligibleIn, monthAt } from '../context.js';
 import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
-import { key } from '../window.js';
-import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
+import { nameOf } from '../window.js';
+import { customersInScope, type Contributor, type MonthValue, type PartEvaluator } from './types.js';
 
 /** Customers whose measure summed over the eligible months of T meets the threshold. */
 export const customersWithWindowTotal: PartEvaluator<'customersWithWindowTotal'> = (part, ctx, scope) => {
@@ -11,21 +11,23 @@ export const customersWithWindowTotal: PartEvaluator<'customersWithWindowTotal'>
   for (const customer of customersInScope(ctx, scope)) {
     let total = 0;
     let counted = 0;
-    const months: Record<string, number> = {};
     for (let m = window.trailingStart; m <= window.evaluationMonth; m++) {
       if (!isEligibleIn(customer, window, m, scope.mask)) continue;
       counted++;
-      const value = read(monthAt(customer, window, m));
-      total += value;
-      if (value !== 0) months[key(m)] = value;
+      total += read(monthAt(customer, window, m));
     }
     if (counted === 0 || !meets(part.threshold, total)) continue;
+    const months: MonthValue[] = [];
+    for (let m = window.trailingStart; m <= window.evaluationMonth; m++) {
+      const v = isEligibleIn(customer, window, m, scope.mask) ? read(monthAt(customer, window, m)) : 0;
+      if (v !== 0) months.push({ month: nameOf(window, m), value: v });
+    }
     contributors.push({
       type: 'customer',
       id: customer.customerId,
       contribution: 1,
       months,
-      note: `${describeMeasure(part.measure)} totals ${total} ${describeThreshold(part.threshold)} over ${key(window.trailingStart)}..${key(window.evaluationMonth)}`,
+      note: `${describeMeasure(part.measure)} totals ${total} ${describeThreshold(part.threshold)} over ${nameOf(window, window.trailingStart)}..${nameOf(window, window.evaluationMonth)}`,
     });
   }
   return { value: contributors.length, contributors };

@@ -1,6 +1,6 @@
 import { baselineMonthOf, isEligibleIn, monthAt } from '../context.js';
 import { describeMeasure, readerFor } from '../measure.js';
-import { key } from '../window.js';
+import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
 
 /**
@@ -11,26 +11,28 @@ export const growth: PartEvaluator<'growth'> = (part, ctx, scope) => {
   const { window } = ctx;
   const read = readerFor(part.measure);
   const M = window.evaluationMonth;
-  const rows: { id: string; baseline: number; before: number; now: number }[] = [];
+  const contributors: Contributor[] = [];
   let baselineSum = 0;
   for (const customer of customersInScope(ctx, scope)) {
     if (!isEligibleIn(customer, window, M, scope.mask)) continue;
     const baseline = baselineMonthOf(customer, window, scope.mask)!;
-    const row = { id: customer.customerId, baseline, before: read(monthAt(customer, window, baseline)), now: read(monthAt(customer, window, M)) };
-    baselineSum += row.before;
-    if (row.before !== 0 || row.now !== 0) rows.push(row);
+    const before = read(monthAt(customer, window, baseline));
+    const now = read(monthAt(customer, window, M));
+    baselineSum += before;
+    if (before === 0 && now === 0) continue;
+    const months = baseline === M ? [{ month: nameOf(window, M), value: now }] : [{ month: nameOf(window, baseline), value: before }, { month: nameOf(window, M), value: now }];
+    contributors.push({ type: 'customer', id: customer.customerId, contribution: now - before, months, note: '' });
   }
   const percent = part.as === 'percent';
   const counts = !percent || (baselineSum > 0 && baselineSum >= (part.minBaseline ?? 0));
+  // The values are in `months`; the note says what they are without formatting them again.
+  const note = `${describeMeasure(part.measure)} at the baseline month and in ${nameOf(window, M)}${percent ? `, as a share of the baseline sum ${baselineSum}` : ''}`;
   const scale = percent ? (counts ? 100 / baselineSum : 0) : 1;
-  const what = describeMeasure(part.measure);
-  const contributors: Contributor[] = rows.map((row) => ({
-    type: 'customer',
-    id: row.id,
-    contribution: (row.now - row.before) * scale,
-    months: { [key(row.baseline)]: row.before, [key(M)]: row.now },
-    note: `${what} ${row.before} at baseline ${key(row.baseline)}, ${row.now} in ${key(M)}${percent ? ` (of a baseline sum of ${baselineSum})` : ''}`,
-  }));
-  const value = contributors.reduce((sum, c) => sum + c.contribution, 0);
+  let value = 0;
+  for (const c of contributors) {
+    c.contribution *= scale;
+    c.note = note;
+    value += c.contribution;
+  }
   return { value, contributors };
 };

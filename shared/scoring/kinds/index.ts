@@ -23,4 +23,4 @@ export const partEvaluators: { [K in PartKind]: PartEvaluator<K> } = {
   averageCrossing,
 };
 
-export type { Contributor, PartResult } from './types.js';
+export type { Contributor, MonthValue, PartResult } from './types.js';

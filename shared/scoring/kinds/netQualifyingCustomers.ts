@@ -1,6 +1,6 @@
 import { baselineMonthOf, isEligibleIn, monthAt } from '../context.js';
 import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
-import { key } from '../window.js';
+import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
 
 /**
@@ -12,6 +12,7 @@ export const netQualifyingCustomers: PartEvaluator<'netQualifyingCustomers'> = (
   const read = readerFor(part.measure);
   const M = window.evaluationMonth;
   const contributors: Contributor[] = [];
+  const rule = `${describeMeasure(part.measure)} ${describeThreshold(part.threshold)}`;
   let value = 0;
   for (const customer of customersInScope(ctx, scope)) {
     if (!isEligibleIn(customer, window, M, scope.mask)) continue;
@@ -25,8 +26,8 @@ export const netQualifyingCustomers: PartEvaluator<'netQualifyingCustomers'> = (
       type: 'customer',
       id: customer.customerId,
       contribution,
-      months: { [key(baseline)]: then, [key(M)]: now },
-      note: `${describeMeasure(part.measure)} ${describeThreshold(part.threshold)} ${contribution > 0 ? `in ${key(M)}, not at baseline ${key(baseline)}` : `at baseline ${key(baseline)}, not in ${key(M)}`}`,
+      months: baseline === M ? [{ month: nameOf(window, M), value: now }] : [{ month: nameOf(window, baseline), value: then }, { month: nameOf(window, M), value: now }],
+      note: `${rule} ${contribution > 0 ? `in ${nameOf(window, M)}, not at baseline ${nameOf(window, baseline)}` : `at baseline ${nameOf(window, baseline)}, not in ${nameOf(window, M)}`}`,
     });
   }
   return { value, contributors };

@@ -1,13 +1,22 @@
-import type { PartEvaluator } from './types.js';
+import type { Contributor, PartEvaluator } from './types.js';
+
+function holdsEveryGroup(held: ReadonlySet<string>, requires: readonly (readonly string[])[]): boolean {
+  for (const group of requires) {
+    let found = false;
+    for (const id of group) if (held.has(id)) found = true;
+    if (!found) return false;
+  }
+  return true;
+}
 
 /** People linked on D who hold, on D, at least one certification of every required group. */
 export const peopleHolding: PartEvaluator<'peopleHolding'> = (part, ctx) => {
-  const contributors = [];
+  const contributors: Contributor[] = [];
+  const named = part.requires.flat();
   for (const person of ctx.people) {
-    const used = part.requires.map((group) => group.filter((id) => person.held.has(id)));
-    if (used.every((found) => found.length > 0)) {
-      contributors.push({ type: 'person' as const, id: person.personId, contribution: 1, months: {}, note: `holds ${used.flat().join(', ')}` });
-    }
+    if (!holdsEveryGroup(person.held, part.requires)) continue;
+    const used = named.filter((id) => person.held.has(id));
+    contributors.push({ type: 'person', id: person.personId, contribution: 1, months: [], note: `holds ${used.join(', ')}` });
   }
   return { value: contributors.length, contributors };
 };

@@ -1,7 +1,7 @@
 import { isEligibleIn, monthAt } from '../context.js';
 import { describeThreshold, meets, readerFor } from '../measure.js';
-import { key } from '../window.js';
-import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
+import { nameOf } from '../window.js';
+import { customersInScope, type Contributor, type MonthValue, type PartEvaluator } from './types.js';
 
 /**
  * For each month m of T with an eligible association: +1 for a tenant going from 0 in m−1 to the
@@ -14,7 +14,7 @@ export const seatTransitions: PartEvaluator<'seatTransitions'> = (part, ctx, sco
   let value = 0;
   for (const customer of customersInScope(ctx, scope)) {
     let contribution = 0;
-    const months: Record<string, number> = {};
+    const months: MonthValue[] = [];
     const events: string[] = [];
     for (let m = window.trailingStart; m <= window.evaluationMonth; m++) {
       if (!isEligibleIn(customer, window, m, scope.mask)) continue;
@@ -23,9 +23,9 @@ export const seatTransitions: PartEvaluator<'seatTransitions'> = (part, ctx, sco
       const step = before === 0 && meets(part.threshold, now) ? 1 : meets(part.threshold, before) && now === 0 ? -1 : 0;
       if (step === 0) continue;
       contribution += step;
-      months[key(m - 1)] = before;
-      months[key(m)] = now;
-      events.push(`${step > 0 ? 'added' : 'lost'} in ${key(m)} (${before} → ${now})`);
+      if (months[months.length - 1]?.month !== nameOf(window, m - 1)) months.push({ month: nameOf(window, m - 1), value: before });
+      months.push({ month: nameOf(window, m), value: now });
+      events.push(`${step > 0 ? 'added' : 'lost'} in ${nameOf(window, m)} (${before} → ${now})`);
     }
     if (events.length === 0) continue;
     value += contribution;

@@ -2,13 +2,18 @@ import type { MonthKey } from '../../dates.js';
 import type { Part, PartKind } from '../../../rules/schema.js';
 import type { PreparedCustomer, ScoringContext } from '../context.js';
 
+export interface MonthValue {
+  month: MonthKey;
+  value: number;
+}
+
 /** One customer, person or service and what it adds to a metric's value, with the months read. */
 export interface Contributor {
   type: 'customer' | 'person' | 'service';
   id: string;
   contribution: number;
-  /** The measure's value in each month used, keyed YYYY-MM. */
-  months: Record<MonthKey, number>;
+  /** The measure's value in each month used, in month order. */
+  months: MonthValue[];
   note: string;
 }
 
@@ -27,5 +32,5 @@ export type PartOf<K extends PartKind> = Extract<Part, { kind: K }>;
 export type PartEvaluator<K extends PartKind> = (part: PartOf<K>, ctx: ScoringContext, scope: PartScope) => PartResult;
 
 export function customersInScope(ctx: ScoringContext, scope: PartScope): PreparedCustomer[] {
-  return scope.productionOnly ? ctx.customers.filter((c) => c.production) : ctx.customers;
+  return scope.productionOnly ? ctx.productionCustomers : ctx.customers;
 }

@@ -1,0 +1,63 @@
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { ruleSetFor } from '../../rules/index.js';
+import { evaluationMonthOf } from '../../shared/dates.js';
+import { scorePartner, toScoreDocument } from '../../shared/scoring/index.js';
+import { readEveryInputOnce, syntheticPartner } from './population.js';
+
+// Scores a synthetic population and, in the same run and on the same objects, times a baseline
+// that only reads every input number once. Last line: JSON with the ratio of the two.
+const { values } = parseArgs({ options: { partners: { type: 'string', default: '10000' }, 'as-of': { type: 'string', default: '2025-06-15' } } });
+const partners = Number(values.partners);
+const asOf = values['as-of'];
+const shape = { customers: 40, months: 25, people: 30, lastMonth: evaluationMonthOf(asOf) };
+const ruleSet = ruleSetFor(asOf);
+const CHUNK = 250;
+
+let engineMs = 0;
+let baselineMs = 0;
+let sink = 0;
+
+// Each timed section starts on a collected heap, so the generator's garbage is not charged to either side.
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+function timeEngine(batch: ReturnType<typeof syntheticPartner>[]): number {
+  collect();
+  const start = performance.now();
+  for (const facts of batch) sink += toScoreDocument(scorePartner(facts, ruleSet, asOf)).areas.security.score;
+  return performance.now() - start;
+}
+
+function timeBaseline(batch: ReturnType<typeof syntheticPartner>[]): number {
+  collect();
+  const start = performance.now();
+  for (const facts of batch) sink += readEveryInputOnce(facts);
+  return performance.now() - start;
+}
+
+// Warm both paths up so neither pays the JIT inside the measurement.
+const warmup = Array.from({ length: 50 }, (_, i) => syntheticPartner(1_000_000 + i, shape));
+timeEngine(warmup);
+timeBaseline(warmup);
+
+for (let first = 0; first < partners; first += CHUNK) {
+  const batch = Array.from({ length: Math.min(CHUNK, partners - first) }, (_, i) => syntheticPartner(first + i, shape));
+  // Alternate the order so neither side always runs on a warmer cache.
+  if ((first / CHUNK) % 2 === 0) {
+    engineMs += timeEngine(batch);
+    baselineMs += timeBaseline(batch);
+  } else {
+    baselineMs += timeBaseline(batch);
+    engineMs += timeEngine(batch);
+  }
+  process.stderr.write(`\rscored ${Math.min(first + CHUNK, partners)}/${partners} partners`);
+}
+process.stderr.write('\n');
+
+const result = {
+  partners,
+  partnersPerSecond: Math.round((partners / engineMs) * 1000),
+  baselineRatio: Number((engineMs / baselineMs).toFixed(2)),
+};
+console.log(`engine ${engineMs.toFixed(0)} ms, baseline ${baselineMs.toFixed(0)} ms (checksum ${sink.toFixed(0)})`);
+console.log(JSON.stringify(result));

@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { scoreFileText } from '../../shared/cli/scoreFile.js';
+
+const run = promisify(execFile);
+const root = new URL('../..', import.meta.url).pathname;
+const partner = { partnerId: 'p1', name: 'Contoso', country: 'JP' };
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'shared/cli/score.ts', ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('scoring a file', () => {
+  it('names the place of an invalid month', () => {
+    const text = JSON.stringify({ partner, customers: [0, 1, 2, 3].map((i) => ({ customerId: `c${i}`, idType: 'tenant', country: 'JP', production: true, associations: [], months: i === 3 ? { '2024-13': {} } : {} })) });
+    expect(scoreFileText(text, '2025-06-15')).toEqual({ ok: false, message: 'customers[3].months.2024-13: invalid month' });
+  });
+
+  it('names every misfit field', () => {
+    const text = JSON.stringify({ partner: { ...partner, country: 'Japan' }, people: [{ personId: 'u1', linkedOn: '2023-02-29', certifications: [] }] });
+    const outcome = scoreFileText(text, '2025-06-15');
+    expect(outcome).toEqual({ ok: false, message: 'partner.country: expected an ISO 3166-1 alpha-2 country code such as JP\npeople[0].linkedOn: invalid date' });
+  });
+
+  it('refuses a date before the first rule set', () => {
+    expect(scoreFileText(JSON.stringify({ partner }), '2022-10-02')).toMatchObject({ ok: false, message: expect.stringContaining('no rule set is in force on 2022-10-02') });
+  });
+
+  it('refuses text that is not JSON', () => {
+    expect(scoreFileText('{', '2025-06-15')).toMatchObject({ ok: false, message: expect.stringMatching(/^not valid JSON/) });
+  });
+});
+
+describe('npm run score', () => {
+  it('prints the score document of the sample file', async () => {
+    const { code, stdout } = await cli('local/demo/contoso-jp.json', '--as-of', '2025-06-15');
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc).toMatchObject({ partnerId: 'contoso-jp', asOf: '2025-06-15', ruleSet: '2024-07', evaluationMonth: '2025-05' });
+    expect(Object.keys(doc.areas)).toHaveLength(6);
+  });
+
+  it('exits 2 naming the place when the file does not fit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ partner, customers: [{ customerId: 'c1', idType: 'tenant', country: 'JP', production: true, associations: [{ type: 'XYZ', from: '2024-01-01' }] }] }));
+    const { code, stderr, stdout } = await cli(file, '--as-of', '2025-06-15');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${file}: customers[0].associations[0].type: Invalid option: expected one of "CPOR"|"PAL"|"DPOR"|"CSP"`);
+  });
+
+  it('exits 2 on a missing file or a bad --as-of', async () => {
+    expect((await cli('no-such-file.json')).code).toBe(2);
+    const bad = await cli('local/demo/contoso-jp.json', '--as-of', '2025-02-30');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--as-of: invalid date');
+  });
+});
