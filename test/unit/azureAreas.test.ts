@@ -122,6 +122,24 @@ describe('Azure deployments', () => {
   });
 });
 
+describe('Data & AI and Digital & App Innovation deployments', () => {
+  it('count only their own area’s services: 3 Data & AI services earn 6 points, 1 app service earns 2', () => {
+    const customers = [
+      associated('DPOR', {
+        '2024-07': { azureServices: [{ name: 'Azure SQL Database', area: 'dataAi', acrUsd: 50 }, { name: 'Azure App Service', area: 'digitalAppInnovation', acrUsd: 20 }] },
+        '2025-02': { azureServices: [{ name: 'Azure Synapse Analytics', area: 'dataAi', acrUsd: 1 }, { name: 'Azure Cosmos DB', area: 'dataAi', acrUsd: 5 }] },
+      }),
+    ];
+    const dataAi = metric({ customers }, 'dataAi', 'deployments');
+    expect(dataAi.contributors.map((c) => c.id)).toEqual(['Azure SQL Database', 'Azure Synapse Analytics', 'Azure Cosmos DB']);
+    expect(dataAi.points).toBe(6);
+    expect(dataAi.toFullPoints).toBe('2 more deployed services');
+    const apps = metric({ customers }, 'digitalAppInnovation', 'deployments');
+    expect(apps.contributors.map((c) => c.id)).toEqual(['Azure App Service']);
+    expect(apps.points).toBe(2);
+  });
+});
+
 describe('Azure skilling', () => {
   it('counts people holding any intermediate certification once, 4 points each, with the admin gate met', () => {
     const team = [...people(2, [ADMIN]), ...people(1, ['azure-network-engineer-associate', 'windows-server-hybrid-administrator-associate'])];
