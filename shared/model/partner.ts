@@ -8,14 +8,18 @@ export const PartnerLocation = z.strictObject({
   country: CountryCode,
 });
 
-export const PartnerProfile = z.strictObject({
-  partnerId: Identifier,
+const partnerFields = {
   name: z.string().min(1, 'must not be empty').max(200),
   country: CountryCode,
   /** Membership anniversary; set at the first designation when absent. */
   anniversary: IsoDate.optional(),
-  locations: z.array(PartnerLocation).max(1000).default([]),
-});
+  locations: z.array(PartnerLocation).max(1000),
+};
+
+export const PartnerProfile = z.strictObject({ partnerId: Identifier, ...partnerFields, locations: partnerFields.locations.default([]) });
+
+/** The fields a PATCH may change; absent fields stay as they are (no defaults here). */
+export const PartnerPatch = z.strictObject(partnerFields).partial();
 export type PartnerProfile = z.infer<typeof PartnerProfile>;
 
 /** Everything scoring needs about one partner: the shape of the command line's file. */

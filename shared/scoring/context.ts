@@ -124,16 +124,22 @@ export function certificationsHeldOn(person: Person, day: string): Set<string> {
   return held;
 }
 
+function byId<T>(id: (x: T) => string): (a: T, b: T) => number {
+  return (a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
+}
+
 export function scoringContext(facts: PartnerFacts, ruleSet: RuleSet, asOf: string): ScoringContext {
   const window = scoringWindow(asOf);
   const palExcluded = new Set(ruleSet.palExcludedCountries);
-  const customers = facts.customers.map((c) => prepareCustomer(c, window, palExcluded));
+  // Sorted by id, so the document is the same whatever order the facts arrive in (file or database).
+  const customers = [...facts.customers].sort(byId((c) => c.customerId)).map((c) => prepareCustomer(c, window, palExcluded));
   return {
     window,
     ruleSet,
     customers,
     productionCustomers: customers.filter((c) => c.production),
-    people: facts.people
+    people: [...facts.people]
+      .sort(byId((p) => p.personId))
       .filter((p) => isLinkedOn(p, asOf))
       .map((p) => ({ personId: p.personId, held: certificationsHeldOn(p, asOf) })),
   };

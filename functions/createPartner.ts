@@ -1,0 +1,26 @@
+import { json, withEtag } from '../shared/http/respond.js';
+import { parse, readJsonBody } from '../shared/http/request.js';
+import { ErrorBody, PartnerProfile } from '../shared/model/api.js';
+import { settings } from '../shared/settings.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { handled } from './http.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'createPartner',
+  route: 'partners',
+  method: 'POST',
+  authLevel: 'function',
+  contract: {
+    summary: 'Create a partner',
+    tag: 'partners',
+    body: PartnerProfile,
+    etag: true,
+    responses: { 201: { description: 'created', schema: PartnerProfile }, 400: { description: 'invalid body', schema: ErrorBody }, 409: { description: 'the partner exists', schema: ErrorBody } },
+  },
+  handler: handled(async (request) => {
+    const profile = parse(PartnerProfile, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const created = await partnerStore().createPartner(profile, new Date().toISOString());
+    return json(201, created.value, { ...withEtag(created.etag), Location: `/api/partners/${profile.partnerId}` });
+  }),
+});

@@ -1,0 +1,35 @@
+import { notFound } from '../shared/http/errors.js';
+import { json } from '../shared/http/respond.js';
+import { parse, queryObject } from '../shared/http/request.js';
+import { AsOfQuery, ErrorBody, PartnerPath } from '../shared/model/api.js';
+import { ScoreDocumentSchema } from '../shared/model/scoreDocument.js';
+import { scorePartner, toScoreDocument } from '../shared/scoring/index.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { asOfAndRules } from './asOf.js';
+import { handled } from './http.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'getScores',
+  route: 'partners/{partnerId}/scores',
+  method: 'GET',
+  authLevel: 'function',
+  contract: {
+    summary: 'The partner capability score in all six areas as of a date (default today, UTC), with explanations',
+    tag: 'scores',
+    params: PartnerPath,
+    query: AsOfQuery,
+    responses: {
+      200: { description: 'the score document (SPEC §6.1), the same the command line prints', schema: ScoreDocumentSchema },
+      400: { description: 'invalid as-of date, or one before the first rule set', schema: ErrorBody },
+      404: { description: 'no such partner', schema: ErrorBody },
+    },
+  },
+  handler: handled(async (request) => {
+    const { partnerId } = parse(PartnerPath, request.params, 'path');
+    const { asOf, ruleSet } = asOfAndRules(parse(AsOfQuery, queryObject(request), 'query').asOf, 'query.asOf');
+    const facts = await partnerStore().loadFacts(partnerId);
+    if (!facts) throw notFound(`partner ${partnerId} not found`);
+    return json(200, toScoreDocument(scorePartner(facts, ruleSet, asOf)));
+  }),
+});

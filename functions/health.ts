@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { json } from '../shared/http/respond.js';
+import { handled } from './http.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'health',
+  route: 'health',
+  method: 'GET',
+  authLevel: 'anonymous',
+  contract: { summary: 'Liveness', tag: 'operations', responses: { 200: { description: 'the app is up', schema: z.object({ status: z.literal('ok') }) } } },
+  handler: handled(async () => json(200, { status: 'ok' })),
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { json } from '../shared/http/respond.js';
+import { handled } from './http.js';
+import { openApiDocument } from './openapiDocument.js';
+import { registerHttp, registrations } from './registry.js';
+
+let document: Record<string, unknown> | undefined;
+
+registerHttp({
+  name: 'openapi',
+  route: 'openapi.json',
+  method: 'GET',
+  authLevel: 'anonymous',
+  contract: { summary: 'This OpenAPI document', tag: 'operations', responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } },
+  // Built on first request, when every function has registered.
+  handler: handled(async () => json(200, (document ??= openApiDocument(registrations)))),
+});

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { HttpRegistration, Registration } from './registry.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+};
+
+/** Path or query parameters from an object schema, one OpenAPI parameter per property. */
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
+  if (!schema) return [];
+  const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    schema: property,
+  }));
+}
+
+function operation(r: HttpRegistration): JsonSchema {
+  const { contract } = r;
+  const headers = contract.etag ? [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'ETag from a previous read; a stale one gets 412' }] : [];
+  return {
+    operationId: r.name,
+    summary: contract.summary,
+    tags: [contract.tag],
+    parameters: [...parameters(contract.params, 'path'), ...parameters(contract.query, 'query'), ...(r.method === 'GET' ? [] : headers)],
+    ...(contract.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(contract.body, 'input') } } } } : {}),
+    responses: Object.fromEntries(
+      Object.entries(contract.responses).map(([status, response]) => [
+        status,
+        { description: response.description, ...(response.schema ? { content: { 'application/json': { schema: toSchema(response.schema, 'output') } } } : {}) },
+      ]),
+    ),
+    ...(r.authLevel === 'function' ? { security: [{ functionKeyHeader: [] }, { functionKeyQuery: [] }] } : { security: [] }),
+  };
+}
+
+/** The OpenAPI 3.1 document of every HTTP function, from the same zod schemas that validate requests. */
+export function openApiDocument(registrations: readonly Registration[]): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const r of registrations) {
+    if (r.kind !== 'http') continue;
+    const path = `/api/${r.route}`;
+    (paths[path] ??= {})[r.method.toLowerCase()] = operation(r);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Partner capability service',
+      version: '0.1.0',
+      description: 'Partner capability scores, Solutions Partner designations and renewals (AI Cloud Partner Program).',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      securitySchemes: {
+        functionKeyHeader: { type: 'apiKey', in: 'header', name: 'x-functions-key' },
+        functionKeyQuery: { type: 'apiKey', in: 'query', name: 'code' },
+      },
+    },
+  };
+}

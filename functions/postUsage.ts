@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { json } from '../shared/http/respond.js';
+import { parse, readJsonBody } from '../shared/http/request.js';
+import { ErrorBody, MAX_USAGE_ROWS, PartnerPath, UsageUpload } from '../shared/model/api.js';
+import { settings } from '../shared/settings.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { handled } from './http.js';
+import { registerHttp } from './registry.js';
+
+const UsageStored = z.object({ customers: z.number().int(), months: z.number().int() });
+
+registerHttp({
+  name: 'postUsage',
+  route: 'partners/{partnerId}/usage',
+  method: 'POST',
+  authLevel: 'function',
+  contract: {
+    summary: `Store up to ${MAX_USAGE_ROWS} customer-months in one call, all or none`,
+    tag: 'data',
+    params: PartnerPath,
+    body: UsageUpload,
+    responses: {
+      200: { description: 'all rows stored', schema: UsageStored },
+      400: { description: 'a row is invalid or names an unknown customer; nothing was stored', schema: ErrorBody },
+      404: { description: 'no such partner', schema: ErrorBody },
+      413: { description: 'body too large', schema: ErrorBody },
+    },
+  },
+  handler: handled(async (request) => {
+    const { partnerId } = parse(PartnerPath, request.params, 'path');
+    const { rows } = parse(UsageUpload, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    return json(200, await partnerStore().putUsage(partnerId, rows));
+  }),
+});

@@ -1,0 +1,34 @@
+import { json, withEtag } from '../shared/http/respond.js';
+import { ifMatch, parse, readJsonBody } from '../shared/http/request.js';
+import { CustomerPath, CustomerProfile, ErrorBody } from '../shared/model/api.js';
+import { settings } from '../shared/settings.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { handled } from './http.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'putCustomer',
+  route: 'partners/{partnerId}/customers/{customerId}',
+  method: 'PUT',
+  authLevel: 'function',
+  contract: {
+    summary: "Create or replace a customer's profile and associations (its months are kept)",
+    tag: 'data',
+    params: CustomerPath,
+    body: CustomerProfile,
+    etag: true,
+    responses: {
+      200: { description: 'replaced', schema: CustomerProfile },
+      201: { description: 'created', schema: CustomerProfile },
+      400: { description: 'invalid body', schema: ErrorBody },
+      404: { description: 'no such partner', schema: ErrorBody },
+      412: { description: 'stale If-Match', schema: ErrorBody },
+    },
+  },
+  handler: handled(async (request) => {
+    const { partnerId, customerId } = parse(CustomerPath, request.params, 'path');
+    const profile = parse(CustomerProfile, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const saved = await partnerStore().putCustomer(partnerId, customerId, profile, ifMatch(request));
+    return json(saved.created ? 201 : 200, saved.value, withEtag(saved.etag));
+  }),
+});

@@ -1,0 +1,33 @@
+import { json, withEtag } from '../shared/http/respond.js';
+import { ifMatch, parse, readJsonBody } from '../shared/http/request.js';
+import { ErrorBody, MonthPath, MonthUsage } from '../shared/model/api.js';
+import { settings } from '../shared/settings.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { handled } from './http.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'putCustomerMonth',
+  route: 'partners/{partnerId}/customers/{customerId}/months/{month}',
+  method: 'PUT',
+  authLevel: 'function',
+  contract: {
+    summary: "Set one customer's usage in one month (fields default to 0); the ETag is the customer's",
+    tag: 'data',
+    params: MonthPath,
+    body: MonthUsage,
+    etag: true,
+    responses: {
+      200: { description: 'stored', schema: MonthUsage },
+      400: { description: 'invalid body or month', schema: ErrorBody },
+      404: { description: 'no such partner or customer', schema: ErrorBody },
+      412: { description: 'stale If-Match', schema: ErrorBody },
+    },
+  },
+  handler: handled(async (request) => {
+    const { partnerId, customerId, month } = parse(MonthPath, request.params, 'path');
+    const usage = parse(MonthUsage, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const saved = await partnerStore().putMonth(partnerId, customerId, month, usage, ifMatch(request));
+    return json(200, saved.value, withEtag(saved.etag));
+  }),
+});

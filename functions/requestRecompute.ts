@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { json } from '../shared/http/respond.js';
+import { parse } from '../shared/http/request.js';
+import { ErrorBody, PartnerPath } from '../shared/model/api.js';
+import { enqueueRecompute } from '../shared/queue/queues.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { handled } from './http.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'requestRecompute',
+  route: 'partners/{partnerId}/recompute',
+  method: 'POST',
+  authLevel: 'function',
+  contract: {
+    summary: "Queue a recompute of the partner's scores",
+    tag: 'scores',
+    params: PartnerPath,
+    responses: { 202: { description: 'queued', schema: z.object({ queued: z.literal(true), partnerId: z.string() }) }, 404: { description: 'no such partner', schema: ErrorBody } },
+  },
+  handler: handled(async (request) => {
+    const { partnerId } = parse(PartnerPath, request.params, 'path');
+    await partnerStore().requirePartner(partnerId);
+    await enqueueRecompute({ partnerId, reason: 'requested' });
+    return json(202, { queued: true, partnerId });
+  }),
+});

@@ -1,0 +1,45 @@
+import { conflict } from '../shared/http/errors.js';
+import { json, withEtag } from '../shared/http/respond.js';
+import { ifMatch, parse, readJsonBody } from '../shared/http/request.js';
+import { ErrorBody, PartnerPatch, PartnerPath, PartnerProfile } from '../shared/model/api.js';
+import { settings } from '../shared/settings.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { handled } from './http.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'updatePartner',
+  route: 'partners/{partnerId}',
+  method: 'PATCH',
+  authLevel: 'function',
+  contract: {
+    summary: 'Update a partner (If-Match supported)',
+    tag: 'partners',
+    params: PartnerPath,
+    body: PartnerPatch,
+    etag: true,
+    responses: {
+      200: { description: 'updated', schema: PartnerProfile },
+      400: { description: 'invalid body', schema: ErrorBody },
+      404: { description: 'no such partner', schema: ErrorBody },
+      409: { description: 'the anniversary is already set', schema: ErrorBody },
+      412: { description: 'stale If-Match', schema: ErrorBody },
+    },
+  },
+  handler: handled(async (request) => {
+    const { partnerId } = parse(PartnerPath, request.params, 'path');
+    const patch = parse(PartnerPatch, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const updated = await partnerStore().updatePartner(
+      partnerId,
+      (current) => {
+        if (patch.anniversary !== undefined && current.anniversary !== undefined && patch.anniversary !== current.anniversary) {
+          throw conflict(`the membership anniversary ${current.anniversary} never changes`);
+        }
+        return { ...current, ...patch };
+      },
+      new Date().toISOString(),
+      ifMatch(request),
+    );
+    return json(200, updated.value, withEtag(updated.etag));
+  }),
+});

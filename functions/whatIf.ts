@@ -1,0 +1,44 @@
+import { badRequest, notFound } from '../shared/http/errors.js';
+import { json } from '../shared/http/respond.js';
+import { parse, readJsonBody } from '../shared/http/request.js';
+import { ErrorBody, PartnerPath } from '../shared/model/api.js';
+import { WhatIfResultSchema } from '../shared/model/scoreDocument.js';
+import { WhatIfRequest } from '../shared/model/whatIf.js';
+import { toScoreDocument, whatIf, WhatIfError } from '../shared/scoring/index.js';
+import { settings } from '../shared/settings.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { asOfAndRules } from './asOf.js';
+import { handled } from './http.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'whatIf',
+  route: 'partners/{partnerId}/what-if',
+  method: 'POST',
+  authLevel: 'function',
+  contract: {
+    summary: 'The score hypothetical customers, people or usage would give; nothing is stored',
+    tag: 'scores',
+    params: PartnerPath,
+    body: WhatIfRequest,
+    responses: {
+      200: { description: 'current and hypothetical score documents, and the change per area', schema: WhatIfResultSchema },
+      400: { description: 'invalid body', schema: ErrorBody },
+      404: { description: 'no such partner', schema: ErrorBody },
+    },
+  },
+  handler: handled(async (request) => {
+    const { partnerId } = parse(PartnerPath, request.params, 'path');
+    const hypothesis = parse(WhatIfRequest, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const { asOf, ruleSet } = asOfAndRules(hypothesis.asOf, 'body.asOf');
+    const facts = await partnerStore().loadFacts(partnerId);
+    if (!facts) throw notFound(`partner ${partnerId} not found`);
+    try {
+      const result = whatIf(facts, hypothesis, ruleSet, asOf);
+      return json(200, { current: toScoreDocument(result.current), hypothetical: toScoreDocument(result.hypothetical), changes: result.changes });
+    } catch (error) {
+      if (error instanceof WhatIfError) throw badRequest([{ path: 'body.usage', message: error.message }]);
+      throw error;
+    }
+  }),
+});

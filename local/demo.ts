@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import { addMonths, evaluationMonthOf, monthIndex } from '../shared/dates.js';
+import { PartnerFacts } from '../shared/model/partner.js';
+import type { PartnerStore } from '../shared/store/partnerStore.js';
+import { MAX_USAGE_ROWS } from '../shared/model/api.js';
+
+dayjs.extend(utc);
+
+const DEMO_DIR = new URL('./demo/', import.meta.url);
+
+/** Moves every date and month of a partner's facts by whole months (29 February lands on 28 February). */
+export function shiftFacts(facts: PartnerFacts, months: number): PartnerFacts {
+  const day = (d: string) => dayjs.utc(d).add(months, 'month').format('YYYY-MM-DD');
+  const maybe = (d: string | undefined) => (d === undefined ? undefined : day(d));
+  return {
+    partner: { ...facts.partner, ...(facts.partner.anniversary ? { anniversary: day(facts.partner.anniversary) } : {}) },
+    customers: facts.customers.map((c) => ({
+      ...c,
+      associations: c.associations.map((a) => ({ type: a.type, from: day(a.from), ...(a.to ? { to: day(a.to) } : {}) })),
+      months: Object.fromEntries(Object.entries(c.months).map(([m, usage]) => [addMonths(m, months), usage])),
+    })),
+    people: facts.people.map((p) => ({
+      ...p,
+      linkedOn: day(p.linkedOn),
+      ...(p.unlinkedOn ? { unlinkedOn: maybe(p.unlinkedOn) } : {}),
+      certifications: p.certifications.map((c) => ({ id: c.id, earnedOn: day(c.earnedOn), ...(c.expiresOn ? { expiresOn: day(c.expiresOn) } : {}) })),
+    })),
+  };
+}
+
+export function demoPartners(today: string): PartnerFacts[] {
+  return readdirSync(DEMO_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const facts = PartnerFacts.parse(JSON.parse(readFileSync(new URL(file, DEMO_DIR), 'utf8')));
+      const lastMonth = facts.customers.flatMap((c) => Object.keys(c.months)).sort().at(-1);
+      // The files end in a fixed month; move them so their last month is today's evaluation month.
+      return lastMonth ? shiftFacts(facts, monthIndex(evaluationMonthOf(today)) - monthIndex(lastMonth)) : facts;
+    });
+}
+
+/** Writes the demo partners through the store, as the API would; a partner already there is left alone. */
+export async function loadDemoPartners(store: PartnerStore, today: string): Promise<string[]> {
+  const loaded: string[] = [];
+  for (const facts of demoPartners(today)) {
+    const { partnerId } = facts.partner;
+    if (await store.getPartner(partnerId)) continue;
+    await store.createPartner(facts.partner, new Date().toISOString());
+    for (const { customerId, months, ...profile } of facts.customers) await store.putCustomer(partnerId, customerId, profile);
+    const rows = facts.customers.flatMap((c) => Object.entries(c.months).map(([month, usage]) => ({ customerId: c.customerId, month, usage })));
+    for (let i = 0; i < rows.length; i += MAX_USAGE_ROWS) await store.putUsage(partnerId, rows.slice(i, i + MAX_USAGE_ROWS));
+    for (const { personId, ...profile } of facts.people) await store.putPerson(partnerId, personId, profile);
+    loaded.push(partnerId);
+  }
+  return loaded;
+}

@@ -1,0 +1,126 @@
+import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import type { QueueRegistration, Registration, TimerRegistration } from '../functions/registry.js';
+import { todayUtc } from '../shared/dates.js';
+import { ensureQueues, queue, resetQueues } from '../shared/queue/queues.js';
+import { resetSettings } from '../shared/settings.js';
+import { ensureContainers, resetContainer } from '../shared/store/cosmos.js';
+import { partnerStore, resetPartnerStore } from '../shared/store/partnerStore.js';
+import { loadDemoPartners } from './demo.js';
+import { startCosmosEmulator, startQueueEmulator, type Emulator } from './emulators.js';
+import { readHostJson, type QueueSettings } from './hostJson.js';
+import { createHostServer } from './httpServer.js';
+import { invocationContext, type Log } from './invoke.js';
+import { startQueueTriggers } from './queueTriggers.js';
+import { startTimers, timerInfo } from './timers.js';
+
+export interface LocalHostOptions {
+  /** 7071 like the Functions host; 0 for any free port. */
+  port?: number;
+  /** App settings on top of the environment and local.settings.json. */
+  settings?: Record<string, string>;
+  queueSettings?: Partial<QueueSettings>;
+  timers?: boolean;
+  demo?: boolean;
+  log?: Log;
+}
+
+export interface LocalHost {
+  url: string;
+  functionKey: string;
+  registrations: readonly Registration[];
+  settings: Record<string, string>;
+  loadedDemoPartners: string[];
+  stop(): Promise<void>;
+}
+
+function localSettingsFile(): Record<string, string> {
+  const file = new URL('../local.settings.json', import.meta.url);
+  if (!existsSync(file)) return {};
+  return (JSON.parse(readFileSync(file, 'utf8')) as { Values?: Record<string, string> }).Values ?? {};
+}
+
+/** Loads the function app: importing its entry point registers every function, exactly as in Azure. */
+async function loadFunctionApp(): Promise<readonly Registration[]> {
+  const warn = console.warn;
+  // Outside the Functions worker, @azure/functions notes each registration it skips; the list is ours.
+  console.warn = (...args: unknown[]) => {
+    if (!String(args[0]).includes('test mode')) warn(...args);
+  };
+  try {
+    return (await import('../functions/index.js')).registrations;
+  } finally {
+    console.warn = warn;
+  }
+}
+
+/**
+ * The local stand-in for the Functions host: emulators unless the settings point at real
+ * resources, the function app's own registrations, HTTP on the route prefix with function keys,
+ * timers, queue triggers and the admin endpoint.
+ */
+export async function startLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const settings: Record<string, string> = { ...localSettingsFile(), ...pick(process.env), ...options.settings };
+  const emulators: Emulator[] = [];
+  if (!settings.COSMOS_ENDPOINT) {
+    const cosmos = await startCosmosEmulator();
+    emulators.push(cosmos);
+    settings.COSMOS_ENDPOINT = cosmos.endpoint;
+    settings.COSMOS_KEY = 'local-emulator-accepts-any-key';
+  }
+  if (!settings.AzureWebJobsStorage || settings.AzureWebJobsStorage === 'UseDevelopmentStorage=true') {
+    const queues = await startQueueEmulator();
+    emulators.push(queues);
+    settings.AzureWebJobsStorage = queues.connectionString;
+  }
+  Object.assign(process.env, settings);
+  resetSettings();
+  resetContainer();
+  resetPartnerStore();
+  resetQueues();
+  await ensureContainers();
+  await ensureQueues();
+
+  const registrations = await loadFunctionApp();
+  const hostJson = readHostJson();
+  const queueSettings = { ...hostJson.extensions.queues, ...options.queueSettings };
+  const functionKey = settings.FUNCTIONS_KEY ?? randomBytes(24).toString('base64url');
+
+  const invokeNonHttp = async (registration: Registration, input: unknown) => {
+    const context = invocationContext(registration.name, log, { adminInput: input });
+    if (registration.kind === 'timer') await registration.handler(timerInfo(new Date(), new Date()), context);
+    else if (registration.kind === 'queue') await registration.handler(input, context);
+  };
+  const server = createHostServer({ registrations, routePrefix: hostJson.extensions.http.routePrefix, functionKey, log, invokeNonHttp });
+  server.listen(options.port ?? 7071, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const timers = options.timers === false ? undefined : startTimers(registrations.filter((r): r is TimerRegistration => r.kind === 'timer'), log);
+  const triggers = startQueueTriggers(registrations.filter((r): r is QueueRegistration => r.kind === 'queue'), queue, queueSettings, log);
+  const loadedDemoPartners = options.demo ? await loadDemoPartners(partnerStore(), todayUtc()) : [];
+
+  return {
+    url,
+    functionKey,
+    registrations,
+    settings,
+    loadedDemoPartners,
+    async stop() {
+      timers?.stop();
+      await triggers.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const emulator of emulators.reverse()) await emulator.stop();
+    },
+  };
+}
+
+const SETTING_NAMES = ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'COSMOS_CONTAINER', 'AzureWebJobsStorage', 'RECOMPUTE_QUEUE', 'MAX_REQUEST_BYTES', 'FUNCTIONS_KEY'];
+
+function pick(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(SETTING_NAMES.flatMap((name) => (env[name] ? [[name, env[name]!]] : [])));
+}

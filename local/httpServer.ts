@@ -1,0 +1,99 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import type { HttpRegistration, Registration } from '../functions/registry.js';
+import { HttpRequest } from '../functions/runtime.js';
+import { invocationContext, type Log } from './invoke.js';
+import { compileRoutes, matchRoute } from './routing.js';
+
+export interface HttpServerOptions {
+  registrations: readonly Registration[];
+  routePrefix: string;
+  functionKey: string;
+  log: Log;
+  /** The admin endpoint: run a non-HTTP function now, with the given input. */
+  invokeNonHttp: (registration: Registration, input: unknown) => Promise<void>;
+}
+
+// Bodies are read whole before the function sees them; beyond this the host refuses them itself.
+const HOST_BODY_LIMIT = 64 * 1024 * 1024;
+
+function send(response: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  response.writeHead(status, { ...(body !== undefined && typeof body !== 'string' ? { 'Content-Type': 'application/json; charset=utf-8' } : {}), ...headers });
+  response.end(text);
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > HOST_BODY_LIMIT) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function keyMatches(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Serves the registered HTTP functions like the Functions host: route prefix, function keys, admin invocation. */
+export function createHostServer(options: HttpServerOptions): Server {
+  const http = options.registrations.filter((r): r is HttpRegistration => r.kind === 'http');
+  const routes = compileRoutes(http);
+  const prefix = `/${options.routePrefix}/`;
+
+  return createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+      const key = request.headers['x-functions-key']?.toString() ?? url.searchParams.get('code');
+
+      const admin = /^\/admin\/functions\/([^/]+)$/.exec(url.pathname);
+      if (admin && request.method === 'POST') {
+        // The real host requires the master key here; locally the one key serves.
+        if (!keyMatches(key, options.functionKey)) return send(response, 401, { error: 'unauthorized', message: 'the admin API needs the key' });
+        const registration = options.registrations.find((r) => r.name.toLowerCase() === decodeURIComponent(admin[1]!).toLowerCase());
+        if (!registration) return send(response, 404, { error: 'not_found', message: `no function ${admin[1]}` });
+        if (registration.kind === 'http') return send(response, 400, { error: 'invalid_request', message: 'HTTP functions are called on their route' });
+        const body = await readBody(request);
+        const text = body === 'too-large' ? '' : body.toString('utf8');
+        const envelope = text.trim() === '' ? {} : (JSON.parse(text) as { input?: unknown });
+        await options.invokeNonHttp(registration, envelope.input);
+        return send(response, 202);
+      }
+
+      if (!url.pathname.startsWith(prefix)) return send(response, 404, { error: 'not_found', message: `no route ${url.pathname}` });
+      const matched = matchRoute(routes, request.method ?? 'GET', url.pathname.slice(prefix.length));
+      if (matched === 'not-found') return send(response, 404, { error: 'not_found', message: `no route ${url.pathname}` });
+      if (matched === 'method-not-allowed') return send(response, 405, { error: 'method_not_allowed', message: `${request.method} is not allowed on ${url.pathname}` });
+
+      const { registration, params } = matched;
+      if (registration.authLevel !== 'anonymous' && !keyMatches(key, options.functionKey)) {
+        return send(response, 401, { error: 'unauthorized', message: 'send the function key in x-functions-key or ?code=' });
+      }
+      const body = await readBody(request);
+      if (body === 'too-large') return send(response, 413, { error: 'payload_too_large', message: `the host accepts at most ${HOST_BODY_LIMIT} bytes` });
+
+      const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
+      const httpRequest = new HttpRequest({
+        method: request.method ?? 'GET',
+        url: url.toString(),
+        headers,
+        query: Object.fromEntries(url.searchParams.entries()),
+        params,
+        ...(body.length > 0 ? { body: { bytes: body } } : {}),
+      });
+      const result = await registration.handler(httpRequest, invocationContext(registration.name, options.log));
+      const resultHeaders = Object.fromEntries(Object.entries((result.headers ?? {}) as Record<string, string>));
+      if (result.jsonBody !== undefined) return send(response, result.status ?? 200, result.jsonBody, resultHeaders);
+      return send(response, result.status ?? 200, result.body === undefined || result.body === null ? undefined : String(result.body), resultHeaders);
+    } catch (error) {
+      options.log(`host error: ${(error as Error).stack ?? String(error)}`);
+      if (!response.headersSent) send(response, 500, { error: 'internal', message: 'the local host failed to run the function' });
+    }
+  });
+}

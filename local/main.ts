@@ -1,0 +1,32 @@
+import { startLocalHost } from './host.js';
+
+// `npm start`: the whole service on this machine, emulators included, with demo data.
+const port = Number(process.env.PORT ?? 7071);
+const host = await startLocalHost({ port, demo: true });
+
+const routes = host.registrations.map((r) =>
+  r.kind === 'http' ? `  ${r.method.padEnd(6)} ${host.url}/api/${r.route}${r.authLevel === 'anonymous' ? '  (no key)' : ''}` : `  ${r.kind.padEnd(6)} ${r.name}`,
+);
+console.log(`
+Partner capability service running at ${host.url}
+  Cosmos DB: ${host.settings.COSMOS_ENDPOINT}
+  Function key (x-functions-key header or ?code=): ${host.functionKey}
+  Demo partners loaded: ${host.loadedDemoPartners.join(', ') || '(already present)'}
+
+Functions:
+${routes.join('\n')}
+
+Try: curl -H "x-functions-key: ${host.functionKey}" ${host.url}/api/partners/contoso-jp/scores
+Ctrl-C stops everything.
+`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('stopping…');
+    await host.stop();
+    process.exit(0);
+  });
+}

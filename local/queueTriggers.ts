@@ -1,0 +1,90 @@
+import type { QueueClient } from '@azure/storage-queue';
+import type { QueueRegistration } from '../functions/registry.js';
+import type { QueueSettings } from './hostJson.js';
+import { invocationContext, type Log } from './invoke.js';
+
+export interface RunningQueueTriggers {
+  stop(): Promise<void>;
+}
+
+// How long a message stays invisible while its function runs (the host renews; we give the function time).
+const PROCESSING_LEASE_SECONDS = 600;
+
+function decode(text: string, encoding: QueueSettings['messageEncoding']): unknown {
+  const raw = encoding === 'base64' ? Buffer.from(text, 'base64').toString('utf8') : text;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * Polls each trigger's queue like the Functions host: up to batchSize messages at a time, base64
+ * JSON bodies, dequeueCount in the trigger metadata, a failed message visible again after
+ * visibilityTimeout, and after maxDequeueCount failed attempts moved to `<queue>-poison`.
+ */
+export function startQueueTriggers(triggers: readonly QueueRegistration[], queueFor: (name: string) => QueueClient, settings: QueueSettings, log: Log): RunningQueueTriggers {
+  let stopped = false;
+  const loops = triggers.map(async (trigger) => {
+    const source = queueFor(trigger.queueName);
+    const poison = queueFor(`${trigger.queueName}-poison`);
+    await source.createIfNotExists();
+    await poison.createIfNotExists();
+    let idle = 100;
+    while (!stopped) {
+      let received;
+      try {
+        received = await source.receiveMessages({ numberOfMessages: settings.batchSize, visibilityTimeout: PROCESSING_LEASE_SECONDS });
+      } catch (error) {
+        if (stopped) break;
+        log(`[${trigger.name}] cannot read ${trigger.queueName}: ${(error as Error).message}`);
+        await sleep(settings.maxPollingInterval);
+        continue;
+      }
+      const messages = received.receivedMessageItems;
+      if (messages.length === 0) {
+        // Back off exponentially while idle, up to maxPollingInterval, as the host does.
+        await sleep(idle);
+        idle = Math.min(idle * 2, settings.maxPollingInterval);
+        continue;
+      }
+      idle = 100;
+      await Promise.all(
+        messages.map(async (message) => {
+          const context = invocationContext(trigger.name, log, {
+            id: message.messageId,
+            dequeueCount: message.dequeueCount,
+            insertionTime: message.insertedOn.toISOString(),
+            expirationTime: message.expiresOn.toISOString(),
+            popReceipt: message.popReceipt,
+          });
+          try {
+            await trigger.handler(decode(message.messageText, settings.messageEncoding), context);
+            await source.deleteMessage(message.messageId, message.popReceipt);
+          } catch (error) {
+            const reason = (error as Error).message ?? String(error);
+            if (message.dequeueCount >= settings.maxDequeueCount) {
+              await poison.sendMessage(message.messageText);
+              await source.deleteMessage(message.messageId, message.popReceipt);
+              log(`[${trigger.name}] message ${message.messageId} failed ${message.dequeueCount} times, moved to ${trigger.queueName}-poison: ${reason}`);
+            } else {
+              await source.updateMessage(message.messageId, message.popReceipt, undefined, Math.round(settings.visibilityTimeout / 1000));
+              log(`[${trigger.name}] message ${message.messageId} failed (attempt ${message.dequeueCount} of ${settings.maxDequeueCount}): ${reason}`);
+            }
+          }
+        }),
+      );
+    }
+  });
+  return {
+    async stop() {
+      stopped = true;
+      await Promise.allSettled(loops);
+    },
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

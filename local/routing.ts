@@ -1,0 +1,44 @@
+import type { HttpRegistration } from '../functions/registry.js';
+
+export interface RouteMatch {
+  registration: HttpRegistration;
+  params: Record<string, string>;
+}
+
+interface CompiledRoute {
+  registration: HttpRegistration;
+  pattern: RegExp;
+  names: string[];
+}
+
+/** Routes as the Functions host matches them: `partners/{partnerId}` binds one path segment. */
+export function compileRoutes(registrations: readonly HttpRegistration[]): CompiledRoute[] {
+  return registrations.map((registration) => {
+    const names: string[] = [];
+    const source = registration.route
+      .split('/')
+      .map((segment) => segment.replace(/\{([^}:?]+)[^}]*\}|[^{}]+/g, (whole, name?: string) => {
+        if (name) {
+          names.push(name);
+          return '([^/]+)';
+        }
+        return whole.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      }))
+      .join('/');
+    return { registration, pattern: new RegExp(`^${source}$`, 'i'), names };
+  });
+}
+
+/** The registration for a path under the route prefix, or why none: unknown path or wrong method. */
+export function matchRoute(routes: readonly CompiledRoute[], method: string, path: string): RouteMatch | 'not-found' | 'method-not-allowed' {
+  let pathKnown = false;
+  for (const route of routes) {
+    const match = route.pattern.exec(path);
+    if (!match) continue;
+    pathKnown = true;
+    if (route.registration.method !== method.toUpperCase()) continue;
+    const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
+    return { registration: route.registration, params };
+  }
+  return pathKnown ? 'method-not-allowed' : 'not-found';
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { IsoDate, MonthKey, SolutionArea } from './primitives.js';
+
+/** The score document's shape (SPEC §6.1), for the OpenAPI document and to check the core's output. */
+export const ContributorSchema = z.object({
+  type: z.enum(['customer', 'person', 'service']),
+  id: z.string(),
+  contribution: z.number(),
+  months: z.array(z.object({ month: MonthKey, value: z.number() })),
+  note: z.string(),
+});
+
+export const GateSchema = z.object({
+  passed: z.boolean(),
+  requirements: z.array(z.object({ certification: z.string(), atLeastPeople: z.number().int(), people: z.number().int() })),
+  reason: z.string().optional(),
+});
+
+export const MetricResultSchema = z.object({
+  metric: z.string(),
+  description: z.string(),
+  value: z.number(),
+  points: z.number(),
+  maxPoints: z.number(),
+  target: z.number(),
+  gate: GateSchema.nullable(),
+  contributors: z.array(ContributorSchema),
+  toFullPoints: z.string().nullable(),
+});
+
+export const AreaResultSchema = z.object({
+  score: z.number(),
+  qualifies: z.boolean(),
+  shortfall: z.array(z.string()),
+  metrics: z.record(z.string(), MetricResultSchema),
+});
+
+export const ScoreDocumentSchema = z.object({
+  partnerId: z.string(),
+  asOf: IsoDate,
+  ruleSet: z.string(),
+  evaluationMonth: MonthKey,
+  areas: z.record(SolutionArea, AreaResultSchema),
+});
+
+export const WhatIfResultSchema = z.object({
+  current: ScoreDocumentSchema,
+  hypothetical: ScoreDocumentSchema,
+  changes: z.record(SolutionArea, z.object({ scoreBefore: z.number(), scoreAfter: z.number(), qualifiesBefore: z.boolean(), qualifiesAfter: z.boolean() })),
+});

@@ -1,0 +1,40 @@
+import type { CustomerProfile, MonthUsage, PersonProfile } from '../model/facts.js';
+import type { PartnerProfile } from '../model/partner.js';
+
+/**
+ * One container, partitioned by partnerId: everything about a partner lives in its partition, so
+ * its facts come back in one single-partition query. A customer's months live in its document
+ * (36 months ≈ 10 KB), which keeps every document far below the 2 MB item limit however many
+ * customers a partner has.
+ */
+interface Stored {
+  id: string;
+  partnerId: string;
+  _etag?: string;
+}
+
+export interface PartnerDoc extends Stored {
+  type: 'partner';
+  profile: PartnerProfile;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CustomerDoc extends Stored {
+  type: 'customer';
+  customerId: string;
+  profile: CustomerProfile;
+  months: Record<string, MonthUsage>;
+}
+
+export interface PersonDoc extends Stored {
+  type: 'person';
+  personId: string;
+  profile: PersonProfile;
+}
+
+export type FactDoc = PartnerDoc | CustomerDoc | PersonDoc;
+
+export const PARTNER_ID = 'partner';
+export const customerDocId = (customerId: string) => `customer:${customerId}`;
+export const personDocId = (personId: string) => `person:${personId}`;
