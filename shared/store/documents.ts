@@ -1,5 +1,6 @@
 import type { CustomerProfile, MonthUsage, PersonProfile } from '../model/facts.js';
 import type { PartnerProfile } from '../model/partner.js';
+import type { ScoreSummary } from '../scoring/summary.js';
 
 /**
  * One container, partitioned by partnerId: everything about a partner lives in its partition, so
@@ -34,6 +35,15 @@ export interface PersonDoc extends Stored {
 }
 
 export type FactDoc = PartnerDoc | CustomerDoc | PersonDoc;
+
+/** The partner's latest scores, without per-customer explanations (those are recomputed on demand). */
+export interface ScoresDoc extends Stored {
+  type: 'scores';
+  summary: ScoreSummary;
+  computedAt: string;
+}
+
+export const CURRENT_SCORES_ID = 'scores:current';
 
 export const PARTNER_ID = 'partner';
 export const customerDocId = (customerId: string) => `customer:${customerId}`;

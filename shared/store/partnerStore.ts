@@ -4,7 +4,8 @@ import type { CustomerProfile, MonthUsage, PersonProfile } from '../model/facts.
 import type { PartnerFacts, PartnerProfile } from '../model/partner.js';
 import type { UsageRow } from '../model/api.js';
 import { partnersContainer } from './cosmos.js';
-import { customerDocId, PARTNER_ID, personDocId, type CustomerDoc, type FactDoc, type PartnerDoc, type PersonDoc } from './documents.js';
+import { CURRENT_SCORES_ID, customerDocId, PARTNER_ID, personDocId, type CustomerDoc, type FactDoc, type PartnerDoc, type PersonDoc, type ScoresDoc } from './documents.js';
+import type { ScoreSummary } from '../scoring/summary.js';
 import { quoted } from './etag.js';
 import { readModifyWrite } from './readModifyWrite.js';
 import { statusOf } from './transient.js';
@@ -159,6 +160,17 @@ export class PartnerStore {
     for (const { original, etag } of written.reverse()) {
       await this.container.item(original.id, partnerId).replace(original, { accessCondition: { type: 'IfMatch', condition: etag } });
     }
+  }
+
+  /** The partner's latest scores, in one write. */
+  async saveCurrentScores(summary: ScoreSummary, computedAt: string): Promise<void> {
+    const doc: ScoresDoc = { id: CURRENT_SCORES_ID, partnerId: summary.partnerId, type: 'scores', summary, computedAt };
+    await this.container.items.upsert(doc);
+  }
+
+  async currentScores(partnerId: string): Promise<ScoresDoc | undefined> {
+    const { resource } = await this.container.item(CURRENT_SCORES_ID, partnerId).read<ScoresDoc>();
+    return resource;
   }
 
   /** A partner's scoring facts in one single-partition query; undefined if there is no such partner. */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleSetFor } from '../../rules/index.js';
 import { scoreFileText } from '../../shared/cli/scoreFile.js';
+import { scorePartner, toScoreDocument, toScoreSummary } from '../../shared/scoring/index.js';
 import type { PartnerFactsInput } from '../../shared/model/partner.js';
 import { queue } from '../../shared/queue/queues.js';
 import { partnerStore } from '../../shared/store/partnerStore.js';
@@ -256,5 +258,16 @@ describe('keys and listing', () => {
     expect(seen).toEqual([...seen].sort());
     expect(seen).toEqual(expect.arrayContaining(['list-a', 'list-b', 'list-c', 'contoso-jp']));
     expect(new Set(seen).size).toBe(seen.length);
+  });
+});
+
+describe('storage layout', () => {
+  it('a partner’s facts come back in one single-partition query, and its result goes back in one write', async () => {
+    const facts = await partnerStore().loadFacts('contoso-jp');
+    expect(facts!.customers).toHaveLength(sample.customers!.length);
+    const summary = toScoreSummary(toScoreDocument(scorePartner(facts!, ruleSetFor('2025-06-15'), '2025-06-15')));
+    await partnerStore().saveCurrentScores(summary, '2025-06-15T02:00:00.000Z');
+    const stored = await partnerStore().currentScores('contoso-jp');
+    expect(stored).toMatchObject({ id: 'scores:current', partnerId: 'contoso-jp', type: 'scores', summary, computedAt: '2025-06-15T02:00:00.000Z' });
   });
 });
