@@ -13,5 +13,8 @@ import './getScores.js';
 import './whatIf.js';
 import './requestRecompute.js';
 import './getRules.js';
+import './getHistory.js';
+import './nightlyRecompute.js';
+import './recomputePartner.js';
 
 export { registrations } from './registry.js';

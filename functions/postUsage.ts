@@ -5,6 +5,7 @@ import { ErrorBody, MAX_USAGE_ROWS, PartnerPath, UsageUpload } from '../shared/m
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './http.js';
+import { recomputeAfterWrite } from './recomputeOnWrite.js';
 import { registerHttp } from './registry.js';
 
 const UsageStored = z.object({ customers: z.number().int(), months: z.number().int() });
@@ -26,9 +27,11 @@ registerHttp({
       413: { description: 'body too large', schema: ErrorBody },
     },
   },
-  handler: handled(async (request) => {
+  handler: handled(async (request, context) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const { rows } = parse(UsageUpload, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
-    return json(200, await partnerStore().putUsage(partnerId, rows));
+    const stored = await partnerStore().putUsage(partnerId, rows);
+    await recomputeAfterWrite(partnerId, context);
+    return json(200, stored);
   }),
 });

@@ -4,6 +4,7 @@ import { CustomerPath, CustomerProfile, ErrorBody } from '../shared/model/api.js
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './http.js';
+import { recomputeAfterWrite } from './recomputeOnWrite.js';
 import { registerHttp } from './registry.js';
 
 registerHttp({
@@ -25,10 +26,11 @@ registerHttp({
       412: { description: 'stale If-Match', schema: ErrorBody },
     },
   },
-  handler: handled(async (request) => {
+  handler: handled(async (request, context) => {
     const { partnerId, customerId } = parse(CustomerPath, request.params, 'path');
     const profile = parse(CustomerProfile, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
     const saved = await partnerStore().putCustomer(partnerId, customerId, profile, ifMatch(request));
+    await recomputeAfterWrite(partnerId, context);
     return json(saved.created ? 201 : 200, saved.value, withEtag(saved.etag));
   }),
 });

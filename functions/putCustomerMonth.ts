@@ -4,6 +4,7 @@ import { ErrorBody, MonthPath, MonthUsage } from '../shared/model/api.js';
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './http.js';
+import { recomputeAfterWrite } from './recomputeOnWrite.js';
 import { registerHttp } from './registry.js';
 
 registerHttp({
@@ -24,10 +25,11 @@ registerHttp({
       412: { description: 'stale If-Match', schema: ErrorBody },
     },
   },
-  handler: handled(async (request) => {
+  handler: handled(async (request, context) => {
     const { partnerId, customerId, month } = parse(MonthPath, request.params, 'path');
     const usage = parse(MonthUsage, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
     const saved = await partnerStore().putMonth(partnerId, customerId, month, usage, ifMatch(request));
+    await recomputeAfterWrite(partnerId, context);
     return json(200, saved.value, withEtag(saved.etag));
   }),
 });

@@ -9,7 +9,6 @@ export const SettingsSchema = z.object({
   COSMOS_CONTAINER: z.string().min(1).default('partners'),
   /** Storage connection string; the queue triggers and the recompute queue use it. */
   AzureWebJobsStorage: z.string().min(1),
-  RECOMPUTE_QUEUE: z.string().regex(/^[a-z0-9-]{3,63}$/).default('recompute'),
   MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

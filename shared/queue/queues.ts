@@ -1,4 +1,5 @@
 import { QueueServiceClient, type QueueClient } from '@azure/storage-queue';
+import type { RecomputeMessage } from '../model/jobs.js';
 import { settings } from '../settings.js';
 
 let service: QueueServiceClient | undefined;
@@ -25,19 +26,16 @@ export function decodeMessage(text: string): unknown {
   }
 }
 
-export interface RecomputeMessage {
-  partnerId: string;
-  reason: string;
-}
+/** Partners to recompute; the Functions host moves what keeps failing to its `-poison` twin. */
+export const RECOMPUTE_QUEUE = 'recompute';
 
 export async function enqueueRecompute(message: RecomputeMessage): Promise<void> {
-  await queue(settings().RECOMPUTE_QUEUE).sendMessage(encodeMessage(message));
+  await queue(RECOMPUTE_QUEUE).sendMessage(encodeMessage(message));
 }
 
-/** The queues the app uses, each with the `-poison` twin the host moves failing messages to. */
+/** The queues the app uses, each with its `-poison` twin. */
 export function queueNames(): string[] {
-  const name = settings().RECOMPUTE_QUEUE;
-  return [name, `${name}-poison`];
+  return [RECOMPUTE_QUEUE, `${RECOMPUTE_QUEUE}-poison`];
 }
 
 export async function ensureQueues(): Promise<void> {

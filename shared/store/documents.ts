@@ -45,6 +45,31 @@ export interface ScoresDoc extends Stored {
 
 export const CURRENT_SCORES_ID = 'scores:current';
 
+/** One per partner per day, under a deterministic id: a duplicate delivery overwrites, never adds. */
+export interface SnapshotDoc extends Stored {
+  type: 'snapshot';
+  day: string;
+  summary: ScoreSummary;
+  computedAt: string;
+}
+
+export const snapshotId = (day: string) => `snapshot:${day}`;
+
+/** Job bookkeeping lives in its own partition; `_jobs` can never be a partner id. */
+export const JOBS_PARTITION = '_jobs';
+
+export interface FanOutCheckpoint extends Stored {
+  type: 'fanOut';
+  day: string;
+  /** Where the next page of partners starts; absent once every page is queued. */
+  continuation?: string;
+  queued: number;
+  done: boolean;
+  updatedAt: string;
+}
+
+export const fanOutId = (day: string) => `fanOut:${day}`;
+
 export const PARTNER_ID = 'partner';
 export const customerDocId = (customerId: string) => `customer:${customerId}`;
 export const personDocId = (personId: string) => `person:${personId}`;

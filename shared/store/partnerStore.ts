@@ -4,7 +4,22 @@ import type { CustomerProfile, MonthUsage, PersonProfile } from '../model/facts.
 import type { PartnerFacts, PartnerProfile } from '../model/partner.js';
 import type { UsageRow } from '../model/api.js';
 import { partnersContainer } from './cosmos.js';
-import { CURRENT_SCORES_ID, customerDocId, PARTNER_ID, personDocId, type CustomerDoc, type FactDoc, type PartnerDoc, type PersonDoc, type ScoresDoc } from './documents.js';
+import {
+  CURRENT_SCORES_ID,
+  customerDocId,
+  fanOutId,
+  JOBS_PARTITION,
+  PARTNER_ID,
+  personDocId,
+  snapshotId,
+  type CustomerDoc,
+  type FactDoc,
+  type FanOutCheckpoint,
+  type PartnerDoc,
+  type PersonDoc,
+  type ScoresDoc,
+  type SnapshotDoc,
+} from './documents.js';
 import type { ScoreSummary } from '../scoring/summary.js';
 import { quoted } from './etag.js';
 import { readModifyWrite } from './readModifyWrite.js';
@@ -162,10 +177,57 @@ export class PartnerStore {
     }
   }
 
-  /** The partner's latest scores, in one write. */
-  async saveCurrentScores(summary: ScoreSummary, computedAt: string): Promise<void> {
-    const doc: ScoresDoc = { id: CURRENT_SCORES_ID, partnerId: summary.partnerId, type: 'scores', summary, computedAt };
-    await this.container.items.upsert(doc);
+  /** The day's snapshot and the partner's current scores: two upserts under fixed ids, so a repeat changes nothing. */
+  async saveDailyScores(summary: ScoreSummary, computedAt: string): Promise<void> {
+    const snapshot: SnapshotDoc = { id: snapshotId(summary.asOf), partnerId: summary.partnerId, type: 'snapshot', day: summary.asOf, summary, computedAt };
+    await this.container.items.upsert(snapshot);
+    const current: ScoresDoc = { id: CURRENT_SCORES_ID, partnerId: summary.partnerId, type: 'scores', summary, computedAt };
+    await this.container.items.upsert(current);
+  }
+
+  /** The partner's facts and whether the day's snapshot exists, in one single-partition query. */
+  async loadForRecompute(partnerId: string, day: string): Promise<{ facts: PartnerFacts | undefined; snapshotExists: boolean }> {
+    const { resources } = await this.container.items
+      .query<FactDoc | SnapshotDoc>(
+        {
+          query: "SELECT * FROM c WHERE c.partnerId = @p AND (c.type IN ('partner', 'customer', 'person') OR c.id = @snapshot)",
+          parameters: [{ name: '@p', value: partnerId }, { name: '@snapshot', value: snapshotId(day) }],
+        },
+        { partitionKey: partnerId },
+      )
+      .fetchAll();
+    return { facts: factsFrom(resources.filter((d): d is FactDoc => d.type !== 'snapshot')), snapshotExists: resources.some((d) => d.type === 'snapshot') };
+  }
+
+  /** The daily snapshots between two days, both included, oldest first. */
+  async history(partnerId: string, from: string, to: string): Promise<SnapshotDoc[]> {
+    const { resources } = await this.container.items
+      .query<SnapshotDoc>(
+        {
+          query: "SELECT * FROM c WHERE c.partnerId = @p AND c.type = 'snapshot' AND c.day >= @from AND c.day <= @to ORDER BY c.day",
+          parameters: [{ name: '@p', value: partnerId }, { name: '@from', value: from }, { name: '@to', value: to }],
+        },
+        { partitionKey: partnerId },
+      )
+      .fetchAll();
+    return resources;
+  }
+
+  /** Partner ids a page at a time, for the nightly fan-out. */
+  async listPartnerIds(limit: number, continuation?: string): Promise<Page<string>> {
+    const page = await this.container.items
+      .query<{ partnerId: string }>({ query: "SELECT c.partnerId FROM c WHERE c.type = 'partner' ORDER BY c.partnerId" }, { maxItemCount: limit, ...(continuation ? { continuationToken: continuation } : {}) })
+      .fetchNext();
+    return { items: page.resources.map((r) => r.partnerId), ...(page.continuationToken ? { continuation: page.continuationToken } : {}) };
+  }
+
+  async fanOutCheckpoint(day: string): Promise<FanOutCheckpoint | undefined> {
+    const { resource } = await this.container.item(fanOutId(day), JOBS_PARTITION).read<FanOutCheckpoint>();
+    return resource;
+  }
+
+  async saveFanOutCheckpoint(checkpoint: Omit<FanOutCheckpoint, 'id' | 'partnerId' | 'type'>): Promise<void> {
+    await this.container.items.upsert<FanOutCheckpoint>({ id: fanOutId(checkpoint.day), partnerId: JOBS_PARTITION, type: 'fanOut', ...checkpoint });
   }
 
   async currentScores(partnerId: string): Promise<ScoresDoc | undefined> {
@@ -181,18 +243,18 @@ export class PartnerStore {
         { partitionKey: partnerId },
       )
       .fetchAll();
-    const partner = resources.find((d): d is PartnerDoc => d.type === 'partner');
-    if (!partner) return undefined;
-    return {
-      partner: partner.profile,
-      customers: resources
-        .filter((d): d is CustomerDoc => d.type === 'customer')
-        .map((d) => ({ customerId: d.customerId, ...d.profile, months: d.months })),
-      people: resources
-        .filter((d): d is PersonDoc => d.type === 'person')
-        .map((d) => ({ personId: d.personId, ...d.profile })),
-    };
+    return factsFrom(resources);
   }
+}
+
+function factsFrom(resources: readonly FactDoc[]): PartnerFacts | undefined {
+  const partner = resources.find((d): d is PartnerDoc => d.type === 'partner');
+  if (!partner) return undefined;
+  return {
+    partner: partner.profile,
+    customers: resources.filter((d): d is CustomerDoc => d.type === 'customer').map((d) => ({ customerId: d.customerId, ...d.profile, months: d.months })),
+    people: resources.filter((d): d is PersonDoc => d.type === 'person').map((d) => ({ personId: d.personId, ...d.profile })),
+  };
 }
 
 let store: PartnerStore | undefined;

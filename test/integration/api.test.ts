@@ -4,9 +4,9 @@ import { ruleSetFor } from '../../rules/index.js';
 import { scoreFileText } from '../../shared/cli/scoreFile.js';
 import { scorePartner, toScoreDocument, toScoreSummary } from '../../shared/scoring/index.js';
 import type { PartnerFactsInput } from '../../shared/model/partner.js';
-import { queue } from '../../shared/queue/queues.js';
+import { todayUtc } from '../../shared/dates.js';
 import { partnerStore } from '../../shared/store/partnerStore.js';
-import { bodyOf, startTestHost, type TestHost } from './testHost.js';
+import { bodyOf, startTestHost, until, type TestHost } from './testHost.js';
 
 const sampleText = readFileSync(new URL('../../local/demo/contoso-jp.json', import.meta.url), 'utf8');
 const sample = JSON.parse(sampleText) as PartnerFactsInput;
@@ -70,12 +70,13 @@ describe('create → upload → score', () => {
     expect(await partnerStore().loadFacts('contoso-jp')).toEqual(before);
   });
 
-  it('queues a recompute with 202', async () => {
+  it('queues a recompute with 202, which stores today’s snapshot', async () => {
+    const today = todayUtc();
     const response = await host.api('/api/partners/contoso-jp/recompute', { method: 'POST' });
     expect(response.status).toBe(202);
-    const peeked = await queue('recompute').peekMessages({ numberOfMessages: 32 });
-    const bodies = peeked.peekedMessageItems.map((m) => JSON.parse(Buffer.from(m.messageText, 'base64').toString()));
-    expect(bodies).toContainEqual({ partnerId: 'contoso-jp', reason: 'requested' });
+    await until(async () => (await partnerStore().history('contoso-jp', today, today)).length === 1);
+    const history = await bodyOf(await host.api(`/api/partners/contoso-jp/history?from=${today}&to=${today}`));
+    expect(history.days[0].summary.asOf).toBe(today);
   });
 });
 
@@ -266,8 +267,10 @@ describe('storage layout', () => {
     const facts = await partnerStore().loadFacts('contoso-jp');
     expect(facts!.customers).toHaveLength(sample.customers!.length);
     const summary = toScoreSummary(toScoreDocument(scorePartner(facts!, ruleSetFor('2025-06-15'), '2025-06-15')));
-    await partnerStore().saveCurrentScores(summary, '2025-06-15T02:00:00.000Z');
+    await partnerStore().saveDailyScores(summary, '2025-06-15T02:00:00.000Z');
     const stored = await partnerStore().currentScores('contoso-jp');
     expect(stored).toMatchObject({ id: 'scores:current', partnerId: 'contoso-jp', type: 'scores', summary, computedAt: '2025-06-15T02:00:00.000Z' });
+    const [snapshot] = await partnerStore().history('contoso-jp', '2025-06-15', '2025-06-15');
+    expect(snapshot).toMatchObject({ id: 'snapshot:2025-06-15', day: '2025-06-15', summary });
   });
 });

@@ -31,3 +31,11 @@ export async function startTestHost(options: LocalHostOptions = {}): Promise<Tes
 export async function bodyOf(response: Response): Promise<any> {
   return response.json();
 }
+
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

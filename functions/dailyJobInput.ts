@@ -1,0 +1,11 @@
+import { todayUtc } from '../shared/dates.js';
+import { describeIssues } from '../shared/model/issues.js';
+import { DailyJobInput } from '../shared/model/jobs.js';
+import type { InvocationContextT } from './runtime.js';
+
+/** The day a daily job runs as of: today (UTC), or the `asOf` given through the admin endpoint, to replay a year locally. */
+export function jobDay(context: InvocationContextT): string {
+  const input = DailyJobInput.safeParse(context.triggerMetadata?.adminInput ?? undefined);
+  if (!input.success) throw new Error(`admin input: ${describeIssues(input.error)}`);
+  return input.data.asOf ?? todayUtc();
+}

@@ -1,0 +1,45 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import { z } from 'zod';
+import { todayUtc } from '../shared/dates.js';
+import { badRequest } from '../shared/http/errors.js';
+import { json } from '../shared/http/respond.js';
+import { parse, queryObject } from '../shared/http/request.js';
+import { ErrorBody, PartnerPath } from '../shared/model/api.js';
+import { HistoryQuery } from '../shared/model/jobs.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { handled } from './http.js';
+import { registerHttp } from './registry.js';
+
+dayjs.extend(utc);
+
+const History = z.object({
+  partnerId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  days: z.array(z.object({ day: z.string(), computedAt: z.string(), summary: z.unknown() })),
+});
+
+registerHttp({
+  name: 'getHistory',
+  route: 'partners/{partnerId}/history',
+  method: 'GET',
+  authLevel: 'function',
+  contract: {
+    summary: 'Daily score snapshots between two days (default: the year up to today), oldest first',
+    tag: 'scores',
+    params: PartnerPath,
+    query: HistoryQuery,
+    responses: { 200: { description: 'the snapshots', schema: History }, 400: { description: 'invalid dates', schema: ErrorBody }, 404: { description: 'no such partner', schema: ErrorBody } },
+  },
+  handler: handled(async (request) => {
+    const { partnerId } = parse(PartnerPath, request.params, 'path');
+    const query = parse(HistoryQuery, queryObject(request), 'query');
+    const to = query.to ?? todayUtc();
+    const from = query.from ?? dayjs.utc(to).subtract(1, 'year').format('YYYY-MM-DD');
+    if (from > to) throw badRequest([{ path: 'query.from', message: 'from must not be after to' }]);
+    await partnerStore().requirePartner(partnerId);
+    const snapshots = await partnerStore().history(partnerId, from, to);
+    return json(200, { partnerId, from, to, days: snapshots.map((s) => ({ day: s.day, computedAt: s.computedAt, summary: s.summary })) });
+  }),
+});

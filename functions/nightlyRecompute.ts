@@ -1,0 +1,25 @@
+import { fanOutRecompute } from '../shared/jobs/fanOut.js';
+import { enqueueRecompute } from '../shared/queue/queues.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { withRetry } from '../shared/store/retry.js';
+import { jobDay } from './dailyJobInput.js';
+import { registerTimer } from './registry.js';
+
+registerTimer({
+  name: 'nightlyRecompute',
+  // 02:00 UTC every day (NCRONTAB: second minute hour day month weekday).
+  schedule: '0 0 2 * * *',
+  handler: async (_timer, context) => {
+    const day = jobDay(context);
+    const store = partnerStore();
+    const result = await fanOutRecompute(day, {
+      listPartnerIds: (limit, continuation) => withRetry(() => store.listPartnerIds(limit, continuation)),
+      send: (message) => withRetry(() => enqueueRecompute(message)),
+      checkpoint: (d) => withRetry(() => store.fanOutCheckpoint(d)),
+      saveCheckpoint: (checkpoint) => withRetry(() => store.saveFanOutCheckpoint(checkpoint)),
+      now: () => new Date().toISOString(),
+    });
+    if (result.alreadyDone) context.log(`nightly recompute for ${day}: already fanned out`);
+    else context.log(`nightly recompute for ${day}: queued ${result.queued} partners${result.resumed ? ' (resumed from the checkpoint)' : ''}`);
+  },
+});

@@ -1,0 +1,29 @@
+import { ruleSetFor } from '../rules/index.js';
+import { todayUtc } from '../shared/dates.js';
+import { describeIssues } from '../shared/model/issues.js';
+import { RecomputeMessage } from '../shared/model/jobs.js';
+import { RECOMPUTE_QUEUE } from '../shared/queue/queues.js';
+import { scorePartner, toScoreDocument, toScoreSummary } from '../shared/scoring/index.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { withRetry } from '../shared/store/retry.js';
+import { registerQueue } from './registry.js';
+
+registerQueue({
+  name: 'recomputePartner',
+  queueName: RECOMPUTE_QUEUE,
+  connection: 'AzureWebJobsStorage',
+  // Idempotent: the day's snapshot has a fixed id, so a repeat or a concurrent twin writes the same document.
+  handler: async (raw, context) => {
+    const parsed = RecomputeMessage.safeParse(raw);
+    if (!parsed.success) throw new Error(`not a recompute message: ${describeIssues(parsed.error)}`);
+    const { partnerId, reason } = parsed.data;
+    const day = parsed.data.asOf ?? todayUtc();
+    const store = partnerStore();
+    const { facts, snapshotExists } = await withRetry(() => store.loadForRecompute(partnerId, day));
+    if (!facts) return context.warn(`partner ${partnerId} does not exist (any more); nothing to recompute`);
+    if (reason === 'nightly' && snapshotExists) return context.log(`partner ${partnerId} already recomputed for ${day}`);
+    const summary = toScoreSummary(toScoreDocument(scorePartner(facts, ruleSetFor(day), day)));
+    await withRetry(() => store.saveDailyScores(summary, new Date().toISOString()));
+    context.log(`recomputed ${partnerId} as of ${day} (${reason})`);
+  },
+});
