@@ -42,18 +42,23 @@ export function demoPartners(today: string): PartnerFacts[] {
     });
 }
 
-/** Writes the demo partners through the store, as the API would; a partner already there is left alone. */
+/** Writes a whole partner through the store, as the API's calls would. */
+export async function writePartner(store: PartnerStore, facts: PartnerFacts): Promise<void> {
+  const { partnerId } = facts.partner;
+  await store.createPartner(facts.partner, new Date().toISOString());
+  for (const { customerId, months: _, ...profile } of facts.customers) await store.putCustomer(partnerId, customerId, profile);
+  const rows = facts.customers.flatMap((c) => Object.entries(c.months).map(([month, usage]) => ({ customerId: c.customerId, month, usage })));
+  for (let i = 0; i < rows.length; i += MAX_USAGE_ROWS) await store.putUsage(partnerId, rows.slice(i, i + MAX_USAGE_ROWS));
+  for (const { personId, ...profile } of facts.people) await store.putPerson(partnerId, personId, profile);
+}
+
+/** The demo partners, written unless already there. */
 export async function loadDemoPartners(store: PartnerStore, today: string): Promise<string[]> {
   const loaded: string[] = [];
   for (const facts of demoPartners(today)) {
-    const { partnerId } = facts.partner;
-    if (await store.getPartner(partnerId)) continue;
-    await store.createPartner(facts.partner, new Date().toISOString());
-    for (const { customerId, months, ...profile } of facts.customers) await store.putCustomer(partnerId, customerId, profile);
-    const rows = facts.customers.flatMap((c) => Object.entries(c.months).map(([month, usage]) => ({ customerId: c.customerId, month, usage })));
-    for (let i = 0; i < rows.length; i += MAX_USAGE_ROWS) await store.putUsage(partnerId, rows.slice(i, i + MAX_USAGE_ROWS));
-    for (const { personId, ...profile } of facts.people) await store.putPerson(partnerId, personId, profile);
-    loaded.push(partnerId);
+    if (await store.getPartner(facts.partner.partnerId)) continue;
+    await writePartner(store, facts);
+    loaded.push(facts.partner.partnerId);
   }
   return loaded;
 }

@@ -34,7 +34,21 @@ export async function fanOutRecompute(day: string, ports: FanOutPorts, options: 
   let queued = 0;
   do {
     const page = await ports.listPartnerIds(options.pageSize, continuation);
-    await Promise.all(page.items.map((partnerId) => limit(() => ports.send({ partnerId, reason: 'nightly', asOf: day }))));
+    // On the first failed send, schedule no more and let those in flight settle before failing the run.
+    let failure: { error: unknown } | undefined;
+    await Promise.allSettled(
+      page.items.map((partnerId) =>
+        limit(async () => {
+          if (failure) return;
+          try {
+            await ports.send({ partnerId, reason: 'nightly', asOf: day });
+          } catch (error) {
+            failure ??= { error };
+          }
+        }),
+      ),
+    );
+    if (failure) throw failure.error;
     queued += page.items.length;
     total += page.items.length;
     continuation = page.continuation;
