@@ -12,18 +12,19 @@ registerQueue({
   name: 'recomputePartner',
   queueName: RECOMPUTE_QUEUE,
   connection: 'AzureWebJobsStorage',
-  // Idempotent: the day's snapshot has a fixed id, so a repeat or a concurrent twin writes the same document.
+  // Idempotent: the day's snapshot has a fixed id, so a repeat or a concurrent twin leaves one document.
   handler: async (raw, context) => {
     const parsed = RecomputeMessage.safeParse(raw);
     if (!parsed.success) throw new Error(`not a recompute message: ${describeIssues(parsed.error)}`);
     const { partnerId, reason } = parsed.data;
     const day = parsed.data.asOf ?? todayUtc();
     const store = partnerStore();
-    const { facts, snapshotExists } = await withRetry(() => store.loadForRecompute(partnerId, day));
+    const facts = await withRetry(() => store.loadFacts(partnerId));
     if (!facts) return context.warn(`partner ${partnerId} does not exist (any more); nothing to recompute`);
-    if (reason === 'nightly' && snapshotExists) return context.log(`partner ${partnerId} already recomputed for ${day}`);
     const summary = toScoreSummary(toScoreDocument(scorePartner(facts, ruleSetFor(day), day)));
-    await withRetry(() => store.saveDailyScores(summary, new Date().toISOString()));
+    // The nightly run keeps a snapshot already made that day; a data change replaces it.
+    const outcome = await withRetry(() => store.saveSnapshot(summary, new Date().toISOString(), reason === 'nightly' ? 'ifAbsent' : 'replace'));
+    if (outcome === 'existed') return context.log(`partner ${partnerId} already recomputed for ${day}`);
     context.log(`recomputed ${partnerId} as of ${day} (${reason})`);
   },
 });

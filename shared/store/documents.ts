@@ -3,10 +3,12 @@ import type { PartnerProfile } from '../model/partner.js';
 import type { ScoreSummary } from '../scoring/summary.js';
 
 /**
- * One container, partitioned by partnerId: everything about a partner lives in its partition, so
- * its facts come back in one single-partition query. A customer's months live in its document
- * (36 months ≈ 10 KB), which keeps every document far below the 2 MB item limit however many
- * customers a partner has.
+ * One container, partitioned by partnerId. A partner's facts are a small fixed number of
+ * documents read by id: the partner document (profile, people, and which bucket holds each
+ * customer) and its customer buckets (up to BUCKET_CAPACITY customers with all their months).
+ * Point reads cost the same however large the container grows, which queries do not (on the
+ * emulator a query scans every document). Clients see one version per partner profile, person and
+ * customer, so an If-Match on one customer is not upset by writes to its bucket-mates.
  */
 interface Stored {
   id: string;
@@ -14,36 +16,42 @@ interface Stored {
   _etag?: string;
 }
 
+export interface VersionedPerson {
+  profile: PersonProfile;
+  version: number;
+}
+
+export interface StoredCustomer {
+  profile: CustomerProfile;
+  months: Record<string, MonthUsage>;
+  version: number;
+}
+
 export interface PartnerDoc extends Stored {
   type: 'partner';
   profile: PartnerProfile;
+  profileVersion: number;
+  people: Record<string, VersionedPerson>;
+  /** customerId → the bucket that holds it. */
+  customerBuckets: Record<string, number>;
+  bucketCount: number;
   createdAt: string;
   updatedAt: string;
 }
 
-export interface CustomerDoc extends Stored {
-  type: 'customer';
-  customerId: string;
-  profile: CustomerProfile;
-  months: Record<string, MonthUsage>;
+export interface CustomerBucketDoc extends Stored {
+  type: 'customers';
+  bucket: number;
+  customers: Record<string, StoredCustomer>;
 }
 
-export interface PersonDoc extends Stored {
-  type: 'person';
-  personId: string;
-  profile: PersonProfile;
-}
+/** 40 customers × 36 months of typical usage is a few hundred KB; the recompute of a partner this size is 2 reads. */
+export const BUCKET_CAPACITY = 40;
+/** Cosmos DB refuses items above 2 MB; refuse before it, with a sentence. */
+export const MAX_DOCUMENT_BYTES = 1_900_000;
 
-export type FactDoc = PartnerDoc | CustomerDoc | PersonDoc;
-
-/** The partner's latest scores, without per-customer explanations (those are recomputed on demand). */
-export interface ScoresDoc extends Stored {
-  type: 'scores';
-  summary: ScoreSummary;
-  computedAt: string;
-}
-
-export const CURRENT_SCORES_ID = 'scores:current';
+export const PARTNER_ID = 'partner';
+export const bucketDocId = (bucket: number) => `customers:${bucket}`;
 
 /** One per partner per day, under a deterministic id: a duplicate delivery overwrites, never adds. */
 export interface SnapshotDoc extends Stored {
@@ -69,7 +77,3 @@ export interface FanOutCheckpoint extends Stored {
 }
 
 export const fanOutId = (day: string) => `fanOut:${day}`;
-
-export const PARTNER_ID = 'partner';
-export const customerDocId = (customerId: string) => `customer:${customerId}`;
-export const personDocId = (personId: string) => `person:${personId}`;

@@ -1,27 +1,22 @@
 import type { Container } from '@azure/cosmos';
-import { conflict, notFound, badRequest } from '../http/errors.js';
+import { badRequest, conflict, notFound, preconditionFailed } from '../http/errors.js';
+import type { UsageRow } from '../model/api.js';
 import type { CustomerProfile, MonthUsage, PersonProfile } from '../model/facts.js';
 import type { PartnerFacts, PartnerProfile } from '../model/partner.js';
-import type { UsageRow } from '../model/api.js';
+import type { ScoreSummary } from '../scoring/summary.js';
 import { partnersContainer } from './cosmos.js';
 import {
-  CURRENT_SCORES_ID,
-  customerDocId,
+  BUCKET_CAPACITY,
+  bucketDocId,
   fanOutId,
   JOBS_PARTITION,
   PARTNER_ID,
-  personDocId,
   snapshotId,
-  type CustomerDoc,
-  type FactDoc,
+  type CustomerBucketDoc,
   type FanOutCheckpoint,
   type PartnerDoc,
-  type PersonDoc,
-  type ScoresDoc,
   type SnapshotDoc,
 } from './documents.js';
-import type { ScoreSummary } from '../scoring/summary.js';
-import { quoted } from './etag.js';
 import { readModifyWrite } from './readModifyWrite.js';
 import { statusOf } from './transient.js';
 
@@ -35,6 +30,14 @@ export interface Page<T> {
   continuation?: string;
 }
 
+/** The ETag a client sees for a partner profile, person or customer: its own version. */
+const etagOf = (version: number) => `"${version}"`;
+
+function checkIfMatch(ifMatch: string | undefined, version: number | undefined, what: string): void {
+  if (ifMatch === undefined) return;
+  if (version === undefined || (ifMatch !== '*' && ifMatch !== etagOf(version))) throw preconditionFailed(what);
+}
+
 const encodeToken = (token: string) => Buffer.from(token).toString('base64url');
 const decodeToken = (token: string) => Buffer.from(token, 'base64url').toString();
 
@@ -43,19 +46,23 @@ export class PartnerStore {
   constructor(private readonly container: Container) {}
 
   async createPartner(profile: PartnerProfile, now: string): Promise<Versioned<PartnerProfile>> {
-    const doc: PartnerDoc = { id: PARTNER_ID, partnerId: profile.partnerId, type: 'partner', profile, createdAt: now, updatedAt: now };
+    const doc: PartnerDoc = { id: PARTNER_ID, partnerId: profile.partnerId, type: 'partner', profile, profileVersion: 1, people: {}, customerBuckets: {}, bucketCount: 0, createdAt: now, updatedAt: now };
     try {
-      const { resource } = await this.container.items.create(doc);
-      return { value: profile, etag: quoted(resource!._etag!) };
+      await this.container.items.create(doc);
+      return { value: profile, etag: etagOf(1) };
     } catch (error) {
       if (statusOf(error) === 409) throw conflict(`partner ${profile.partnerId} already exists`);
       throw error;
     }
   }
 
+  private async partnerDoc(partnerId: string): Promise<PartnerDoc | undefined> {
+    return (await this.container.item(PARTNER_ID, partnerId).read<PartnerDoc>()).resource;
+  }
+
   async getPartner(partnerId: string): Promise<Versioned<PartnerProfile> | undefined> {
-    const { resource } = await this.container.item(PARTNER_ID, partnerId).read<PartnerDoc>();
-    return resource ? { value: resource.profile, etag: quoted(resource._etag!) } : undefined;
+    const doc = await this.partnerDoc(partnerId);
+    return doc ? { value: doc.profile, etag: etagOf(doc.profileVersion) } : undefined;
   }
 
   async requirePartner(partnerId: string): Promise<Versioned<PartnerProfile>> {
@@ -64,139 +71,183 @@ export class PartnerStore {
     return partner;
   }
 
-  async updatePartner(partnerId: string, change: (profile: PartnerProfile) => PartnerProfile, now: string, ifMatch?: string): Promise<Versioned<PartnerProfile>> {
-    const { doc } = await readModifyWrite<PartnerDoc>(
+  /** Changes the partner document; `change` runs on fresh data at every attempt. */
+  private async changePartner(partnerId: string, change: (doc: PartnerDoc) => PartnerDoc): Promise<{ doc: PartnerDoc; previous: PartnerDoc }> {
+    const { doc, previous } = await readModifyWrite<PartnerDoc>(
       this.container,
       PARTNER_ID,
       partnerId,
       (current) => {
         if (!current) throw notFound(`partner ${partnerId} not found`);
-        return { ...current, profile: change(current.profile), updatedAt: now };
+        return change(current);
       },
       `partner ${partnerId}`,
-      ifMatch,
     );
-    return { value: doc.profile, etag: quoted(doc._etag) };
+    return { doc, previous: previous! };
+  }
+
+  async updatePartner(partnerId: string, change: (profile: PartnerProfile) => PartnerProfile, now: string, ifMatch?: string): Promise<Versioned<PartnerProfile>> {
+    const { doc } = await this.changePartner(partnerId, (current) => {
+      checkIfMatch(ifMatch, current.profileVersion, `partner ${partnerId}`);
+      return { ...current, profile: change(current.profile), profileVersion: current.profileVersion + 1, updatedAt: now };
+    });
+    return { value: doc.profile, etag: etagOf(doc.profileVersion) };
   }
 
   async listPartners(limit: number, continuation?: string): Promise<Page<PartnerProfile>> {
-    const query = this.container.items.query<{ profile: PartnerProfile }>(
-      { query: "SELECT c.profile FROM c WHERE c.type = 'partner' ORDER BY c.partnerId" },
-      { maxItemCount: limit, ...(continuation ? { continuationToken: decodeToken(continuation) } : {}) },
-    );
-    const page = await query.fetchNext();
+    const page = await this.container.items
+      .query<{ profile: PartnerProfile }>({ query: "SELECT c.profile FROM c WHERE c.type = 'partner' ORDER BY c.partnerId" }, { maxItemCount: limit, ...(continuation ? { continuationToken: decodeToken(continuation) } : {}) })
+      .fetchNext();
     return { items: page.resources.map((r) => r.profile), ...(page.continuationToken ? { continuation: encodeToken(page.continuationToken) } : {}) };
   }
 
-  async putCustomer(partnerId: string, customerId: string, profile: CustomerProfile, ifMatch?: string): Promise<Versioned<CustomerProfile> & { created: boolean }> {
-    await this.requirePartner(partnerId);
-    const { doc, created } = await readModifyWrite<CustomerDoc>(
+  async putPerson(partnerId: string, personId: string, profile: PersonProfile, ifMatch?: string): Promise<Versioned<PersonProfile> & { created: boolean }> {
+    const { doc, previous } = await this.changePartner(partnerId, (current) => {
+      const existing = current.people[personId];
+      checkIfMatch(ifMatch, existing?.version, `person ${personId}`);
+      return { ...current, people: { ...current.people, [personId]: { profile, version: (existing?.version ?? 0) + 1 } } };
+    });
+    return { value: profile, etag: etagOf(doc.people[personId]!.version), created: previous.people[personId] === undefined };
+  }
+
+  /** The bucket that holds a customer, assigning the last bucket with room (or a new one) to a new customer. */
+  private async bucketOf(partnerId: string, customerId: string): Promise<number> {
+    const partner = await this.partnerDoc(partnerId);
+    if (!partner) throw notFound(`partner ${partnerId} not found`);
+    const assigned = partner.customerBuckets[customerId];
+    if (assigned !== undefined) return assigned;
+    const { doc } = await this.changePartner(partnerId, (current) => {
+      if (current.customerBuckets[customerId] !== undefined) return current;
+      const last = current.bucketCount - 1;
+      const inLast = Object.values(current.customerBuckets).filter((b) => b === last).length;
+      const bucket = last >= 0 && inLast < BUCKET_CAPACITY ? last : current.bucketCount;
+      return { ...current, customerBuckets: { ...current.customerBuckets, [customerId]: bucket }, bucketCount: Math.max(current.bucketCount, bucket + 1) };
+    });
+    return doc.customerBuckets[customerId]!;
+  }
+
+  private changeBucket(partnerId: string, bucket: number, change: (doc: CustomerBucketDoc) => CustomerBucketDoc, what: string) {
+    return readModifyWrite<CustomerBucketDoc>(
       this.container,
-      customerDocId(customerId),
+      bucketDocId(bucket),
       partnerId,
-      (current) => ({ id: customerDocId(customerId), partnerId, type: 'customer', customerId, profile, months: current?.months ?? {} }),
-      `customer ${customerId}`,
-      ifMatch,
+      (current) => change(current ?? { id: bucketDocId(bucket), partnerId, type: 'customers', bucket, customers: {} }),
+      what,
     );
-    return { value: doc.profile, etag: quoted(doc._etag), created };
+  }
+
+  async putCustomer(partnerId: string, customerId: string, profile: CustomerProfile, ifMatch?: string): Promise<Versioned<CustomerProfile> & { created: boolean }> {
+    const bucket = await this.bucketOf(partnerId, customerId);
+    const { doc, previous } = await this.changeBucket(
+      partnerId,
+      bucket,
+      (current) => {
+        const existing = current.customers[customerId];
+        checkIfMatch(ifMatch, existing?.version, `customer ${customerId}`);
+        return { ...current, customers: { ...current.customers, [customerId]: { profile, months: existing?.months ?? {}, version: (existing?.version ?? 0) + 1 } } };
+      },
+      `customer ${customerId}`,
+    );
+    return { value: profile, etag: etagOf(doc.customers[customerId]!.version), created: previous?.customers[customerId] === undefined };
   }
 
   async putMonth(partnerId: string, customerId: string, month: string, usage: MonthUsage, ifMatch?: string): Promise<Versioned<MonthUsage>> {
-    await this.requirePartner(partnerId);
-    const { doc } = await readModifyWrite<CustomerDoc>(
-      this.container,
-      customerDocId(customerId),
+    const partner = await this.partnerDoc(partnerId);
+    if (!partner) throw notFound(`partner ${partnerId} not found`);
+    const missing = notFound(`customer ${customerId} of partner ${partnerId} not found; PUT the customer first`);
+    const bucket = partner.customerBuckets[customerId];
+    if (bucket === undefined) throw missing;
+    const { doc } = await this.changeBucket(
       partnerId,
+      bucket,
       (current) => {
-        if (!current) throw notFound(`customer ${customerId} of partner ${partnerId} not found; PUT the customer first`);
-        return { ...current, months: { ...current.months, [month]: usage } };
+        const existing = current.customers[customerId];
+        if (!existing) throw missing;
+        checkIfMatch(ifMatch, existing.version, `customer ${customerId}`);
+        return { ...current, customers: { ...current.customers, [customerId]: { ...existing, months: { ...existing.months, [month]: usage }, version: existing.version + 1 } } };
       },
       `customer ${customerId}`,
-      ifMatch,
     );
-    return { value: usage, etag: quoted(doc._etag) };
-  }
-
-  async putPerson(partnerId: string, personId: string, profile: PersonProfile, ifMatch?: string): Promise<Versioned<PersonProfile> & { created: boolean }> {
-    await this.requirePartner(partnerId);
-    const { doc, created } = await readModifyWrite<PersonDoc>(
-      this.container,
-      personDocId(personId),
-      partnerId,
-      () => ({ id: personDocId(personId), partnerId, type: 'person', personId, profile }),
-      `person ${personId}`,
-      ifMatch,
-    );
-    return { value: doc.profile, etag: quoted(doc._etag), created };
+    return { value: usage, etag: etagOf(doc.customers[customerId]!.version) };
   }
 
   /**
    * Many customer-months at once, all or none: every row is checked before anything is written,
-   * and if a write fails midway the customers already written are put back as they were.
+   * and if a write fails midway the buckets already written are put back as they were.
    */
   async putUsage(partnerId: string, rows: readonly UsageRow[]): Promise<{ customers: number; months: number }> {
-    await this.requirePartner(partnerId);
     for (let attempt = 0; ; attempt++) {
-      const customerIds = [...new Set(rows.map((r) => r.customerId))];
-      const { resources } = await this.container.items
-        .query<CustomerDoc>(
-          { query: "SELECT * FROM c WHERE c.partnerId = @p AND c.type = 'customer' AND ARRAY_CONTAINS(@ids, c.customerId)", parameters: [{ name: '@p', value: partnerId }, { name: '@ids', value: customerIds }] },
-          { partitionKey: partnerId },
-        )
-        .fetchAll();
-      const before = new Map(resources.map((d) => [d.customerId, d]));
-      const unknown = rows.flatMap((r, i) => (before.has(r.customerId) ? [] : [{ path: `body.rows[${i}].customerId`, message: `customer ${r.customerId} does not exist; PUT it first` }]));
+      const partner = await this.partnerDoc(partnerId);
+      if (!partner) throw notFound(`partner ${partnerId} not found`);
+      const buckets = [...new Set(rows.flatMap((r) => partner.customerBuckets[r.customerId] ?? []))];
+      const before = new Map((await Promise.all(buckets.map((b) => this.container.item(bucketDocId(b), partnerId).read<CustomerBucketDoc>()))).flatMap((r) => (r.resource ? [[r.resource.bucket, r.resource] as const] : [])));
+      const bucketOf = (customerId: string) => {
+        const b = partner.customerBuckets[customerId];
+        return b !== undefined && before.get(b)?.customers[customerId] ? b : undefined;
+      };
+      const unknown = rows.flatMap((r, i) => (bucketOf(r.customerId) === undefined ? [{ path: `body.rows[${i}].customerId`, message: `customer ${r.customerId} does not exist; PUT it first` }] : []));
       if (unknown.length > 0) throw badRequest(unknown);
 
-      const after = new Map<string, CustomerDoc>();
+      const after = new Map<number, CustomerBucketDoc>();
       for (const row of rows) {
-        const doc = after.get(row.customerId) ?? { ...before.get(row.customerId)!, months: { ...before.get(row.customerId)!.months } };
-        doc.months[row.month] = row.usage;
-        after.set(row.customerId, doc);
+        const b = bucketOf(row.customerId)!;
+        const doc = after.get(b) ?? { ...before.get(b)!, customers: { ...before.get(b)!.customers } };
+        const customer = doc.customers[row.customerId]!;
+        doc.customers[row.customerId] = { ...customer, months: { ...customer.months, [row.month]: row.usage }, version: before.get(b)!.customers[row.customerId]!.version + 1 };
+        after.set(b, doc);
       }
-      const written: { original: CustomerDoc; etag: string }[] = [];
+      const written: { original: CustomerBucketDoc; etag: string }[] = [];
       try {
         for (const doc of after.values()) {
-          const original = before.get(doc.customerId)!;
+          const original = before.get(doc.bucket)!;
           const { resource } = await this.container.item(doc.id, partnerId).replace(doc, { accessCondition: { type: 'IfMatch', condition: original._etag! } });
           written.push({ original, etag: resource!._etag! });
         }
-        return { customers: after.size, months: rows.length };
+        return { customers: new Set(rows.map((r) => r.customerId)).size, months: rows.length };
       } catch (error) {
         await this.restore(partnerId, written);
-        // A concurrent writer changed one of these customers: start again on fresh data.
-        if (statusOf(error) === 412 && attempt < 3) continue;
+        // A concurrent writer changed one of these buckets: start again on fresh data.
+        if (statusOf(error) === 412 && attempt < 5) continue;
         throw error;
       }
     }
   }
 
-  private async restore(partnerId: string, written: { original: CustomerDoc; etag: string }[]): Promise<void> {
+  private async restore(partnerId: string, written: { original: CustomerBucketDoc; etag: string }[]): Promise<void> {
     for (const { original, etag } of written.reverse()) {
       await this.container.item(original.id, partnerId).replace(original, { accessCondition: { type: 'IfMatch', condition: etag } });
     }
   }
 
-  /** The day's snapshot and the partner's current scores: two upserts under fixed ids, so a repeat changes nothing. */
-  async saveDailyScores(summary: ScoreSummary, computedAt: string): Promise<void> {
-    const snapshot: SnapshotDoc = { id: snapshotId(summary.asOf), partnerId: summary.partnerId, type: 'snapshot', day: summary.asOf, summary, computedAt };
-    await this.container.items.upsert(snapshot);
-    const current: ScoresDoc = { id: CURRENT_SCORES_ID, partnerId: summary.partnerId, type: 'scores', summary, computedAt };
-    await this.container.items.upsert(current);
+  /** A partner's scoring facts: its partner document and each customer bucket, all by id. Undefined if there is no such partner. */
+  async loadFacts(partnerId: string): Promise<PartnerFacts | undefined> {
+    const partner = await this.partnerDoc(partnerId);
+    if (!partner) return undefined;
+    const buckets = await Promise.all(Array.from({ length: partner.bucketCount }, (_, b) => this.container.item(bucketDocId(b), partnerId).read<CustomerBucketDoc>()));
+    return {
+      partner: partner.profile,
+      customers: buckets.flatMap(({ resource }) => Object.entries(resource?.customers ?? {}).map(([customerId, c]) => ({ customerId, ...c.profile, months: c.months }))),
+      people: Object.entries(partner.people).map(([personId, p]) => ({ personId, ...p.profile })),
+    };
   }
 
-  /** The partner's facts and whether the day's snapshot exists, in one single-partition query. */
-  async loadForRecompute(partnerId: string, day: string): Promise<{ facts: PartnerFacts | undefined; snapshotExists: boolean }> {
-    const { resources } = await this.container.items
-      .query<FactDoc | SnapshotDoc>(
-        {
-          query: "SELECT * FROM c WHERE c.partnerId = @p AND (c.type IN ('partner', 'customer', 'person') OR c.id = @snapshot)",
-          parameters: [{ name: '@p', value: partnerId }, { name: '@snapshot', value: snapshotId(day) }],
-        },
-        { partitionKey: partnerId },
-      )
-      .fetchAll();
-    return { facts: factsFrom(resources.filter((d): d is FactDoc => d.type !== 'snapshot')), snapshotExists: resources.some((d) => d.type === 'snapshot') };
+  /**
+   * The day's snapshot, in one write. `ifAbsent` (the nightly run) leaves an existing snapshot
+   * alone and says so; otherwise the snapshot is replaced. Either way there is one per day.
+   */
+  async saveSnapshot(summary: ScoreSummary, computedAt: string, mode: 'replace' | 'ifAbsent'): Promise<'written' | 'existed'> {
+    const doc: SnapshotDoc = { id: snapshotId(summary.asOf), partnerId: summary.partnerId, type: 'snapshot', day: summary.asOf, summary, computedAt };
+    if (mode === 'replace') {
+      await this.container.items.upsert(doc);
+      return 'written';
+    }
+    try {
+      await this.container.items.create(doc);
+      return 'written';
+    } catch (error) {
+      if (statusOf(error) === 409) return 'existed';
+      throw error;
+    }
   }
 
   /** The daily snapshots between two days, both included, oldest first. */
@@ -229,32 +280,6 @@ export class PartnerStore {
   async saveFanOutCheckpoint(checkpoint: Omit<FanOutCheckpoint, 'id' | 'partnerId' | 'type'>): Promise<void> {
     await this.container.items.upsert<FanOutCheckpoint>({ id: fanOutId(checkpoint.day), partnerId: JOBS_PARTITION, type: 'fanOut', ...checkpoint });
   }
-
-  async currentScores(partnerId: string): Promise<ScoresDoc | undefined> {
-    const { resource } = await this.container.item(CURRENT_SCORES_ID, partnerId).read<ScoresDoc>();
-    return resource;
-  }
-
-  /** A partner's scoring facts in one single-partition query; undefined if there is no such partner. */
-  async loadFacts(partnerId: string): Promise<PartnerFacts | undefined> {
-    const { resources } = await this.container.items
-      .query<FactDoc>(
-        { query: "SELECT * FROM c WHERE c.partnerId = @p AND c.type IN ('partner', 'customer', 'person')", parameters: [{ name: '@p', value: partnerId }] },
-        { partitionKey: partnerId },
-      )
-      .fetchAll();
-    return factsFrom(resources);
-  }
-}
-
-function factsFrom(resources: readonly FactDoc[]): PartnerFacts | undefined {
-  const partner = resources.find((d): d is PartnerDoc => d.type === 'partner');
-  if (!partner) return undefined;
-  return {
-    partner: partner.profile,
-    customers: resources.filter((d): d is CustomerDoc => d.type === 'customer').map((d) => ({ customerId: d.customerId, ...d.profile, months: d.months })),
-    people: resources.filter((d): d is PersonDoc => d.type === 'person').map((d) => ({ personId: d.personId, ...d.profile })),
-  };
 }
 
 let store: PartnerStore | undefined;

@@ -1,19 +1,15 @@
 import type { Container } from '@azure/cosmos';
-import { conflict, preconditionFailed } from '../http/errors.js';
-import { sameEtag } from './etag.js';
+import { ApiError, conflict } from '../http/errors.js';
+import { MAX_DOCUMENT_BYTES } from './documents.js';
 import { statusOf } from './transient.js';
 
-const ATTEMPTS = 5;
-
-export interface Written<T> {
-  doc: T & { _etag: string };
-  created: boolean;
-}
+const ATTEMPTS = 8;
 
 /**
  * Optimistic concurrency for one document: read, change, write back only if nobody wrote in
- * between (If-Match on the read ETag). With the caller's If-Match, a mismatch is the caller's 412;
- * without it, a lost race is retried on fresh data, so concurrent writers never lose each other's work.
+ * between (If-Match on the read ETag), else start again on fresh data, so concurrent writers never
+ * lose each other's work. `change` sees the current document (or undefined) and may refuse by
+ * throwing, e.g. a 412 for a caller's stale entity version.
  */
 export async function readModifyWrite<T extends { id: string; partnerId: string; _etag?: string }>(
   container: Container,
@@ -21,22 +17,20 @@ export async function readModifyWrite<T extends { id: string; partnerId: string;
   partnerId: string,
   change: (current: T | undefined) => T,
   what: string,
-  ifMatch?: string,
-): Promise<Written<T>> {
+): Promise<{ doc: T; previous: T | undefined }> {
   const item = container.item(id, partnerId);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const { resource: current } = await item.read<T>();
-    if (ifMatch !== undefined && (current === undefined || (ifMatch !== '*' && !sameEtag(current._etag, ifMatch)))) throw preconditionFailed(what);
     const next = change(current);
+    if (Buffer.byteLength(JSON.stringify(next)) > MAX_DOCUMENT_BYTES) {
+      throw new ApiError(413, { error: 'too_large', message: `${what} would exceed the storage limit of one document` });
+    }
     try {
-      const { resource } = current
-        ? await item.replace<T>(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } })
-        : await container.items.create<T>(next);
-      return { doc: resource as T & { _etag: string }, created: current === undefined };
+      const { resource } = current ? await item.replace<T>(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } }) : await container.items.create<T>(next);
+      return { doc: resource as T, previous: current };
     } catch (error) {
       const status = statusOf(error);
       if (status !== 412 && status !== 409) throw error;
-      if (ifMatch !== undefined) throw preconditionFailed(what);
     }
   }
   throw conflict(`${what} is being changed by many writers at once; retry`);

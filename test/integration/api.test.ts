@@ -263,14 +263,13 @@ describe('keys and listing', () => {
 });
 
 describe('storage layout', () => {
-  it('a partner’s facts come back in one single-partition query, and its result goes back in one write', async () => {
+  it('a partner’s facts come back by id in a fixed few reads, and its result goes back in one write', async () => {
     const facts = await partnerStore().loadFacts('contoso-jp');
     expect(facts!.customers).toHaveLength(sample.customers!.length);
     const summary = toScoreSummary(toScoreDocument(scorePartner(facts!, ruleSetFor('2025-06-15'), '2025-06-15')));
-    await partnerStore().saveDailyScores(summary, '2025-06-15T02:00:00.000Z');
-    const stored = await partnerStore().currentScores('contoso-jp');
-    expect(stored).toMatchObject({ id: 'scores:current', partnerId: 'contoso-jp', type: 'scores', summary, computedAt: '2025-06-15T02:00:00.000Z' });
+    expect(await partnerStore().saveSnapshot(summary, '2025-06-15T02:00:00.000Z', 'ifAbsent')).toBe('written');
+    expect(await partnerStore().saveSnapshot(summary, '2025-06-15T03:00:00.000Z', 'ifAbsent')).toBe('existed');
     const [snapshot] = await partnerStore().history('contoso-jp', '2025-06-15', '2025-06-15');
-    expect(snapshot).toMatchObject({ id: 'snapshot:2025-06-15', day: '2025-06-15', summary });
+    expect(snapshot).toMatchObject({ id: 'snapshot:2025-06-15', partnerId: 'contoso-jp', type: 'snapshot', day: '2025-06-15', summary, computedAt: '2025-06-15T02:00:00.000Z' });
   });
 });

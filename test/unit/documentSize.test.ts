@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../shared/dates.js';
 import { MonthUsage } from '../../shared/model/facts.js';
 import { ScoreDocumentSchema } from '../../shared/model/scoreDocument.js';
-import { customerDocId, type CustomerDoc } from '../../shared/store/documents.js';
+import { BUCKET_CAPACITY, bucketDocId, MAX_DOCUMENT_BYTES, type CustomerBucketDoc, type PartnerDoc } from '../../shared/store/documents.js';
 import { scorePartner, toScoreDocument, toScoreSummary } from '../../shared/scoring/index.js';
 import { ruleSetFor } from '../../rules/index.js';
 import { syntheticPartner } from '../bench/population.js';
@@ -10,27 +10,46 @@ import { syntheticPartner } from '../bench/population.js';
 const COSMOS_ITEM_LIMIT = 2 * 1024 * 1024;
 
 describe('documents stay well under the Cosmos DB item limit', () => {
-  it('a customer with 36 full months (12 Azure services a month) is under 5% of 2 MB', () => {
-    const months: Record<string, MonthUsage> = {};
-    for (let i = 0; i < 36; i++) {
-      months[addMonths('2023-01', i)] = MonthUsage.parse({
-        paidSeats: 123456,
-        activeUsers: 99999,
-        protectedUsers: 88888,
-        azureServices: Array.from({ length: 12 }, (_, s) => ({ name: `Azure Service Number ${s}`, area: 'infrastructure', acrUsd: 123456.78 })),
-        bizApps: { revenueUsd: 98765.43, mcv: 1234567.89 },
-      });
+  const month = (i: number) =>
+    MonthUsage.parse({
+      paidSeats: 12345,
+      activeUsers: 9999,
+      protectedUsers: 8888,
+      // A customer active in several areas: 4 services a month.
+      azureServices: Array.from({ length: 4 }, (_, s) => ({ name: `Azure Service Number ${s}`, area: 'infrastructure', acrUsd: 12345.67 + i })),
+      bizApps: { revenueUsd: 98765.43, mcv: 1234567.89 },
+    });
+
+  it('a full customer bucket (40 customers × 36 months of typical usage) stays under 40% of 2 MB', () => {
+    const customers: CustomerBucketDoc['customers'] = {};
+    for (let c = 0; c < BUCKET_CAPACITY; c++) {
+      const months: Record<string, MonthUsage> = {};
+      for (let i = 0; i < 36; i++) months[addMonths('2023-01', i)] = month(i);
+      customers[`customer-with-a-long-identifier-${c}`] = { profile: { idType: 'tenant', country: 'JP', production: true, associations: [{ type: 'PAL', from: '2020-01-01' }] }, months, version: 12 };
     }
-    const doc: CustomerDoc = {
-      id: customerDocId('customer-with-a-long-identifier-0001'),
+    const doc: CustomerBucketDoc = { id: bucketDocId(0), partnerId: 'partner-with-a-long-identifier', type: 'customers', bucket: 0, customers };
+    expect(Buffer.byteLength(JSON.stringify(doc))).toBeLessThan(COSMOS_ITEM_LIMIT * 0.4);
+    expect(Buffer.byteLength(JSON.stringify(doc))).toBeLessThan(MAX_DOCUMENT_BYTES);
+  });
+
+  it('the partner document of a partner with 5,000 customers and 300 people stays under 25% of 2 MB', () => {
+    const customerBuckets = Object.fromEntries(Array.from({ length: 5000 }, (_, c) => [`customer-with-a-long-identifier-${c}`, Math.floor(c / BUCKET_CAPACITY)]));
+    const people = Object.fromEntries(
+      Array.from({ length: 300 }, (_, p) => [`person-${p}@example.com`, { version: 3, profile: { linkedOn: '2020-01-01', certifications: Array.from({ length: 6 }, (_, c) => ({ id: 'azure-solutions-architect-expert', earnedOn: '2021-01-01', expiresOn: `2026-0${1 + (c % 9)}-01` })) } }]),
+    );
+    const doc: PartnerDoc = {
+      id: 'partner',
       partnerId: 'partner-with-a-long-identifier',
-      type: 'customer',
-      customerId: 'customer-with-a-long-identifier-0001',
-      profile: { idType: 'tenant', country: 'JP', production: true, associations: [{ type: 'PAL', from: '2020-01-01' }, { type: 'CPOR', from: '2020-01-01', to: '2024-12-31' }] },
-      months,
+      type: 'partner',
+      profile: { partnerId: 'partner-with-a-long-identifier', name: 'A partner', country: 'JP', locations: [] },
+      profileVersion: 4,
+      people,
+      customerBuckets,
+      bucketCount: 125,
+      createdAt: '2025-01-01T00:00:00Z',
+      updatedAt: '2025-01-01T00:00:00Z',
     };
-    // One document per customer: a partner with 5,000 customers has 5,000 of these, none growing with the others.
-    expect(Buffer.byteLength(JSON.stringify(doc))).toBeLessThan(COSMOS_ITEM_LIMIT / 20);
+    expect(Buffer.byteLength(JSON.stringify(doc))).toBeLessThan(COSMOS_ITEM_LIMIT / 4);
   });
 
   it('the stored result of a partner with 5,000 customers is one small document, though its full explanation is not', () => {
