@@ -4,8 +4,9 @@ import type { ScoreSummary } from '../scoring/summary.js';
 
 /**
  * One container, partitioned by partnerId. A partner's facts are a small fixed number of
- * documents read by id: the partner document (profile, people, and which bucket holds each
- * customer) and its customer buckets (up to BUCKET_CAPACITY customers with all their months).
+ * documents read by id: the partner document (profile, people, which bucket holds each customer,
+ * and bucket 0's customers themselves) and, past the first BUCKET_CAPACITY customers, further
+ * customer buckets. A partner of up to 40 customers is one point read.
  * Point reads cost the same however large the container grows, which queries do not (on the
  * emulator a query scans every document). Clients see one version per partner profile, person and
  * customer, so an If-Match on one customer is not upset by writes to its bucket-mates.
@@ -35,6 +36,8 @@ export interface PartnerDoc extends Stored {
   /** customerId → the bucket that holds it. */
   customerBuckets: Record<string, number>;
   bucketCount: number;
+  /** Bucket 0, kept in the partner document itself. */
+  customers: Record<string, StoredCustomer>;
   createdAt: string;
   updatedAt: string;
 }
@@ -45,12 +48,13 @@ export interface CustomerBucketDoc extends Stored {
   customers: Record<string, StoredCustomer>;
 }
 
-/** 40 customers × 36 months of typical usage is a few hundred KB; the recompute of a partner this size is 2 reads. */
+/** 40 customers × 36 months of typical usage is a few hundred KB; the recompute of a partner this size is 1 read. */
 export const BUCKET_CAPACITY = 40;
 /** Cosmos DB refuses items above 2 MB; refuse before it, with a sentence. */
 export const MAX_DOCUMENT_BYTES = 1_900_000;
 
 export const PARTNER_ID = 'partner';
+/** Buckets from 1 on have documents of their own; bucket 0 lives in the partner document. */
 export const bucketDocId = (bucket: number) => `customers:${bucket}`;
 
 /** One per partner per day, under a deterministic id: a duplicate delivery overwrites, never adds. */

@@ -38,6 +38,8 @@ function checkIfMatch(ifMatch: string | undefined, version: number | undefined, 
   if (version === undefined || (ifMatch !== '*' && ifMatch !== etagOf(version))) throw preconditionFailed(what);
 }
 
+type Customers = PartnerDoc['customers'];
+
 const encodeToken = (token: string) => Buffer.from(token).toString('base64url');
 const decodeToken = (token: string) => Buffer.from(token, 'base64url').toString();
 
@@ -46,7 +48,7 @@ export class PartnerStore {
   constructor(private readonly container: Container) {}
 
   async createPartner(profile: PartnerProfile, now: string): Promise<Versioned<PartnerProfile>> {
-    const doc: PartnerDoc = { id: PARTNER_ID, partnerId: profile.partnerId, type: 'partner', profile, profileVersion: 1, people: {}, customerBuckets: {}, bucketCount: 0, createdAt: now, updatedAt: now };
+    const doc: PartnerDoc = { id: PARTNER_ID, partnerId: profile.partnerId, type: 'partner', profile, profileVersion: 1, people: {}, customerBuckets: {}, bucketCount: 0, customers: {}, createdAt: now, updatedAt: now };
     try {
       await this.container.items.create(doc);
       return { value: profile, etag: etagOf(1) };
@@ -126,29 +128,38 @@ export class PartnerStore {
     return doc.customerBuckets[customerId]!;
   }
 
-  private changeBucket(partnerId: string, bucket: number, change: (doc: CustomerBucketDoc) => CustomerBucketDoc, what: string) {
-    return readModifyWrite<CustomerBucketDoc>(
+  /** Changes the customers of one bucket, wherever the bucket lives; answers the customers before and after. */
+  private async changeBucket(partnerId: string, bucket: number, change: (customers: Customers) => Customers, what: string): Promise<{ after: Customers; before: Customers }> {
+    if (bucket === 0) {
+      const { doc, previous } = await this.changePartner(partnerId, (current) => ({ ...current, customers: change(current.customers) }));
+      return { after: doc.customers, before: previous.customers };
+    }
+    const { doc, previous } = await readModifyWrite<CustomerBucketDoc>(
       this.container,
       bucketDocId(bucket),
       partnerId,
-      (current) => change(current ?? { id: bucketDocId(bucket), partnerId, type: 'customers', bucket, customers: {} }),
+      (current) => {
+        const base = current ?? { id: bucketDocId(bucket), partnerId, type: 'customers', bucket, customers: {} };
+        return { ...base, customers: change(base.customers) };
+      },
       what,
     );
+    return { after: doc.customers, before: previous?.customers ?? {} };
   }
 
   async putCustomer(partnerId: string, customerId: string, profile: CustomerProfile, ifMatch?: string): Promise<Versioned<CustomerProfile> & { created: boolean }> {
     const bucket = await this.bucketOf(partnerId, customerId);
-    const { doc, previous } = await this.changeBucket(
+    const { after, before } = await this.changeBucket(
       partnerId,
       bucket,
-      (current) => {
-        const existing = current.customers[customerId];
+      (customers) => {
+        const existing = customers[customerId];
         checkIfMatch(ifMatch, existing?.version, `customer ${customerId}`);
-        return { ...current, customers: { ...current.customers, [customerId]: { profile, months: existing?.months ?? {}, version: (existing?.version ?? 0) + 1 } } };
+        return { ...customers, [customerId]: { profile, months: existing?.months ?? {}, version: (existing?.version ?? 0) + 1 } };
       },
       `customer ${customerId}`,
     );
-    return { value: profile, etag: etagOf(doc.customers[customerId]!.version), created: previous?.customers[customerId] === undefined };
+    return { value: profile, etag: etagOf(after[customerId]!.version), created: before[customerId] === undefined };
   }
 
   async putMonth(partnerId: string, customerId: string, month: string, usage: MonthUsage, ifMatch?: string): Promise<Versioned<MonthUsage>> {
@@ -157,30 +168,33 @@ export class PartnerStore {
     const missing = notFound(`customer ${customerId} of partner ${partnerId} not found; PUT the customer first`);
     const bucket = partner.customerBuckets[customerId];
     if (bucket === undefined) throw missing;
-    const { doc } = await this.changeBucket(
+    const { after } = await this.changeBucket(
       partnerId,
       bucket,
-      (current) => {
-        const existing = current.customers[customerId];
+      (customers) => {
+        const existing = customers[customerId];
         if (!existing) throw missing;
         checkIfMatch(ifMatch, existing.version, `customer ${customerId}`);
-        return { ...current, customers: { ...current.customers, [customerId]: { ...existing, months: { ...existing.months, [month]: usage }, version: existing.version + 1 } } };
+        return { ...customers, [customerId]: { ...existing, months: { ...existing.months, [month]: usage }, version: existing.version + 1 } };
       },
       `customer ${customerId}`,
     );
-    return { value: usage, etag: etagOf(doc.customers[customerId]!.version) };
+    return { value: usage, etag: etagOf(after[customerId]!.version) };
   }
 
   /**
    * Many customer-months at once, all or none: every row is checked before anything is written,
-   * and if a write fails midway the buckets already written are put back as they were.
+   * and if a write fails midway the documents already written are put back as they were.
    */
   async putUsage(partnerId: string, rows: readonly UsageRow[]): Promise<{ customers: number; months: number }> {
     for (let attempt = 0; ; attempt++) {
       const partner = await this.partnerDoc(partnerId);
       if (!partner) throw notFound(`partner ${partnerId} not found`);
-      const buckets = [...new Set(rows.flatMap((r) => partner.customerBuckets[r.customerId] ?? []))];
-      const before = new Map((await Promise.all(buckets.map((b) => this.container.item(bucketDocId(b), partnerId).read<CustomerBucketDoc>()))).flatMap((r) => (r.resource ? [[r.resource.bucket, r.resource] as const] : [])));
+      const otherBuckets = [...new Set(rows.flatMap((r) => partner.customerBuckets[r.customerId] ?? []))].filter((b) => b !== 0);
+      const reads = await Promise.all(otherBuckets.map((b) => this.container.item(bucketDocId(b), partnerId).read<CustomerBucketDoc>()));
+      // Every touched document as read, bucket 0 being the partner document.
+      const before = new Map<number, PartnerDoc | CustomerBucketDoc>([[0, partner]]);
+      for (const { resource } of reads) if (resource) before.set(resource.bucket, resource);
       const bucketOf = (customerId: string) => {
         const b = partner.customerBuckets[customerId];
         return b !== undefined && before.get(b)?.customers[customerId] ? b : undefined;
@@ -188,7 +202,7 @@ export class PartnerStore {
       const unknown = rows.flatMap((r, i) => (bucketOf(r.customerId) === undefined ? [{ path: `body.rows[${i}].customerId`, message: `customer ${r.customerId} does not exist; PUT it first` }] : []));
       if (unknown.length > 0) throw badRequest(unknown);
 
-      const after = new Map<number, CustomerBucketDoc>();
+      const after = new Map<number, PartnerDoc | CustomerBucketDoc>();
       for (const row of rows) {
         const b = bucketOf(row.customerId)!;
         const doc = after.get(b) ?? { ...before.get(b)!, customers: { ...before.get(b)!.customers } };
@@ -196,37 +210,38 @@ export class PartnerStore {
         doc.customers[row.customerId] = { ...customer, months: { ...customer.months, [row.month]: row.usage }, version: before.get(b)!.customers[row.customerId]!.version + 1 };
         after.set(b, doc);
       }
-      const written: { original: CustomerBucketDoc; etag: string }[] = [];
+      const written: { original: PartnerDoc | CustomerBucketDoc; etag: string }[] = [];
       try {
-        for (const doc of after.values()) {
-          const original = before.get(doc.bucket)!;
+        for (const [b, doc] of after) {
+          const original = before.get(b)!;
           const { resource } = await this.container.item(doc.id, partnerId).replace(doc, { accessCondition: { type: 'IfMatch', condition: original._etag! } });
           written.push({ original, etag: resource!._etag! });
         }
         return { customers: new Set(rows.map((r) => r.customerId)).size, months: rows.length };
       } catch (error) {
         await this.restore(partnerId, written);
-        // A concurrent writer changed one of these buckets: start again on fresh data.
+        // A concurrent writer changed one of these documents: start again on fresh data.
         if (statusOf(error) === 412 && attempt < 5) continue;
         throw error;
       }
     }
   }
 
-  private async restore(partnerId: string, written: { original: CustomerBucketDoc; etag: string }[]): Promise<void> {
+  private async restore(partnerId: string, written: { original: PartnerDoc | CustomerBucketDoc; etag: string }[]): Promise<void> {
     for (const { original, etag } of written.reverse()) {
       await this.container.item(original.id, partnerId).replace(original, { accessCondition: { type: 'IfMatch', condition: etag } });
     }
   }
 
-  /** A partner's scoring facts: its partner document and each customer bucket, all by id. Undefined if there is no such partner. */
+  /** A partner's scoring facts: its partner document and any further customer buckets, all by id. Undefined if there is no such partner. */
   async loadFacts(partnerId: string): Promise<PartnerFacts | undefined> {
     const partner = await this.partnerDoc(partnerId);
     if (!partner) return undefined;
-    const buckets = await Promise.all(Array.from({ length: partner.bucketCount }, (_, b) => this.container.item(bucketDocId(b), partnerId).read<CustomerBucketDoc>()));
+    const buckets = await Promise.all(Array.from({ length: Math.max(0, partner.bucketCount - 1) }, (_, i) => this.container.item(bucketDocId(i + 1), partnerId).read<CustomerBucketDoc>()));
+    const customers = [partner.customers, ...buckets.map(({ resource }) => resource?.customers ?? {})];
     return {
       partner: partner.profile,
-      customers: buckets.flatMap(({ resource }) => Object.entries(resource?.customers ?? {}).map(([customerId, c]) => ({ customerId, ...c.profile, months: c.months }))),
+      customers: customers.flatMap((bucket) => Object.entries(bucket).map(([customerId, c]) => ({ customerId, ...c.profile, months: c.months }))),
       people: Object.entries(partner.people).map(([personId, p]) => ({ personId, ...p.profile })),
     };
   }
