@@ -12,5 +12,6 @@ declare module 'azurite/dist/src/queue/QueueServer.js' {
     close(): Promise<void>;
     clean(): Promise<void>;
     getHttpServerAddress(): string;
+    httpServer: import('node:http').Server;
   }
 }

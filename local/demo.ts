@@ -4,7 +4,6 @@ import utc from 'dayjs/plugin/utc.js';
 import { addMonths, evaluationMonthOf, monthIndex } from '../shared/dates.js';
 import { PartnerFacts } from '../shared/model/partner.js';
 import type { PartnerStore } from '../shared/store/partnerStore.js';
-import { MAX_USAGE_ROWS } from '../shared/model/api.js';
 
 dayjs.extend(utc);
 
@@ -42,22 +41,12 @@ export function demoPartners(today: string): PartnerFacts[] {
     });
 }
 
-/** Writes a whole partner through the store, as the API's calls would. */
-export async function writePartner(store: PartnerStore, facts: PartnerFacts): Promise<void> {
-  const { partnerId } = facts.partner;
-  await store.createPartner(facts.partner, new Date().toISOString());
-  for (const { customerId, months: _, ...profile } of facts.customers) await store.putCustomer(partnerId, customerId, profile);
-  const rows = facts.customers.flatMap((c) => Object.entries(c.months).map(([month, usage]) => ({ customerId: c.customerId, month, usage })));
-  for (let i = 0; i < rows.length; i += MAX_USAGE_ROWS) await store.putUsage(partnerId, rows.slice(i, i + MAX_USAGE_ROWS));
-  for (const { personId, ...profile } of facts.people) await store.putPerson(partnerId, personId, profile);
-}
-
 /** The demo partners, written unless already there. */
 export async function loadDemoPartners(store: PartnerStore, today: string): Promise<string[]> {
   const loaded: string[] = [];
   for (const facts of demoPartners(today)) {
     if (await store.getPartner(facts.partner.partnerId)) continue;
-    await writePartner(store, facts);
+    await store.importPartner(facts, new Date().toISOString());
     loaded.push(facts.partner.partnerId);
   }
   return loaded;

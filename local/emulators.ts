@@ -6,6 +6,8 @@ import QueueConfigurationModule from 'azurite/dist/src/queue/QueueConfiguration.
 
 export interface Emulator {
   stop(): Promise<void>;
+  /** How many requests the emulator has served: what the benchmark counts. */
+  requests(): number;
 }
 
 /** Azurite's well-known development account (public, documented; not a secret). */
@@ -18,8 +20,11 @@ export async function startCosmosEmulator(port = 0): Promise<Emulator & { endpoi
   server.listen(port, '127.0.0.1');
   await once(server, 'listening');
   const { port: bound } = server.address() as AddressInfo;
+  let requests = 0;
+  server.on('request', () => requests++);
   return {
     endpoint: `http://127.0.0.1:${bound}`,
+    requests: () => requests,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -38,7 +43,10 @@ export async function startQueueEmulator(port = 0): Promise<Emulator & { connect
   const server = new QueueServer(config);
   await server.start();
   const bound = server.getHttpServerAddress().split(':').pop();
+  let requests = 0;
+  server.httpServer.on('request', () => requests++);
   return {
+    requests: () => requests,
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};QueueEndpoint=http://127.0.0.1:${bound}/${DEV_ACCOUNT};`,
     stop: async () => {
       await server.close();

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { QueueRegistration, Registration, TimerRegistration } from '../functions/registry.js';
 import { todayUtc } from '../shared/dates.js';
-import { ensureQueues, queue, resetQueues } from '../shared/queue/queues.js';
+import { enqueueRecompute, ensureQueues, queue, resetQueues } from '../shared/queue/queues.js';
 import { resetSettings } from '../shared/settings.js';
 import { ensureContainers, resetContainer } from '../shared/store/cosmos.js';
 import { partnerStore, resetPartnerStore } from '../shared/store/partnerStore.js';
@@ -33,6 +33,8 @@ export interface LocalHost {
   registrations: readonly Registration[];
   settings: Record<string, string>;
   loadedDemoPartners: string[];
+  /** The emulators this host started (none where the settings named real resources). */
+  emulators: { cosmos?: Emulator; queues?: Emulator };
   stop(): Promise<void>;
 }
 
@@ -65,15 +67,18 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const log = options.log ?? ((line: string) => console.log(line));
   const settings: Record<string, string> = { ...localSettingsFile(), ...pick(process.env), ...options.settings };
   const emulators: Emulator[] = [];
+  const started: LocalHost['emulators'] = {};
   if (!settings.COSMOS_ENDPOINT) {
     const cosmos = await startCosmosEmulator();
     emulators.push(cosmos);
+    started.cosmos = cosmos;
     settings.COSMOS_ENDPOINT = cosmos.endpoint;
     settings.COSMOS_KEY = 'local-emulator-accepts-any-key';
   }
   if (!settings.AzureWebJobsStorage || settings.AzureWebJobsStorage === 'UseDevelopmentStorage=true') {
     const queues = await startQueueEmulator();
     emulators.push(queues);
+    started.queues = queues;
     settings.AzureWebJobsStorage = queues.connectionString;
   }
   Object.assign(process.env, settings);
@@ -102,6 +107,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const timers = options.timers === false ? undefined : startTimers(registrations.filter((r): r is TimerRegistration => r.kind === 'timer'), log);
   const triggers = startQueueTriggers(registrations.filter((r): r is QueueRegistration => r.kind === 'queue'), queue, queueSettings, log);
   const loadedDemoPartners = options.demo ? await loadDemoPartners(partnerStore(), todayUtc()) : [];
+  // Imported data queues no recompute by itself; ask for one so today's snapshot is there.
+  for (const partnerId of loadedDemoPartners) await enqueueRecompute({ partnerId, reason: 'requested' });
 
   return {
     url,
@@ -109,6 +116,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     registrations,
     settings,
     loadedDemoPartners,
+    emulators: started,
     async stop() {
       timers?.stop();
       await triggers.stop();

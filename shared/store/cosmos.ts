@@ -24,10 +24,21 @@ export function partnersContainer(): Container {
   return container;
 }
 
+/**
+ * Queries filter on these alone; indexing every month and certification would make each write of
+ * a customer bucket cost RUs in proportion to its thousands of fields.
+ */
+export const INDEXING_POLICY = {
+  indexingMode: 'consistent' as const,
+  automatic: true,
+  includedPaths: [{ path: '/type/?' }, { path: '/day/?' }, { path: '/partnerId/?' }],
+  excludedPaths: [{ path: '/*' }],
+};
+
 export async function ensureContainers(): Promise<void> {
   const { COSMOS_DATABASE, COSMOS_CONTAINER } = settings();
   const { database } = await cosmosClient().databases.createIfNotExists({ id: COSMOS_DATABASE });
-  await database.containers.createIfNotExists({ id: COSMOS_CONTAINER, partitionKey: { paths: [PARTITION_KEY_PATH] } });
+  await database.containers.createIfNotExists({ id: COSMOS_CONTAINER, partitionKey: { paths: [PARTITION_KEY_PATH] }, indexingPolicy: INDEXING_POLICY });
 }
 
 export function resetContainer(): void {

@@ -48,12 +48,48 @@ export class PartnerStore {
   constructor(private readonly container: Container) {}
 
   async createPartner(profile: PartnerProfile, now: string): Promise<Versioned<PartnerProfile>> {
-    const doc: PartnerDoc = { id: PARTNER_ID, partnerId: profile.partnerId, type: 'partner', profile, profileVersion: 1, people: {}, customerBuckets: {}, bucketCount: 0, customers: {}, createdAt: now, updatedAt: now };
+    await this.createPartnerDoc({ id: PARTNER_ID, partnerId: profile.partnerId, type: 'partner', profile, profileVersion: 1, people: {}, customerBuckets: {}, bucketCount: 0, customers: {}, createdAt: now, updatedAt: now });
+    return { value: profile, etag: etagOf(1) };
+  }
+
+  /**
+   * A whole partner at once, as a new partner: its documents written directly, a bucket of
+   * customers per document. For onboarding from an export, the demo data and benchmarks.
+   */
+  async importPartner(facts: PartnerFacts, now: string): Promise<void> {
+    const { partnerId } = facts.partner;
+    const buckets: Customers[] = [];
+    const customerBuckets: Record<string, number> = {};
+    facts.customers.forEach(({ customerId, months, ...profile }, i) => {
+      const b = Math.floor(i / BUCKET_CAPACITY);
+      (buckets[b] ??= {})[customerId] = { profile, months, version: 1 };
+      customerBuckets[customerId] = b;
+    });
+    for (let b = 1; b < buckets.length; b++) {
+      await this.container.items.upsert<CustomerBucketDoc>({ id: bucketDocId(b), partnerId, type: 'customers', bucket: b, customers: buckets[b]! });
+    }
+    const people = Object.fromEntries(facts.people.map(({ personId, ...profile }) => [personId, { profile, version: 1 }]));
+    // The partner document last: until it exists, the partner does not.
+    await this.createPartnerDoc({
+      id: PARTNER_ID,
+      partnerId,
+      type: 'partner',
+      profile: facts.partner,
+      profileVersion: 1,
+      people,
+      customerBuckets,
+      bucketCount: buckets.length,
+      customers: buckets[0] ?? {},
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  private async createPartnerDoc(doc: PartnerDoc): Promise<void> {
     try {
       await this.container.items.create(doc);
-      return { value: profile, etag: etagOf(1) };
     } catch (error) {
-      if (statusOf(error) === 409) throw conflict(`partner ${profile.partnerId} already exists`);
+      if (statusOf(error) === 409) throw conflict(`partner ${doc.partnerId} already exists`);
       throw error;
     }
   }
