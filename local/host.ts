@@ -75,7 +75,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     settings.COSMOS_ENDPOINT = cosmos.endpoint;
     settings.COSMOS_KEY = 'local-emulator-accepts-any-key';
   }
-  if (!settings.AzureWebJobsStorage || settings.AzureWebJobsStorage === 'UseDevelopmentStorage=true') {
+  if (!settings.AzureWebJobsStorage__queueServiceUri && (!settings.AzureWebJobsStorage || settings.AzureWebJobsStorage === 'UseDevelopmentStorage=true')) {
     const queues = await startQueueEmulator();
     emulators.push(queues);
     started.queues = queues;
@@ -92,7 +92,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const registrations = await loadFunctionApp();
   const hostJson = readHostJson();
   const queueSettings = { ...hostJson.extensions.queues, ...options.queueSettings };
-  const functionKey = settings.FUNCTIONS_KEY ?? randomBytes(24).toString('base64url');
+  const functionKey = settings.FUNCTIONS_KEY || randomBytes(24).toString('base64url');
 
   const invokeNonHttp = async (registration: Registration, input: unknown) => {
     const context = invocationContext(registration.name, log, { adminInput: input });
@@ -127,7 +127,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   };
 }
 
-const SETTING_NAMES = ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'COSMOS_CONTAINER', 'AzureWebJobsStorage', 'MAX_REQUEST_BYTES', 'FUNCTIONS_KEY'];
+const SETTING_NAMES = ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'COSMOS_CONTAINER', 'AzureWebJobsStorage', 'AzureWebJobsStorage__queueServiceUri', 'AZURE_CLIENT_ID', 'MAX_REQUEST_BYTES', 'FUNCTIONS_KEY'];
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(SETTING_NAMES.flatMap((name) => (env[name] ? [[name, env[name]!]] : [])));

@@ -1,16 +1,33 @@
 import { z } from 'zod';
 import { describeIssues } from './model/issues.js';
 
-/** Every app setting the code reads, with its default. The README's settings table mirrors this. */
-export const SettingsSchema = z.object({
-  COSMOS_ENDPOINT: z.string().url(),
-  COSMOS_KEY: z.string().min(1),
-  COSMOS_DATABASE: z.string().min(1).default('partner-capability'),
-  COSMOS_CONTAINER: z.string().min(1).default('partners'),
-  /** Storage connection string; the queue triggers and the recompute queue use it. */
-  AzureWebJobsStorage: z.string().min(1),
-  MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
-});
+// An app setting present but empty counts as absent (local.settings.example.json lists them all).
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+/**
+ * Every app setting the code reads, with its default. The README's settings table, the example
+ * local settings and the Bicep app settings mirror this, and a test keeps them in step.
+ * Keys locally, identities in Azure: with no COSMOS_KEY the Cosmos DB client signs in with
+ * Entra ID; with no AzureWebJobsStorage connection string, the queue client does.
+ */
+export const SettingsSchema = z
+  .object({
+    COSMOS_ENDPOINT: z.string().url(),
+    COSMOS_KEY: optional(z.string().min(1)),
+    COSMOS_DATABASE: z.string().min(1).default('partner-capability'),
+    COSMOS_CONTAINER: z.string().min(1).default('partners'),
+    /** Storage connection string (local); the queue triggers use the same setting. */
+    AzureWebJobsStorage: optional(z.string().min(1)),
+    /** Identity-based storage connection (Azure), as the Functions host reads it too. */
+    AzureWebJobsStorage__queueServiceUri: optional(z.string().url()),
+    /** The user-assigned managed identity to sign in with. */
+    AZURE_CLIENT_ID: optional(z.string().min(1)),
+    MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  })
+  .refine((s) => s.AzureWebJobsStorage !== undefined || s.AzureWebJobsStorage__queueServiceUri !== undefined, {
+    message: 'set AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__queueServiceUri (with a managed identity)',
+    path: ['AzureWebJobsStorage'],
+  });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 let cached: Settings | undefined;

@@ -1,11 +1,18 @@
 import { QueueServiceClient, type QueueClient } from '@azure/storage-queue';
 import type { RecomputeMessage } from '../model/jobs.js';
-import { settings } from '../settings.js';
+import { azureCredential } from '../identity.js';
+import { settings, type Settings } from '../settings.js';
 
 let service: QueueServiceClient | undefined;
 
+/** The connection string where one is set (Azurite, local runs); otherwise the queue endpoint with the app's identity. */
+export function queueServiceFor(s: Pick<Settings, 'AzureWebJobsStorage' | 'AzureWebJobsStorage__queueServiceUri' | 'AZURE_CLIENT_ID'>): QueueServiceClient {
+  if (s.AzureWebJobsStorage) return QueueServiceClient.fromConnectionString(s.AzureWebJobsStorage);
+  return new QueueServiceClient(s.AzureWebJobsStorage__queueServiceUri!, azureCredential(s));
+}
+
 export function queueService(): QueueServiceClient {
-  return (service ??= QueueServiceClient.fromConnectionString(settings().AzureWebJobsStorage));
+  return (service ??= queueServiceFor(settings()));
 }
 
 export function queue(name: string): QueueClient {

@@ -1,16 +1,21 @@
-import { CosmosClient, type Container } from '@azure/cosmos';
-import { settings } from '../settings.js';
+import { CosmosClient, type Container, type CosmosClientOptions } from '@azure/cosmos';
+import { azureCredential } from '../identity.js';
+import { settings, type Settings } from '../settings.js';
 
 let container: Container | undefined;
 
-export function cosmosClient(): CosmosClient {
-  const { COSMOS_ENDPOINT, COSMOS_KEY } = settings();
-  return new CosmosClient({
-    endpoint: COSMOS_ENDPOINT,
-    key: COSMOS_KEY,
+/** A key where one is set (the emulator, local runs); otherwise Entra ID with the app's identity, as in Azure. */
+export function cosmosClientOptions(s: Pick<Settings, 'COSMOS_ENDPOINT' | 'COSMOS_KEY' | 'AZURE_CLIENT_ID'>): CosmosClientOptions {
+  return {
+    endpoint: s.COSMOS_ENDPOINT,
+    ...(s.COSMOS_KEY ? { key: s.COSMOS_KEY } : { aadCredentials: azureCredential(s) }),
     // The emulator is a single region; discovery would only add round trips.
-    connectionPolicy: { enableEndpointDiscovery: !COSMOS_ENDPOINT.startsWith('http://') },
-  });
+    connectionPolicy: { enableEndpointDiscovery: !s.COSMOS_ENDPOINT.startsWith('http://') },
+  };
+}
+
+export function cosmosClient(): CosmosClient {
+  return new CosmosClient(cosmosClientOptions(settings()));
 }
 
 export const PARTITION_KEY_PATH = '/partnerId';
