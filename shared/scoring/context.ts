@@ -34,20 +34,10 @@ export const ACR_FIELD: Record<SolutionArea, keyof PreparedMonth & `acr${string}
   security: 'acrSecurity',
 };
 
-export const EMPTY_MONTH: PreparedMonth = Object.freeze({
-  paidSeats: 0,
-  activeUsers: 0,
-  protectedUsers: 0,
-  bizAppsRevenue: 0,
-  bizAppsMcv: 0,
-  acrInfrastructure: 0,
-  acrDataAi: 0,
-  acrDigitalAppInnovation: 0,
-  acrBusinessApplications: 0,
-  acrModernWork: 0,
-  acrSecurity: 0,
-  services: Object.freeze([]) as readonly AzureServiceUsage[],
-});
+/** A month without data: all zeros. */
+export const EMPTY_MONTH: PreparedMonth = Object.freeze(
+  prepareMonth({ paidSeats: 0, activeUsers: 0, protectedUsers: 0, azureServices: [], bizApps: { revenueUsd: 0, mcv: 0 } }),
+);
 
 export interface PreparedCustomer {
   customerId: string;
@@ -73,6 +63,7 @@ export interface ScoringContext {
   people: PersonOnDay[];
 }
 
+// A declaration, so EMPTY_MONTH above can be built with it.
 function prepareMonth(usage: CustomerFacts['months'][string]): PreparedMonth {
   const month: PreparedMonth = {
     paidSeats: usage.paidSeats,
@@ -124,22 +115,26 @@ export function certificationsHeldOn(person: Person, day: string): Set<string> {
   return held;
 }
 
-function byId<T>(id: (x: T) => string): (a: T, b: T) => number {
-  return (a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
+const byCustomerId = (a: CustomerFacts, b: CustomerFacts) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0);
+const byPersonId = (a: Person, b: Person) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
+
+/** The items in id order; a copy is sorted only when they are not in order already. */
+function inOrder<T>(items: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
+  for (let i = 1; i < items.length; i++) if (compare(items[i - 1]!, items[i]!) > 0) return [...items].sort(compare);
+  return items;
 }
 
 export function scoringContext(facts: PartnerFacts, ruleSet: RuleSet, asOf: string): ScoringContext {
   const window = scoringWindow(asOf);
   const palExcluded = new Set(ruleSet.palExcludedCountries);
   // Sorted by id, so the document is the same whatever order the facts arrive in (file or database).
-  const customers = [...facts.customers].sort(byId((c) => c.customerId)).map((c) => prepareCustomer(c, window, palExcluded));
+  const customers = inOrder(facts.customers, byCustomerId).map((c) => prepareCustomer(c, window, palExcluded));
   return {
     window,
     ruleSet,
     customers,
     productionCustomers: customers.filter((c) => c.production),
-    people: [...facts.people]
-      .sort(byId((p) => p.personId))
+    people: inOrder(facts.people, byPersonId)
       .filter((p) => isLinkedOn(p, asOf))
       .map((p) => ({ personId: p.personId, held: certificationsHeldOn(p, asOf) })),
   };

@@ -6,8 +6,8 @@ import { customersInScope, type Contributor, type MonthValue, type PartEvaluator
 
 interface ServiceSeen {
   name: string;
-  /** ACR by month offset within T. */
-  acrByMonth: Float64Array;
+  /** ACR by month offset within T (a plain array: typed arrays are slow to allocate). */
+  acrByMonth: number[];
   customers: string[];
 }
 
@@ -43,7 +43,7 @@ function servicesInTrailingYear(ctx: ScoringContext, scope: PartScope): Services
         let inArea = found.get(service.area);
         if (!inArea) found.set(service.area, (inArea = new Map()));
         let seen = inArea.get(service.name);
-        if (!seen) inArea.set(service.name, (seen = { name: service.name, acrByMonth: new Float64Array(12), customers: [] }));
+        if (!seen) inArea.set(service.name, (seen = { name: service.name, acrByMonth: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], customers: [] }));
         seen.acrByMonth[m - window.trailingStart]! += service.acrUsd;
         if (seen.customers[seen.customers.length - 1] !== customer.customerId) seen.customers.push(customer.customerId);
       }
@@ -59,9 +59,10 @@ export const distinctServices: PartEvaluator<'distinctServices'> = (part, ctx, s
   const contributors: Contributor[] = [];
   for (const seen of servicesInTrailingYear(ctx, scope).get(part.area)?.values() ?? []) {
     const months: MonthValue[] = [];
-    seen.acrByMonth.forEach((value, i) => {
+    for (let i = 0; i < seen.acrByMonth.length; i++) {
+      const value = seen.acrByMonth[i]!;
       if (value > 0) months.push({ month: nameOf(window, window.trailingStart + i), value });
-    });
+    }
     contributors.push({ type: 'service', id: seen.name, contribution: 1, months, note: `ACR at ${seen.customers.join(', ')}` });
   }
   return { value: contributors.length, contributors };
