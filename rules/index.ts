@@ -1,7 +1,10 @@
 import certificationsJson from './certifications.json' with { type: 'json' };
 import ruleSet2022_10 from './ruleSets/2022-10.json' with { type: 'json' };
 import ruleSet2024_07 from './ruleSets/2024-07.json' with { type: 'json' };
-import { loadRules, ruleSetIn } from './load.js';
+import feesJson from './lifecycle/fees.json' with { type: 'json' };
+import legacyJson from './lifecycle/legacy.json' with { type: 'json' };
+import { FeeSchedule, LegacyRules } from './lifecycleSchema.js';
+import { loadRules, parseOrThrow, ruleSetIn } from './load.js';
 import type { RuleSet } from './schema.js';
 
 // Loaded and validated once, at start: a malformed file stops the process with the place named.
@@ -12,6 +15,9 @@ export const rules = loadRules(
   },
   certificationsJson,
 );
+
+export const fees: FeeSchedule = parseOrThrow(FeeSchedule, feesJson, 'rules/lifecycle/fees.json');
+export const legacy: LegacyRules = parseOrThrow(LegacyRules, legacyJson, 'rules/lifecycle/legacy.json');
 
 export function ruleSetFor(asOf: string): RuleSet {
   return ruleSetIn(rules.ruleSets, asOf);

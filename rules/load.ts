@@ -18,7 +18,7 @@ export interface Rules {
   certifications: Certification[];
 }
 
-function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
+export function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
   const result = schema.safeParse(raw);
   if (!result.success) throw new RuleFileError(`${file}: ${describeIssues(result.error).replaceAll('\n', `\n${file}: `)}`);
   return result.data;
