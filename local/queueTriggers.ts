@@ -1,5 +1,6 @@
 import type { QueueClient } from '@azure/storage-queue';
 import type { QueueRegistration } from '../functions/registry.js';
+import { decodeMessage } from '../shared/queue/queues.js';
 import type { QueueSettings } from './hostJson.js';
 import { invocationContext, type Log } from './invoke.js';
 
@@ -11,12 +12,7 @@ export interface RunningQueueTriggers {
 const PROCESSING_LEASE_SECONDS = 600;
 
 function decode(text: string, encoding: QueueSettings['messageEncoding']): unknown {
-  const raw = encoding === 'base64' ? Buffer.from(text, 'base64').toString('utf8') : text;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
+  return decodeMessage(encoding === 'base64' ? text : Buffer.from(text).toString('base64'));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ApiError } from './errors.js';
+import { ApiError, unavailable } from './errors.js';
 import { isTransient } from '../store/transient.js';
 
 /** What a handler answers; structurally the HttpResponseInit of @azure/functions. */
@@ -23,11 +23,9 @@ interface LoggerLike {
 
 /** Turns a refusal into its response; a storage hiccup into 503 with Retry-After; anything else into a logged 500. */
 export function errorResponse(error: unknown, context: LoggerLike): HttpResponseInit {
-  if (error instanceof ApiError) return json(error.status, error.body, error.headers);
-  if (isTransient(error)) {
-    context.error('storage unavailable', error);
-    return json(503, { error: 'unavailable', message: 'storage is busy; retry shortly' }, { 'Retry-After': '1' });
-  }
+  if (isTransient(error)) context.error('storage unavailable', error);
+  const refusal = error instanceof ApiError ? error : isTransient(error) ? unavailable('storage is busy; retry shortly') : undefined;
+  if (refusal) return json(refusal.status, refusal.body, refusal.headers);
   context.error('unhandled error', error);
   return json(500, { error: 'internal', message: `internal error; invocation ${context.invocationId}` });
 }
