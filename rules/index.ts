@@ -3,7 +3,9 @@ import ruleSet2022_10 from './ruleSets/2022-10.json' with { type: 'json' };
 import ruleSet2024_07 from './ruleSets/2024-07.json' with { type: 'json' };
 import feesJson from './lifecycle/fees.json' with { type: 'json' };
 import legacyJson from './lifecycle/legacy.json' with { type: 'json' };
-import { FeeSchedule, LegacyRules } from './lifecycleSchema.js';
+import benefitsJson from './lifecycle/benefits.json' with { type: 'json' };
+import specializationsJson from './lifecycle/specializations.json' with { type: 'json' };
+import { BenefitCatalogue, FeeSchedule, LegacyRules, SpecializationCatalogue } from './lifecycleSchema.js';
 import { loadRules, parseOrThrow, ruleSetIn } from './load.js';
 import type { RuleSet } from './schema.js';
 
@@ -18,6 +20,11 @@ export const rules = loadRules(
 
 export const fees: FeeSchedule = parseOrThrow(FeeSchedule, feesJson, 'rules/lifecycle/fees.json');
 export const legacy: LegacyRules = parseOrThrow(LegacyRules, legacyJson, 'rules/lifecycle/legacy.json');
+export const specializations: SpecializationCatalogue = parseOrThrow(SpecializationCatalogue, specializationsJson, 'rules/lifecycle/specializations.json');
+export const benefits: BenefitCatalogue = parseOrThrow(BenefitCatalogue, benefitsJson, 'rules/lifecycle/benefits.json');
+for (const id of Object.keys(benefits.bySpecialization)) {
+  if (!specializations.specializations.some((s) => s.id === id)) throw new Error(`rules/lifecycle/benefits.json: bySpecialization.${id}: unknown specialization`);
+}
 
 export function ruleSetFor(asOf: string): RuleSet {
   return ruleSetIn(rules.ruleSets, asOf);

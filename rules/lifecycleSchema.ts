@@ -21,3 +21,21 @@ export const LegacyRules = z.strictObject({
     .length(18, 'the program had 18 legacy competencies'),
 });
 export type LegacyRules = z.infer<typeof LegacyRules>;
+
+export const SpecializationCatalogue = z.strictObject({
+  source: z.string(),
+  specializations: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), name: z.string().min(1), area: SolutionArea })).min(1),
+});
+export type SpecializationCatalogue = z.infer<typeof SpecializationCatalogue>;
+
+const Benefit = z.strictObject({ benefit: z.string().min(1), quantity: z.string().min(1) });
+export type Benefit = z.infer<typeof Benefit>;
+
+/** Benefits per designation, per specialization (only some are known from the seeds) and per legacy package. */
+export const BenefitCatalogue = z.strictObject({
+  source: z.string(),
+  byDesignation: z.record(SolutionArea, z.array(Benefit).min(1)),
+  bySpecialization: z.record(z.string(), z.array(Benefit)),
+  byLegacyPackage: z.record(z.enum(['legacyGold', 'legacySilver', 'actionPack']), z.array(Benefit).min(1)),
+});
+export type BenefitCatalogue = z.infer<typeof BenefitCatalogue>;
