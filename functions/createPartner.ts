@@ -4,6 +4,7 @@ import { ErrorBody, PartnerProfile } from '../shared/model/api.js';
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './http.js';
+import { INVALID_BODY } from './refusals.js';
 import { registerHttp } from './registry.js';
 
 registerHttp({
@@ -16,7 +17,7 @@ registerHttp({
     tag: 'partners',
     body: PartnerProfile,
     etag: true,
-    responses: { 201: { description: 'created', schema: PartnerProfile }, 400: { description: 'invalid body', schema: ErrorBody }, 409: { description: 'the partner exists', schema: ErrorBody } },
+    responses: { 201: { description: 'created', schema: PartnerProfile }, 400: INVALID_BODY, 409: { description: 'the partner exists', schema: ErrorBody } },
   },
   handler: handled(async (request) => {
     const profile = parse(PartnerProfile, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');

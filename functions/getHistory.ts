@@ -9,6 +9,7 @@ import { ErrorBody, PartnerPath } from '../shared/model/api.js';
 import { HistoryQuery } from '../shared/model/jobs.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './http.js';
+import { NO_PARTNER } from './refusals.js';
 import { registerHttp } from './registry.js';
 
 dayjs.extend(utc);
@@ -30,7 +31,7 @@ registerHttp({
     tag: 'scores',
     params: PartnerPath,
     query: HistoryQuery,
-    responses: { 200: { description: 'the snapshots', schema: History }, 400: { description: 'invalid dates', schema: ErrorBody }, 404: { description: 'no such partner', schema: ErrorBody } },
+    responses: { 200: { description: 'the snapshots', schema: History }, 400: { description: 'invalid dates', schema: ErrorBody }, 404: NO_PARTNER },
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');

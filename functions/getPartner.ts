@@ -1,8 +1,9 @@
 import { json, withEtag } from '../shared/http/respond.js';
 import { parse } from '../shared/http/request.js';
-import { ErrorBody, PartnerPath, PartnerProfile } from '../shared/model/api.js';
+import { PartnerPath, PartnerProfile } from '../shared/model/api.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './http.js';
+import { NO_PARTNER } from './refusals.js';
 import { registerHttp } from './registry.js';
 
 registerHttp({
@@ -10,7 +11,7 @@ registerHttp({
   route: 'partners/{partnerId}',
   method: 'GET',
   authLevel: 'function',
-  contract: { summary: 'Read a partner', tag: 'partners', params: PartnerPath, etag: true, responses: { 200: { description: 'the partner', schema: PartnerProfile }, 404: { description: 'no such partner', schema: ErrorBody } } },
+  contract: { summary: 'Read a partner', tag: 'partners', params: PartnerPath, etag: true, responses: { 200: { description: 'the partner', schema: PartnerProfile }, 404: NO_PARTNER } },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const partner = await partnerStore().requirePartner(partnerId);

@@ -7,6 +7,7 @@ import { scorePartner, toScoreDocument } from '../shared/scoring/index.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { asOfAndRules } from './asOf.js';
 import { handled } from './http.js';
+import { NO_PARTNER } from './refusals.js';
 import { registerHttp } from './registry.js';
 
 registerHttp({
@@ -22,7 +23,7 @@ registerHttp({
     responses: {
       200: { description: 'the score document (SPEC §6.1), the same the command line prints', schema: ScoreDocumentSchema },
       400: { description: 'invalid as-of date, or one before the first rule set', schema: ErrorBody },
-      404: { description: 'no such partner', schema: ErrorBody },
+      404: NO_PARTNER,
     },
   },
   handler: handled(async (request) => {

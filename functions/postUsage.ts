@@ -5,6 +5,7 @@ import { ErrorBody, MAX_USAGE_ROWS, PartnerPath, UsageUpload } from '../shared/m
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './http.js';
+import { NO_PARTNER } from './refusals.js';
 import { recomputeAfterWrite } from './recomputeOnWrite.js';
 import { registerHttp } from './registry.js';
 
@@ -23,7 +24,7 @@ registerHttp({
     responses: {
       200: { description: 'all rows stored', schema: UsageStored },
       400: { description: 'a row is invalid or names an unknown customer; nothing was stored', schema: ErrorBody },
-      404: { description: 'no such partner', schema: ErrorBody },
+      404: NO_PARTNER,
       413: { description: 'body too large', schema: ErrorBody },
     },
   },

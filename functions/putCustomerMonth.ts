@@ -4,6 +4,7 @@ import { ErrorBody, MonthPath, MonthUsage } from '../shared/model/api.js';
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './http.js';
+import { STALE_IF_MATCH } from './refusals.js';
 import { recomputeAfterWrite } from './recomputeOnWrite.js';
 import { registerHttp } from './registry.js';
 
@@ -22,7 +23,7 @@ registerHttp({
       200: { description: 'stored', schema: MonthUsage },
       400: { description: 'invalid body or month', schema: ErrorBody },
       404: { description: 'no such partner or customer', schema: ErrorBody },
-      412: { description: 'stale If-Match', schema: ErrorBody },
+      412: STALE_IF_MATCH,
     },
   },
   handler: handled(async (request, context) => {

@@ -1,9 +1,10 @@
 import { json, withEtag } from '../shared/http/respond.js';
 import { ifMatch, parse, readJsonBody } from '../shared/http/request.js';
-import { ErrorBody, PersonPath, PersonProfile } from '../shared/model/api.js';
+import { PersonPath, PersonProfile } from '../shared/model/api.js';
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './http.js';
+import { INVALID_BODY, NO_PARTNER, STALE_IF_MATCH } from './refusals.js';
 import { recomputeAfterWrite } from './recomputeOnWrite.js';
 import { registerHttp } from './registry.js';
 
@@ -21,9 +22,9 @@ registerHttp({
     responses: {
       200: { description: 'replaced', schema: PersonProfile },
       201: { description: 'created', schema: PersonProfile },
-      400: { description: 'invalid body', schema: ErrorBody },
-      404: { description: 'no such partner', schema: ErrorBody },
-      412: { description: 'stale If-Match', schema: ErrorBody },
+      400: INVALID_BODY,
+      404: NO_PARTNER,
+      412: STALE_IF_MATCH,
     },
   },
   handler: handled(async (request, context) => {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { json } from '../shared/http/respond.js';
 import { parse } from '../shared/http/request.js';
-import { ErrorBody, PartnerPath } from '../shared/model/api.js';
+import { PartnerPath } from '../shared/model/api.js';
 import { enqueueRecompute } from '../shared/queue/queues.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './http.js';
+import { NO_PARTNER } from './refusals.js';
 import { registerHttp } from './registry.js';
 
 registerHttp({
@@ -16,7 +17,7 @@ registerHttp({
     summary: "Queue a recompute of the partner's scores",
     tag: 'scores',
     params: PartnerPath,
-    responses: { 202: { description: 'queued', schema: z.object({ queued: z.literal(true), partnerId: z.string() }) }, 404: { description: 'no such partner', schema: ErrorBody } },
+    responses: { 202: { description: 'queued', schema: z.object({ queued: z.literal(true), partnerId: z.string() }) }, 404: NO_PARTNER },
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');

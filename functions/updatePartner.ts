@@ -5,6 +5,7 @@ import { ErrorBody, PartnerPatch, PartnerPath, PartnerProfile } from '../shared/
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './http.js';
+import { INVALID_BODY, NO_PARTNER, STALE_IF_MATCH } from './refusals.js';
 import { registerHttp } from './registry.js';
 
 registerHttp({
@@ -20,10 +21,10 @@ registerHttp({
     etag: true,
     responses: {
       200: { description: 'updated', schema: PartnerProfile },
-      400: { description: 'invalid body', schema: ErrorBody },
-      404: { description: 'no such partner', schema: ErrorBody },
+      400: INVALID_BODY,
+      404: NO_PARTNER,
       409: { description: 'the anniversary is already set', schema: ErrorBody },
-      412: { description: 'stale If-Match', schema: ErrorBody },
+      412: STALE_IF_MATCH,
     },
   },
   handler: handled(async (request) => {

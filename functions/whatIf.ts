@@ -1,7 +1,7 @@
 import { badRequest, notFound } from '../shared/http/errors.js';
 import { json } from '../shared/http/respond.js';
 import { parse, readJsonBody } from '../shared/http/request.js';
-import { ErrorBody, PartnerPath } from '../shared/model/api.js';
+import { PartnerPath } from '../shared/model/api.js';
 import { WhatIfResultSchema } from '../shared/model/scoreDocument.js';
 import { WhatIfRequest } from '../shared/model/whatIf.js';
 import { toScoreDocument, whatIf, WhatIfError } from '../shared/scoring/index.js';
@@ -9,6 +9,7 @@ import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { asOfAndRules } from './asOf.js';
 import { handled } from './http.js';
+import { INVALID_BODY, NO_PARTNER } from './refusals.js';
 import { registerHttp } from './registry.js';
 
 registerHttp({
@@ -23,8 +24,8 @@ registerHttp({
     body: WhatIfRequest,
     responses: {
       200: { description: 'current and hypothetical score documents, and the change per area', schema: WhatIfResultSchema },
-      400: { description: 'invalid body', schema: ErrorBody },
-      404: { description: 'no such partner', schema: ErrorBody },
+      400: INVALID_BODY,
+      404: NO_PARTNER,
     },
   },
   handler: handled(async (request) => {
