@@ -14,6 +14,8 @@ import './whatIf.js';
 import './requestRecompute.js';
 import './getRules.js';
 import './getHistory.js';
+import './getDesignations.js';
+import './getBadges.js';
 import './nightlyRecompute.js';
 import './recomputePartner.js';
 

@@ -7,6 +7,8 @@ import { scorePartner, toScoreDocument, toScoreSummary } from '../shared/scoring
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { withRetry } from '../shared/store/retry.js';
 import { registerQueue } from './registry.js';
+import { applyDailyScores } from '../shared/lifecycle/membership.js';
+import type { SolutionArea } from '../shared/model/primitives.js';
 
 registerQueue({
   name: 'recomputePartner',
@@ -19,9 +21,15 @@ registerQueue({
     const { partnerId, reason } = parsed.data;
     const day = parsed.data.asOf ?? todayUtc();
     const store = partnerStore();
-    const facts = await withRetry(() => store.loadFacts(partnerId));
-    if (!facts) return context.warn(`partner ${partnerId} does not exist (any more); nothing to recompute`);
-    const summary = toScoreSummary(toScoreDocument(scorePartner(facts, ruleSetFor(day), day)));
+    const loaded = await withRetry(() => store.loadForRecompute(partnerId));
+    if (!loaded) return context.warn(`partner ${partnerId} does not exist (any more); nothing to recompute`);
+    const summary = toScoreSummary(toScoreDocument(scorePartner(loaded.facts, ruleSetFor(day), day)));
+    // Designations change only on some days; the partner document is written only then.
+    const qualifies = Object.fromEntries(Object.entries(summary.areas).map(([area, result]) => [area, result.qualifies])) as Record<SolutionArea, boolean>;
+    if (applyDailyScores(loaded.membership, qualifies, day).events.length > 0) {
+      const events = await withRetry(() => store.recordLifecycleDay(partnerId, qualifies, day));
+      for (const event of events) context.log(`partner ${partnerId}: ${JSON.stringify(event)}`);
+    }
     // The nightly run keeps a snapshot already made that day; a data change replaces it.
     const outcome = await withRetry(() => store.saveSnapshot(summary, new Date().toISOString(), reason === 'nightly' ? 'ifAbsent' : 'replace'));
     if (outcome === 'existed') return context.log(`partner ${partnerId} already recomputed for ${day}`);

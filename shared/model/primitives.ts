@@ -48,3 +48,13 @@ export type MetricName = z.infer<typeof MetricName>;
 const nonNegative = (what: string) => z.number().finite().nonnegative(`${what} must be 0 or more`);
 export const Count = (what: string) => nonNegative(what).int(`${what} must be a whole number`);
 export const Usd = (what: string) => nonNegative(what);
+
+/** The program's names for the areas, as badges show them. */
+export const AREA_NAMES: Record<SolutionArea, string> = {
+  infrastructure: 'Infrastructure (Azure)',
+  dataAi: 'Data & AI (Azure)',
+  digitalAppInnovation: 'Digital & App Innovation (Azure)',
+  businessApplications: 'Business Applications',
+  modernWork: 'Modern Work',
+  security: 'Security',
+};

@@ -1,6 +1,7 @@
 import type { CustomerProfile, MonthUsage, PersonProfile } from '../model/facts.js';
 import type { PartnerProfile } from '../model/partner.js';
 import type { ScoreSummary } from '../scoring/summary.js';
+import type { Membership } from '../lifecycle/membership.js';
 
 /**
  * One container, partitioned by partnerId. A partner's facts are a small fixed number of
@@ -38,6 +39,8 @@ export interface PartnerDoc extends Stored {
   bucketCount: number;
   /** Bucket 0, kept in the partner document itself. */
   customers: Record<string, StoredCustomer>;
+  /** Designations and the anniversary; absent until the first recompute that changes them. */
+  membership?: Membership;
   createdAt: string;
   updatedAt: string;
 }

@@ -4,6 +4,8 @@ import type { UsageRow } from '../model/api.js';
 import type { CustomerProfile, MonthUsage, PersonProfile } from '../model/facts.js';
 import type { PartnerFacts, PartnerProfile } from '../model/partner.js';
 import type { ScoreSummary } from '../scoring/summary.js';
+import { applyDailyScores, type LifecycleEvent, type Membership } from '../lifecycle/membership.js';
+import type { SolutionArea } from '../model/primitives.js';
 import { partnersContainer } from './cosmos.js';
 import {
   BUCKET_CAPACITY,
@@ -39,6 +41,11 @@ function checkIfMatch(ifMatch: string | undefined, version: number | undefined, 
 }
 
 type Customers = PartnerDoc['customers'];
+
+/** The stored membership, or a fresh one carrying the anniversary the partner was created with. */
+function membershipOf(partner: PartnerDoc): Membership {
+  return partner.membership ?? { ...(partner.profile.anniversary ? { anniversary: partner.profile.anniversary } : {}), designations: {} };
+}
 
 const encodeToken = (token: string) => Buffer.from(token).toString('base64url');
 const decodeToken = (token: string) => Buffer.from(token, 'base64url').toString();
@@ -271,8 +278,46 @@ export class PartnerStore {
 
   /** A partner's scoring facts: its partner document and any further customer buckets, all by id. Undefined if there is no such partner. */
   async loadFacts(partnerId: string): Promise<PartnerFacts | undefined> {
+    return (await this.loadForRecompute(partnerId))?.facts;
+  }
+
+  /** The facts and the membership, from the same reads. */
+  async loadForRecompute(partnerId: string): Promise<{ facts: PartnerFacts; membership: Membership } | undefined> {
     const partner = await this.partnerDoc(partnerId);
     if (!partner) return undefined;
+    return { facts: await this.factsOf(partner), membership: membershipOf(partner) };
+  }
+
+  async membership(partnerId: string): Promise<Membership> {
+    const partner = await this.partnerDoc(partnerId);
+    if (!partner) throw notFound(`partner ${partnerId} not found`);
+    return membershipOf(partner);
+  }
+
+  /**
+   * Applies a day's qualification to the designations, on fresh data; the first designation also
+   * sets the partner's anniversary. Writes only when something changed.
+   */
+  async recordLifecycleDay(partnerId: string, qualifies: Record<SolutionArea, boolean>, day: string): Promise<LifecycleEvent[]> {
+    let events: LifecycleEvent[] = [];
+    const partner = await this.partnerDoc(partnerId);
+    if (!partner || applyDailyScores(membershipOf(partner), qualifies, day).events.length === 0) return [];
+    await this.changePartner(partnerId, (current) => {
+      const applied = applyDailyScores(membershipOf(current), qualifies, day);
+      events = applied.events;
+      if (events.length === 0) return current;
+      const anniversarySet = applied.membership.anniversary !== undefined && current.profile.anniversary === undefined;
+      return {
+        ...current,
+        membership: applied.membership,
+        ...(anniversarySet ? { profile: { ...current.profile, anniversary: applied.membership.anniversary }, profileVersion: current.profileVersion + 1 } : {}),
+      };
+    });
+    return events;
+  }
+
+  private async factsOf(partner: PartnerDoc): Promise<PartnerFacts> {
+    const partnerId = partner.partnerId;
     const buckets = await Promise.all(Array.from({ length: Math.max(0, partner.bucketCount - 1) }, (_, i) => this.container.item(bucketDocId(i + 1), partnerId).read<CustomerBucketDoc>()));
     const customers = [partner.customers, ...buckets.map(({ resource }) => resource?.customers ?? {})];
     return {

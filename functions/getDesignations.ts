@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { json } from '../shared/http/respond.js';
+import { parse } from '../shared/http/request.js';
+import { PartnerPath } from '../shared/model/api.js';
+import { IsoDate, SolutionArea } from '../shared/model/primitives.js';
+import { nextAnniversary } from '../shared/lifecycle/anniversary.js';
+import { todayUtc } from '../shared/dates.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { handled } from './http.js';
+import { NO_PARTNER } from './refusals.js';
+import { registerHttp } from './registry.js';
+
+const Designations = z.object({
+  anniversary: IsoDate.nullable(),
+  nextAnniversary: IsoDate.nullable(),
+  designations: z.array(
+    z.object({
+      area: SolutionArea,
+      attainedOn: IsoDate,
+      status: z.enum(['active', 'lapsed']),
+      atRisk: z.boolean(),
+      lapsedOn: IsoDate.optional(),
+      lapseReason: z.enum(['notRequalified', 'feeUnpaid']).optional(),
+    }),
+  ),
+});
+
+registerHttp({
+  name: 'getDesignations',
+  route: 'partners/{partnerId}/designations',
+  method: 'GET',
+  authLevel: 'function',
+  contract: {
+    summary: "The partner's Solutions Partner designations, the shared anniversary, and which are at risk",
+    tag: 'lifecycle',
+    params: PartnerPath,
+    responses: { 200: { description: 'the designations', schema: Designations }, 404: NO_PARTNER },
+  },
+  handler: handled(async (request) => {
+    const { partnerId } = parse(PartnerPath, request.params, 'path');
+    const membership = await partnerStore().membership(partnerId);
+    return json(200, {
+      anniversary: membership.anniversary ?? null,
+      nextAnniversary: membership.anniversary ? nextAnniversary(membership.anniversary, todayUtc()) : null,
+      designations: Object.values(membership.designations),
+    });
+  }),
+});
