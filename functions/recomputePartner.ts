@@ -27,7 +27,7 @@ registerQueue({
     // Designations change only on some days; the partner document is written only then.
     const qualifies = Object.fromEntries(Object.entries(summary.areas).map(([area, result]) => [area, result.qualifies])) as Record<SolutionArea, boolean>;
     if (applyDailyScores(loaded.membership, qualifies, day).events.length > 0) {
-      const events = await withRetry(() => store.recordLifecycleDay(partnerId, qualifies, day));
+      const events = await withRetry(() => store.recordLifecycleDay(partnerId, qualifies, day, loaded.partner));
       for (const event of events) context.log(`partner ${partnerId}: ${JSON.stringify(event)}`);
     }
     // The nightly run keeps a snapshot already made that day; a data change replaces it.

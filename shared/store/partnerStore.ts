@@ -281,11 +281,11 @@ export class PartnerStore {
     return (await this.loadForRecompute(partnerId))?.facts;
   }
 
-  /** The facts and the membership, from the same reads. */
-  async loadForRecompute(partnerId: string): Promise<{ facts: PartnerFacts; membership: Membership } | undefined> {
+  /** The facts and the membership, from the same reads; `partner` lets a later write skip reading again. */
+  async loadForRecompute(partnerId: string): Promise<{ facts: PartnerFacts; membership: Membership; partner: PartnerDoc } | undefined> {
     const partner = await this.partnerDoc(partnerId);
     if (!partner) return undefined;
-    return { facts: await this.factsOf(partner), membership: membershipOf(partner) };
+    return { facts: await this.factsOf(partner), membership: membershipOf(partner), partner };
   }
 
   async membership(partnerId: string): Promise<Membership> {
@@ -298,20 +298,33 @@ export class PartnerStore {
    * Applies a day's qualification to the designations, on fresh data; the first designation also
    * sets the partner's anniversary. Writes only when something changed.
    */
-  async recordLifecycleDay(partnerId: string, qualifies: Record<SolutionArea, boolean>, day: string): Promise<LifecycleEvent[]> {
-    let events: LifecycleEvent[] = [];
-    const partner = await this.partnerDoc(partnerId);
-    if (!partner || applyDailyScores(membershipOf(partner), qualifies, day).events.length === 0) return [];
-    await this.changePartner(partnerId, (current) => {
+  async recordLifecycleDay(partnerId: string, qualifies: Record<SolutionArea, boolean>, day: string, loaded?: PartnerDoc): Promise<LifecycleEvent[]> {
+    const apply = (current: PartnerDoc) => {
       const applied = applyDailyScores(membershipOf(current), qualifies, day);
-      events = applied.events;
-      if (events.length === 0) return current;
       const anniversarySet = applied.membership.anniversary !== undefined && current.profile.anniversary === undefined;
-      return {
+      const next: PartnerDoc = {
         ...current,
         membership: applied.membership,
         ...(anniversarySet ? { profile: { ...current.profile, anniversary: applied.membership.anniversary }, profileVersion: current.profileVersion + 1 } : {}),
       };
+      return { next, events: applied.events };
+    };
+    if (loaded) {
+      // The document just read for scoring: write on its ETag, with no second read, unless someone wrote since.
+      const { next, events } = apply(loaded);
+      if (events.length === 0) return [];
+      try {
+        await this.container.item(PARTNER_ID, partnerId).replace(next, { accessCondition: { type: 'IfMatch', condition: loaded._etag! } });
+        return events;
+      } catch (error) {
+        if (statusOf(error) !== 412) throw error;
+      }
+    }
+    let events: LifecycleEvent[] = [];
+    await this.changePartner(partnerId, (current) => {
+      const applied = apply(current);
+      events = applied.events;
+      return events.length === 0 ? current : applied.next;
     });
     return events;
   }
