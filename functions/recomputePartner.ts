@@ -7,7 +7,6 @@ import { scorePartner, toScoreDocument, toScoreSummary } from '../shared/scoring
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { withRetry } from '../shared/store/retry.js';
 import { registerQueue } from './registry.js';
-import { applyDailyScores } from '../shared/lifecycle/membership.js';
 import type { SolutionArea } from '../shared/model/primitives.js';
 
 registerQueue({
@@ -26,10 +25,8 @@ registerQueue({
     const summary = toScoreSummary(toScoreDocument(scorePartner(loaded.facts, ruleSetFor(day), day)));
     // Designations change only on some days; the partner document is written only then.
     const qualifies = Object.fromEntries(Object.entries(summary.areas).map(([area, result]) => [area, result.qualifies])) as Record<SolutionArea, boolean>;
-    if (applyDailyScores(loaded.membership, qualifies, day).events.length > 0) {
-      const events = await withRetry(() => store.recordLifecycleDay(partnerId, qualifies, day, loaded.partner));
-      for (const event of events) context.log(`partner ${partnerId}: ${JSON.stringify(event)}`);
-    }
+    const events = await withRetry(() => store.recordLifecycleDay(partnerId, qualifies, day, loaded.partner));
+    for (const event of events) context.log(`partner ${partnerId}: ${JSON.stringify(event)}`);
     // The nightly run keeps a snapshot already made that day; a data change replaces it.
     const outcome = await withRetry(() => store.saveSnapshot(summary, new Date().toISOString(), reason === 'nightly' ? 'ifAbsent' : 'replace'));
     if (outcome === 'existed') return context.log(`partner ${partnerId} already recomputed for ${day}`);

@@ -281,11 +281,11 @@ export class PartnerStore {
     return (await this.loadForRecompute(partnerId))?.facts;
   }
 
-  /** The facts and the membership, from the same reads; `partner` lets a later write skip reading again. */
-  async loadForRecompute(partnerId: string): Promise<{ facts: PartnerFacts; membership: Membership; partner: PartnerDoc } | undefined> {
+  /** The facts, and the partner document they came from, so a later write can skip reading it again. */
+  async loadForRecompute(partnerId: string): Promise<{ facts: PartnerFacts; partner: PartnerDoc } | undefined> {
     const partner = await this.partnerDoc(partnerId);
     if (!partner) return undefined;
-    return { facts: await this.factsOf(partner), membership: membershipOf(partner), partner };
+    return { facts: await this.factsOf(partner), partner };
   }
 
   async membership(partnerId: string): Promise<Membership> {
@@ -295,8 +295,9 @@ export class PartnerStore {
   }
 
   /**
-   * Applies a day's qualification to the designations, on fresh data; the first designation also
-   * sets the partner's anniversary. Writes only when something changed.
+   * Applies a day's qualification to the designations; the first designation also sets the
+   * partner's anniversary. Given the document just read, a day that changes nothing costs no
+   * request, and a change is one write on its ETag (re-read only if someone wrote since).
    */
   async recordLifecycleDay(partnerId: string, qualifies: Record<SolutionArea, boolean>, day: string, loaded?: PartnerDoc): Promise<LifecycleEvent[]> {
     const apply = (current: PartnerDoc) => {
