@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { json } from '../shared/http/respond.js';
 import { parse } from '../shared/http/request.js';
 import { PartnerPath } from '../shared/model/api.js';
-import { IsoDate, SolutionArea } from '../shared/model/primitives.js';
+import { IsoDate } from '../shared/model/primitives.js';
+import { Designation } from '../shared/model/lifecycle.js';
 import { nextAnniversary } from '../shared/lifecycle/anniversary.js';
-import { todayUtc } from '../shared/dates.js';
+import { today } from '../shared/clock.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './http.js';
 import { NO_PARTNER } from './refusals.js';
@@ -13,16 +14,7 @@ import { registerHttp } from './registry.js';
 const Designations = z.object({
   anniversary: IsoDate.nullable(),
   nextAnniversary: IsoDate.nullable(),
-  designations: z.array(
-    z.object({
-      area: SolutionArea,
-      attainedOn: IsoDate,
-      status: z.enum(['active', 'lapsed']),
-      atRisk: z.boolean(),
-      lapsedOn: IsoDate.optional(),
-      lapseReason: z.enum(['notRequalified', 'feeUnpaid']).optional(),
-    }),
-  ),
+  designations: z.array(Designation),
 });
 
 registerHttp({
@@ -41,7 +33,7 @@ registerHttp({
     const membership = await partnerStore().membership(partnerId);
     return json(200, {
       anniversary: membership.anniversary ?? null,
-      nextAnniversary: membership.anniversary ? nextAnniversary(membership.anniversary, todayUtc()) : null,
+      nextAnniversary: membership.anniversary ? nextAnniversary(membership.anniversary, today()) : null,
       designations: Object.values(membership.designations),
     });
   }),

@@ -16,7 +16,16 @@ import './getRules.js';
 import './getHistory.js';
 import './getDesignations.js';
 import './getBadges.js';
+import './getBenefits.js';
+import './getRenewals.js';
+import './choosePackage.js';
+import './payRenewal.js';
+import './putLegacyCompetency.js';
+import './putSpecialization.js';
+import './getSpecializations.js';
 import './nightlyRecompute.js';
 import './recomputePartner.js';
+import './dailyRenewals.js';
+import './renewPartner.js';
 
 export { registrations } from './registry.js';

@@ -36,7 +36,8 @@ registerHttp({
         if (patch.anniversary !== undefined && current.anniversary !== undefined && patch.anniversary !== current.anniversary) {
           throw conflict(`the membership anniversary ${current.anniversary} never changes`);
         }
-        return { ...current, ...patch };
+        // The merged profile is checked whole: benefit locations must be among the locations.
+        return parse(PartnerProfile, { ...current, ...patch }, 'body');
       },
       new Date().toISOString(),
       ifMatch(request),

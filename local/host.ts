@@ -8,6 +8,7 @@ import { enqueueRecompute, ensureQueues, queue, resetQueues } from '../shared/qu
 import { resetSettings } from '../shared/settings.js';
 import { ensureContainers, resetContainer } from '../shared/store/cosmos.js';
 import { partnerStore, resetPartnerStore } from '../shared/store/partnerStore.js';
+import { resetRenewalStore } from '../shared/store/renewalStore.js';
 import { loadDemoPartners } from './demo.js';
 import { startCosmosEmulator, startQueueEmulator, type Emulator } from './emulators.js';
 import { readHostJson, type QueueSettings } from './hostJson.js';
@@ -85,6 +86,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   resetSettings();
   resetContainer();
   resetPartnerStore();
+  resetRenewalStore();
   resetQueues();
   await ensureContainers();
   await ensureQueues();

@@ -3,6 +3,21 @@ import { timingSafeEqual } from 'node:crypto';
 import type { HttpRegistration, Registration } from '../functions/registry.js';
 import { HttpRequest } from '../functions/runtime.js';
 import { invocationContext, type Log } from './invoke.js';
+import { z } from 'zod';
+import { setLocalToday, today } from '../shared/clock.js';
+import { describeIssues } from '../shared/model/issues.js';
+import { IsoDate } from '../shared/model/primitives.js';
+
+/** `PUT /admin/clock`: the day the API takes as today (choices, payments), to replay a past year; null goes back to the system clock. */
+const LocalClockBody = z.strictObject({ today: IsoDate.nullable() });
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 import { compileRoutes, matchRoute } from './routing.js';
 
 export interface HttpServerOptions {
@@ -51,6 +66,15 @@ export function createHostServer(options: HttpServerOptions): Server {
     try {
       const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
       const key = request.headers['x-functions-key']?.toString() ?? url.searchParams.get('code');
+
+      if (url.pathname === '/admin/clock' && request.method === 'PUT') {
+        if (!keyMatches(key, options.functionKey)) return send(response, 401, { error: 'unauthorized', message: 'the admin API needs the key' });
+        const body = await readBody(request);
+        const parsed = LocalClockBody.safeParse(body === 'too-large' ? undefined : safeJson(body.toString('utf8')));
+        if (!parsed.success) return send(response, 400, { error: 'invalid_request', message: `body: ${describeIssues(parsed.error)}` });
+        setLocalToday(parsed.data.today ?? undefined);
+        return send(response, 200, { today: today() });
+      }
 
       const admin = /^\/admin\/functions\/([^/]+)$/.exec(url.pathname);
       if (admin && request.method === 'POST') {

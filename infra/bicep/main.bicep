@@ -29,7 +29,7 @@ param cosmosDatabaseName string = 'partner-capability'
 param cosmosContainerName string = 'partners'
 
 @description('Queues the app uses; each gets its -poison twin.')
-param queueNames array = ['recompute']
+param queueNames array = ['recompute', 'renewals']
 
 @description('Largest request body the API accepts, bytes.')
 param maxRequestBytes int = 4194304

@@ -27,3 +27,7 @@ export const payloadTooLarge = (limit: number) =>
 
 export const unavailable = (message: string, retryAfterSeconds = 1) =>
   new ApiError(503, { error: 'unavailable', message }, { 'Retry-After': String(retryAfterSeconds) });
+
+/** A refusal of the lifecycle core, as the API answers it: a 400 names the field, a 409 explains. */
+export const refused = (refusal: { status: 400 | 409; message: string }, path: string) =>
+  refusal.status === 400 ? badRequest([{ path, message: refusal.message }]) : conflict(refusal.message);

@@ -4,7 +4,7 @@ import { addMonths, monthOfDate, type IsoDate } from '../dates.js';
 
 dayjs.extend(utc);
 
-const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+export const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 /** The anniversary's occurrence in a year; 29 February becomes 28 February in other years. */
 export function anniversaryIn(anniversary: IsoDate, year: number): IsoDate {

@@ -1,3 +1,4 @@
+import type { BenefitPackage } from '../../rules/lifecycleSchema.js';
 import type { IsoDate } from '../dates.js';
 import { SOLUTION_AREAS, type SolutionArea } from '../model/primitives.js';
 
@@ -15,6 +16,10 @@ export interface Membership {
   /** Set by the first designation; never changes after. */
   anniversary?: IsoDate;
   designations: Partial<Record<SolutionArea, Designation>>;
+  /** The benefits package in force, set by each renewal; absent before the first. */
+  package?: BenefitPackage;
+  /** The last anniversary whose renewal has been applied here: applying it again changes nothing. */
+  lastRenewal?: IsoDate;
 }
 
 export type LifecycleEvent =
@@ -23,9 +28,13 @@ export type LifecycleEvent =
   | { type: 'atRisk'; area: SolutionArea; on: IsoDate }
   | { type: 'backOnTrack'; area: SolutionArea; on: IsoDate }
   | { type: 'renewed'; area: SolutionArea; on: IsoDate }
-  | { type: 'lapsed'; area: SolutionArea; on: IsoDate; reason: 'notRequalified' | 'feeUnpaid' };
+  | { type: 'lapsed'; area: SolutionArea; on: IsoDate; reason: 'notRequalified' | 'feeUnpaid' }
+  | { type: 'packageInForce'; package: BenefitPackage; on: IsoDate };
 
 export const activeAreas = (m: Membership): SolutionArea[] => SOLUTION_AREAS.filter((a) => m.designations[a]?.status === 'active');
+
+/** The package that carries on at an anniversary with no choice made: the one in force, else the designation package for a partner with a designation. */
+export const packageInForce = (m: Membership): BenefitPackage => m.package ?? (activeAreas(m).length > 0 ? 'designation' : 'none');
 
 /** The Microsoft Cloud badge: while all six designations are active. */
 export const hasMicrosoftCloudBadge = (m: Membership): boolean => activeAreas(m).length === SOLUTION_AREAS.length;
@@ -52,5 +61,5 @@ export function applyDailyScores(membership: Membership, qualifies: Record<Solut
       events.push({ type: qualifies[area] ? 'backOnTrack' : 'atRisk', area, on: day });
     }
   }
-  return { membership: { ...(anniversary ? { anniversary } : {}), designations }, events };
+  return { membership: { ...membership, ...(anniversary ? { anniversary } : {}), designations }, events };
 }

@@ -3,6 +3,7 @@ import type { IsoDate } from '../dates.js';
 import type { SolutionArea } from '../model/primitives.js';
 import { feeDeadline, renewalWindowStart } from './anniversary.js';
 import { activeAreas, type LifecycleEvent, type Membership } from './membership.js';
+import type { Refusal } from './packages.js';
 
 /** One evaluated day of the score history: which areas qualified. */
 export interface QualifiedDay {
@@ -49,6 +50,47 @@ export function feeFor(schedule: FeeSchedule, pkg: BenefitPackage, day: IsoDate)
  * The renewal at anniversary A with the package in force for it. Designations that did not
  * requalify lapse on A; one fee is due per partner, however many designations renew.
  */
+export function renewalRecord(
+  membership: Membership,
+  history: readonly QualifiedDay[],
+  anniversaryDay: IsoDate,
+  pkg: BenefitPackage,
+  schedule: FeeSchedule,
+  notes: string[] = [],
+): RenewalRecord {
+  const { renew: renewed, lapse: lapsed } = renewalOutcome(membership, history, anniversaryDay);
+  let packageInForce = pkg;
+  const recordNotes = [...notes];
+  if (pkg === 'designation' && renewed.length === 0) {
+    packageInForce = 'none';
+    recordNotes.push('no designation renewed, so there is no designation benefits package to pay for');
+  }
+  const feeUsd = feeFor(schedule, packageInForce, anniversaryDay);
+  return { anniversary: anniversaryDay, package: packageInForce, renewed, lapsed, feeUsd, payments: [], paid: feeUsd === 0, notes: recordNotes };
+}
+
+/**
+ * Applies a renewal record to the membership: what did not requalify lapses on A, and the package
+ * is in force from A. Applying the same anniversary again changes nothing, so a retried or
+ * duplicated renewal message is harmless.
+ */
+export function applyRenewal(membership: Membership, record: RenewalRecord): { membership: Membership; events: LifecycleEvent[] } {
+  const A = record.anniversary;
+  if (membership.lastRenewal !== undefined && membership.lastRenewal >= A) return { membership, events: [] };
+  const designations = { ...membership.designations };
+  const events: LifecycleEvent[] = [];
+  for (const area of record.lapsed) {
+    const d = designations[area];
+    if (d?.status !== 'active' || d.attainedOn > A) continue;
+    designations[area] = { ...d, status: 'lapsed', atRisk: false, lapsedOn: A, lapseReason: 'notRequalified' };
+    events.push({ type: 'lapsed', area, on: A, reason: 'notRequalified' });
+  }
+  for (const area of record.renewed) events.push({ type: 'renewed', area, on: A });
+  events.push({ type: 'packageInForce', package: record.package, on: A });
+  return { membership: { ...membership, designations, package: record.package, lastRenewal: A }, events };
+}
+
+/** The renewal record at A, and the membership it leaves. */
 export function renew(
   membership: Membership,
   history: readonly QualifiedDay[],
@@ -57,33 +99,33 @@ export function renew(
   schedule: FeeSchedule,
   notes: string[] = [],
 ): { membership: Membership; record: RenewalRecord; events: LifecycleEvent[] } {
-  const { renew: renewed, lapse: lapsed } = renewalOutcome(membership, history, anniversaryDay);
-  const designations = { ...membership.designations };
-  const events: LifecycleEvent[] = [];
-  for (const area of lapsed) {
-    designations[area] = { ...designations[area]!, status: 'lapsed', atRisk: false, lapsedOn: anniversaryDay, lapseReason: 'notRequalified' };
-    events.push({ type: 'lapsed', area, on: anniversaryDay, reason: 'notRequalified' });
-  }
-  for (const area of renewed) events.push({ type: 'renewed', area, on: anniversaryDay });
-  let packageInForce = pkg;
-  const recordNotes = [...notes];
-  if (pkg === 'designation' && renewed.length === 0) {
-    packageInForce = 'none';
-    recordNotes.push('no designation renewed, so there is no designation benefits package to pay for');
-  }
-  const feeUsd = feeFor(schedule, packageInForce, anniversaryDay);
-  return {
-    membership: { ...membership, designations },
-    record: { anniversary: anniversaryDay, package: packageInForce, renewed, lapsed, feeUsd, payments: [], paid: feeUsd === 0, notes: recordNotes },
-    events,
-  };
+  const record = renewalRecord(membership, history, anniversaryDay, pkg, schedule, notes);
+  return { record, ...applyRenewal(membership, record) };
+}
+
+// Money is summed in whole cents: 0.1 + 0.2 must be 0.3.
+const cents = (usd: number) => Math.round(usd * 100);
+const outstandingCents = (record: RenewalRecord) => cents(record.feeUsd) - record.payments.reduce((sum, p) => sum + cents(p.amountUsd), 0);
+
+/**
+ * Whether a payment can be taken: only for a fee that is due and not yet paid, at most what is
+ * outstanding, and a reference seen before only with the same amount (then it is the same payment).
+ */
+export function checkPayment(record: RenewalRecord, payment: Pick<Payment, 'reference' | 'amountUsd'>): Refusal | undefined {
+  const earlier = record.payments.find((p) => p.reference === payment.reference);
+  if (earlier) return earlier.amountUsd === payment.amountUsd ? undefined : { status: 409, message: `reference ${payment.reference} was already used for a payment of ${earlier.amountUsd} USD` };
+  if (record.feeUsd === 0) return { status: 409, message: `no fee is due for the anniversary ${record.anniversary} (package ${record.package})` };
+  const outstanding = outstandingCents(record);
+  if (outstanding <= 0) return { status: 409, message: `the fee for the anniversary ${record.anniversary} is already paid` };
+  if (cents(payment.amountUsd) > outstanding) return { status: 409, message: `${payment.amountUsd} USD is more than the ${outstanding / 100} USD outstanding for the anniversary ${record.anniversary}` };
+  return undefined;
 }
 
 /** Records a payment; the same reference twice is one payment. */
 export function recordPayment(record: RenewalRecord, payment: Payment): { record: RenewalRecord; duplicate: boolean } {
   if (record.payments.some((p) => p.reference === payment.reference)) return { record, duplicate: true };
-  const payments = [...record.payments, payment];
-  return { record: { ...record, payments, paid: payments.reduce((sum, p) => sum + p.amountUsd, 0) >= record.feeUsd }, duplicate: false };
+  const next = { ...record, payments: [...record.payments, payment] };
+  return { record: { ...next, paid: outstandingCents(next) <= 0 }, duplicate: false };
 }
 
 /** A fee still unpaid 30 days after A lapses what renewed on A (reason: fee unpaid). Repeating it changes nothing. */
@@ -93,7 +135,8 @@ export function lapseUnpaid(membership: Membership, record: RenewalRecord, day: 
   const events: LifecycleEvent[] = [];
   for (const area of record.renewed) {
     const d = designations[area];
-    if (d?.status !== 'active') continue;
+    // One attained again after A is a new designation, not the one this fee was for.
+    if (d?.status !== 'active' || d.attainedOn > record.anniversary) continue;
     designations[area] = { ...d, status: 'lapsed', atRisk: false, lapsedOn: day, lapseReason: 'feeUnpaid' };
     events.push({ type: 'lapsed', area, on: day, reason: 'feeUnpaid' });
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Identifier, IsoDate } from './primitives.js';
+import { RENEWAL_STEPS } from '../lifecycle/schedule.js';
 
 /** A recompute request on the queue: nightly runs skip a partner already done that day; data changes never do. */
 export const RecomputeMessage = z.strictObject({
@@ -9,6 +10,15 @@ export const RecomputeMessage = z.strictObject({
   asOf: IsoDate.optional(),
 });
 export type RecomputeMessage = z.infer<typeof RecomputeMessage>;
+
+/** One renewal step for one partner and anniversary, as of a day: handled idempotently per (partner, anniversary, step). */
+export const RenewalMessage = z.strictObject({
+  partnerId: Identifier,
+  anniversary: IsoDate,
+  step: z.enum(RENEWAL_STEPS),
+  asOf: IsoDate,
+});
+export type RenewalMessage = z.infer<typeof RenewalMessage>;
 
 /** What the admin endpoint may pass to a daily job: the day to run as of. */
 export const DailyJobInput = z.strictObject({ asOf: IsoDate.optional() }).default({});

@@ -14,9 +14,19 @@ const partnerFields = {
   /** Membership anniversary; set at the first designation when absent. */
   anniversary: IsoDate.optional(),
   locations: z.array(PartnerLocation).max(1000),
+  /** The locations (PLAs) the PGA hands its benefits down to; absent or empty, they stay with the PGA. */
+  benefitLocations: z.array(Identifier).max(1000).optional(),
 };
 
-export const PartnerProfile = z.strictObject({ partnerId: Identifier, ...partnerFields, locations: partnerFields.locations.default([]) });
+/** Benefit locations must be locations of the partner. */
+const knownBenefitLocations = (profile: { locations: { locationId: string }[]; benefitLocations?: string[] | undefined }, ctx: z.RefinementCtx) => {
+  const known = new Set(profile.locations.map((l) => l.locationId));
+  profile.benefitLocations?.forEach((id, i) => {
+    if (!known.has(id)) ctx.addIssue({ code: 'custom', path: ['benefitLocations', i], message: `${id} is not one of the partner's locations` });
+  });
+};
+
+export const PartnerProfile = z.strictObject({ partnerId: Identifier, ...partnerFields, locations: partnerFields.locations.default([]) }).superRefine(knownBenefitLocations);
 
 /** The fields a PATCH may change; absent fields stay as they are (no defaults here). */
 export const PartnerPatch = z.strictObject(partnerFields).partial();

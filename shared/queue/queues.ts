@@ -1,5 +1,5 @@
 import { QueueServiceClient, type QueueClient } from '@azure/storage-queue';
-import type { RecomputeMessage } from '../model/jobs.js';
+import type { RecomputeMessage, RenewalMessage } from '../model/jobs.js';
 import { azureCredential } from '../identity.js';
 import { settings, type Settings } from '../settings.js';
 
@@ -40,9 +40,16 @@ export async function enqueueRecompute(message: RecomputeMessage): Promise<void>
   await queue(RECOMPUTE_QUEUE).sendMessage(encodeMessage(message));
 }
 
+/** Renewal steps (preview, renew, fee check) for one partner and one anniversary each. */
+export const RENEWAL_QUEUE = 'renewals';
+
+export async function enqueueRenewal(message: RenewalMessage): Promise<void> {
+  await queue(RENEWAL_QUEUE).sendMessage(encodeMessage(message));
+}
+
 /** The queues the app uses, each with its `-poison` twin. */
 export function queueNames(): string[] {
-  return [RECOMPUTE_QUEUE, `${RECOMPUTE_QUEUE}-poison`];
+  return [RECOMPUTE_QUEUE, RENEWAL_QUEUE].flatMap((q) => [q, `${q}-poison`]);
 }
 
 export async function ensureQueues(): Promise<void> {

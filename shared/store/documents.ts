@@ -2,6 +2,9 @@ import type { CustomerProfile, MonthUsage, PersonProfile } from '../model/facts.
 import type { PartnerProfile } from '../model/partner.js';
 import type { ScoreSummary } from '../scoring/summary.js';
 import type { Membership } from '../lifecycle/membership.js';
+import type { RenewalRecord } from '../lifecycle/renewal.js';
+import type { BenefitPackage } from '../../rules/lifecycleSchema.js';
+import type { SolutionArea } from '../model/primitives.js';
 
 /**
  * One container, partitioned by partnerId. A partner's facts are a small fixed number of
@@ -41,6 +44,12 @@ export interface PartnerDoc extends Stored {
   customers: Record<string, StoredCustomer>;
   /** Designations and the anniversary; absent until the first recompute that changes them. */
   membership?: Membership;
+  /** The anniversary's `MM-DD`, indexed: the daily renewal job selects partners by it. */
+  anniversaryMonthDay?: string;
+  /** Legacy Silver/Gold competencies by id, all earned on or before 2022-09-30. */
+  legacyCompetencies?: Record<string, { level: 'silver' | 'gold'; earnedOn: string }>;
+  /** Specializations by id, as attained; each is active only while an aligned designation is. */
+  specializations?: Record<string, { attainedOn: string }>;
   createdAt: string;
   updatedAt: string;
 }
@@ -69,6 +78,25 @@ export interface SnapshotDoc extends Stored {
 }
 
 export const snapshotId = (day: string) => `snapshot:${day}`;
+
+/**
+ * One per partner per anniversary, under a deterministic id. The package chosen for A, the
+ * preview 30 days before, and on A the renewal record with its fee, written once: whoever writes
+ * it first (on the ETag of what it read) charges the fee, and every later run finds it there.
+ */
+export interface RenewalDoc extends Stored {
+  type: 'renewal';
+  anniversary: string;
+  choice?: { package: BenefitPackage; chosenOn: string };
+  preview?: RenewalRecord & { on: string };
+  record?: RenewalRecord;
+  renewedOn?: string;
+  /** The fee check 30 days after A: what lapsed for an unpaid fee (empty when paid). */
+  feeCheck?: { on: string; lapsed: SolutionArea[] };
+  updatedAt: string;
+}
+
+export const renewalId = (anniversary: string) => `renewal:${anniversary}`;
 
 /** Job bookkeeping lives in its own partition; `_jobs` can never be a partner id. */
 export const JOBS_PARTITION = '_jobs';

@@ -6,6 +6,8 @@ import type { PartnerFacts, PartnerProfile } from '../model/partner.js';
 import type { ScoreSummary } from '../scoring/summary.js';
 import { applyDailyScores, type LifecycleEvent, type Membership } from '../lifecycle/membership.js';
 import type { SolutionArea } from '../model/primitives.js';
+import type { LegacyCompetency } from '../lifecycle/packages.js';
+import type { RecordedSpecialization } from '../lifecycle/entitlements.js';
 import { partnersContainer } from './cosmos.js';
 import {
   BUCKET_CAPACITY,
@@ -43,8 +45,34 @@ function checkIfMatch(ifMatch: string | undefined, version: number | undefined, 
 type Customers = PartnerDoc['customers'];
 
 /** The stored membership, or a fresh one carrying the anniversary the partner was created with. */
-function membershipOf(partner: PartnerDoc): Membership {
+export function membershipOf(partner: PartnerDoc): Membership {
   return partner.membership ?? { ...(partner.profile.anniversary ? { anniversary: partner.profile.anniversary } : {}), designations: {} };
+}
+
+/** Keeps the indexed anniversary month-day in step with the anniversary, whichever way it was set. */
+function withDerived(doc: PartnerDoc): PartnerDoc {
+  const anniversary = doc.profile.anniversary ?? doc.membership?.anniversary;
+  const monthDay = anniversary?.slice(5);
+  if (doc.anniversaryMonthDay === monthDay) return doc;
+  const { anniversaryMonthDay: _, ...rest } = doc;
+  return monthDay ? { ...rest, anniversaryMonthDay: monthDay } : rest;
+}
+
+/** What the lifecycle endpoints read of a partner. */
+export interface PartnerLifecycle {
+  profile: PartnerProfile;
+  membership: Membership;
+  legacyCompetencies: LegacyCompetency[];
+  specializations: RecordedSpecialization[];
+}
+
+export function lifecycleOf(doc: PartnerDoc): PartnerLifecycle {
+  return {
+    profile: doc.profile,
+    membership: membershipOf(doc),
+    legacyCompetencies: Object.entries(doc.legacyCompetencies ?? {}).map(([competency, c]) => ({ competency, ...c })),
+    specializations: Object.entries(doc.specializations ?? {}).map(([id, s]) => ({ id, ...s })),
+  };
 }
 
 const encodeToken = (token: string) => Buffer.from(token).toString('base64url');
@@ -94,7 +122,7 @@ export class PartnerStore {
 
   private async createPartnerDoc(doc: PartnerDoc): Promise<void> {
     try {
-      await this.container.items.create(doc);
+      await this.container.items.create(withDerived(doc));
     } catch (error) {
       if (statusOf(error) === 409) throw conflict(`partner ${doc.partnerId} already exists`);
       throw error;
@@ -124,7 +152,8 @@ export class PartnerStore {
       partnerId,
       (current) => {
         if (!current) throw notFound(`partner ${partnerId} not found`);
-        return change(current);
+        const next = change(current);
+        return next === current ? current : withDerived(next);
       },
       `partner ${partnerId}`,
     );
@@ -315,7 +344,7 @@ export class PartnerStore {
       const { next, events } = apply(loaded);
       if (events.length === 0) return [];
       try {
-        await this.container.item(PARTNER_ID, partnerId).replace(next, { accessCondition: { type: 'IfMatch', condition: loaded._etag! } });
+        await this.container.item(PARTNER_ID, partnerId).replace(withDerived(next), { accessCondition: { type: 'IfMatch', condition: loaded._etag! } });
         return events;
       } catch (error) {
         if (statusOf(error) !== 412) throw error;
@@ -328,6 +357,63 @@ export class PartnerStore {
       return events.length === 0 ? current : applied.next;
     });
     return events;
+  }
+
+  /**
+   * Changes the membership (a renewal, an unpaid fee) on fresh data; `change` must be idempotent,
+   * and nothing is written when it reports no events.
+   */
+  async changeMembership(partnerId: string, change: (membership: Membership) => { membership: Membership; events: LifecycleEvent[] }): Promise<LifecycleEvent[]> {
+    let events: LifecycleEvent[] = [];
+    await this.changePartner(partnerId, (current) => {
+      const changed = change(membershipOf(current));
+      events = changed.events;
+      return events.length === 0 ? current : { ...current, membership: changed.membership };
+    });
+    return events;
+  }
+
+  async lifecycle(partnerId: string): Promise<PartnerLifecycle> {
+    const found = await this.findLifecycle(partnerId);
+    if (!found) throw notFound(`partner ${partnerId} not found`);
+    return found;
+  }
+
+  async findLifecycle(partnerId: string): Promise<PartnerLifecycle | undefined> {
+    const partner = await this.partnerDoc(partnerId);
+    return partner ? lifecycleOf(partner) : undefined;
+  }
+
+  /** Records a legacy competency. Answers whether it is new. */
+  async putLegacyCompetency(partnerId: string, competency: LegacyCompetency): Promise<boolean> {
+    const { previous } = await this.changePartner(partnerId, (current) => {
+      const { competency: id, ...held } = competency;
+      return { ...current, legacyCompetencies: { ...current.legacyCompetencies, [id]: held } };
+    });
+    return previous.legacyCompetencies?.[competency.competency] === undefined;
+  }
+
+  /** Records a specialization; `check` refuses (by throwing) on the fresh document. Answers whether it is new, and the partner as written. */
+  async putSpecialization(partnerId: string, specialization: RecordedSpecialization, check: (lifecycle: PartnerLifecycle) => void): Promise<{ created: boolean; lifecycle: PartnerLifecycle }> {
+    const { doc, previous } = await this.changePartner(partnerId, (current) => {
+      check(lifecycleOf(current));
+      return { ...current, specializations: { ...current.specializations, [specialization.id]: { attainedOn: specialization.attainedOn } } };
+    });
+    return { created: previous.specializations?.[specialization.id] === undefined, lifecycle: lifecycleOf(doc) };
+  }
+
+  /** Partners whose anniversary falls on one of these month-days, a page at a time, for the daily renewal job. */
+  async partnersWithAnniversaryOn(monthDays: readonly string[], limit: number, continuation?: string): Promise<Page<{ partnerId: string; anniversary: string }>> {
+    const page = await this.container.items
+      .query<{ partnerId: string; anniversary: string }>(
+        {
+          query: "SELECT c.partnerId, c.profile.anniversary FROM c WHERE c.type = 'partner' AND ARRAY_CONTAINS(@monthDays, c.anniversaryMonthDay) ORDER BY c.partnerId",
+          parameters: [{ name: '@monthDays', value: [...monthDays] }],
+        },
+        { maxItemCount: limit, ...(continuation ? { continuationToken: continuation } : {}) },
+      )
+      .fetchNext();
+    return { items: page.resources, ...(page.continuationToken ? { continuation: page.continuationToken } : {}) };
   }
 
   private async factsOf(partner: PartnerDoc): Promise<PartnerFacts> {

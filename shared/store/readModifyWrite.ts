@@ -9,7 +9,8 @@ const ATTEMPTS = 8;
  * Optimistic concurrency for one document: read, change, write back only if nobody wrote in
  * between (If-Match on the read ETag), else start again on fresh data, so concurrent writers never
  * lose each other's work. `change` sees the current document (or undefined) and may refuse by
- * throwing, e.g. a 412 for a caller's stale entity version.
+ * throwing, e.g. a 412 for a caller's stale entity version. Returning the document it was given
+ * unchanged (the same object) writes nothing.
  */
 export async function readModifyWrite<T extends { id: string; partnerId: string; _etag?: string }>(
   container: Container,
@@ -22,6 +23,7 @@ export async function readModifyWrite<T extends { id: string; partnerId: string;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const { resource: current } = await item.read<T>();
     const next = change(current);
+    if (current !== undefined && next === current) return { doc: current, previous: current };
     if (Buffer.byteLength(JSON.stringify(next)) > MAX_DOCUMENT_BYTES) {
       throw new ApiError(413, { error: 'too_large', message: `${what} would exceed the storage limit of one document` });
     }

@@ -110,7 +110,7 @@ describe('every registered function is reachable through the local host', () => 
   it('each HTTP route answers on its method (not the host’s 404 or 405), each other function through the admin endpoint', async () => {
     expect(host.registrations).toBe(registrations);
     const names = host.registrations.map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['health', 'openapi', 'createPartner', 'getScores', 'postUsage', 'whatIf', 'requestRecompute', 'getRules', 'getHistory', 'nightlyRecompute', 'recomputePartner']));
+    expect(names).toEqual(expect.arrayContaining(['health', 'openapi', 'createPartner', 'getScores', 'postUsage', 'whatIf', 'requestRecompute', 'getRules', 'getHistory', 'nightlyRecompute', 'recomputePartner', 'dailyRenewals', 'renewPartner', 'getRenewals', 'choosePackage', 'payRenewal', 'getBenefits', 'putLegacyCompetency', 'putSpecialization', 'getSpecializations']));
     // The app's own functions; this file's test functions are exercised above.
     for (const r of host.registrations.filter((x) => !x.name.startsWith('test'))) {
       if (r.kind === 'http') {
@@ -122,7 +122,12 @@ describe('every registered function is reachable through the local host', () => 
       } else if (r.kind === 'timer') {
         expect((await host.api(`/admin/functions/${r.name}`, { method: 'POST', json: {} })).status, r.name).toBe(202);
       } else {
-        const input = { partnerId: 'reach-p', reason: 'requested' };
+        const inputs: Record<string, unknown> = {
+          recomputePartner: { partnerId: 'reach-p', reason: 'requested' },
+          renewPartner: { partnerId: 'reach-p', anniversary: '2025-01-01', step: 'preview', asOf: '2024-12-02' },
+        };
+        const input = inputs[r.name];
+        expect(input, `an input for ${r.name}`).toBeDefined();
         expect((await host.api(`/admin/functions/${r.name}`, { method: 'POST', json: { input } })).status, r.name).toBe(202);
       }
     }

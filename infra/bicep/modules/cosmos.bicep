@@ -50,6 +50,7 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
           { path: '/type/?' }
           { path: '/day/?' }
           { path: '/partnerId/?' }
+          { path: '/anniversaryMonthDay/?' }
         ]
         excludedPaths: [
           { path: '/*' }

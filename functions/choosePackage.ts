@@ -1,0 +1,43 @@
+import { legacy } from '../rules/index.js';
+import { refused } from '../shared/http/errors.js';
+import { json } from '../shared/http/respond.js';
+import { parse, readJsonBody } from '../shared/http/request.js';
+import { today } from '../shared/clock.js';
+import { checkPackageChoice } from '../shared/lifecycle/packages.js';
+import { ErrorBody } from '../shared/model/api.js';
+import { PackageChoiceBody, RenewalPath, RenewalView, toRenewalView } from '../shared/model/lifecycle.js';
+import { settings } from '../shared/settings.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { renewalStore } from '../shared/store/renewalStore.js';
+import { handled } from './http.js';
+import { INVALID_BODY, NO_PARTNER } from './refusals.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'choosePackage',
+  route: 'partners/{partnerId}/renewals/{anniversary}/package',
+  method: 'POST',
+  authLevel: 'function',
+  contract: {
+    summary: 'Choose the benefits package for an anniversary (designation, legacyGold, legacySilver, actionPack, none); it changes only at an anniversary',
+    tag: 'lifecycle',
+    params: RenewalPath,
+    body: PackageChoiceBody,
+    responses: {
+      200: { description: 'the renewal with the choice', schema: RenewalView },
+      400: INVALID_BODY,
+      404: NO_PARTNER,
+      409: { description: 'refused: legacy and Action Pack after the 2025-01-21 cutoff, too late for that anniversary, already renewed, or the package needs what the partner lacks', schema: ErrorBody },
+    },
+  },
+  handler: handled(async (request) => {
+    const { partnerId, anniversary } = parse(RenewalPath, request.params, 'path');
+    const { package: choice } = parse(PackageChoiceBody, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const { membership, legacyCompetencies } = await partnerStore().lifecycle(partnerId);
+    const chosenOn = today();
+    const refusal = checkPackageChoice(membership, legacyCompetencies, choice, anniversary, chosenOn, legacy);
+    if (refusal) throw refused(refusal, 'path.anniversary');
+    const doc = await renewalStore().choosePackage(partnerId, anniversary, choice, chosenOn, new Date().toISOString());
+    return json(200, toRenewalView(doc, membership.anniversary!));
+  }),
+});

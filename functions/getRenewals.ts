@@ -1,0 +1,35 @@
+import { json } from '../shared/http/respond.js';
+import { parse } from '../shared/http/request.js';
+import { today } from '../shared/clock.js';
+import { nextAnniversary } from '../shared/lifecycle/anniversary.js';
+import { PartnerPath } from '../shared/model/api.js';
+import { Renewals, toRenewalView } from '../shared/model/lifecycle.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { renewalStore } from '../shared/store/renewalStore.js';
+import { handled } from './http.js';
+import { NO_PARTNER } from './refusals.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'getRenewals',
+  route: 'partners/{partnerId}/renewals',
+  method: 'GET',
+  authLevel: 'function',
+  contract: {
+    summary: 'One record per anniversary: the package chosen, the preview, what renewed and lapsed, the fee and its payments',
+    tag: 'lifecycle',
+    params: PartnerPath,
+    responses: { 200: { description: 'the renewals, oldest first', schema: Renewals }, 404: NO_PARTNER },
+  },
+  handler: handled(async (request) => {
+    const { partnerId } = parse(PartnerPath, request.params, 'path');
+    const { membership } = await partnerStore().lifecycle(partnerId);
+    const anniversary = membership.anniversary;
+    const docs = anniversary ? await renewalStore().list(partnerId) : [];
+    return json(200, {
+      anniversary: anniversary ?? null,
+      nextAnniversary: anniversary ? nextAnniversary(anniversary, today()) : null,
+      renewals: docs.map((doc) => toRenewalView(doc, anniversary!)),
+    });
+  }),
+});

@@ -1,0 +1,28 @@
+import { specializations } from '../rules/index.js';
+import { json } from '../shared/http/respond.js';
+import { parse } from '../shared/http/request.js';
+import { specializationStatuses } from '../shared/lifecycle/entitlements.js';
+import { PartnerPath } from '../shared/model/api.js';
+import { Specializations } from '../shared/model/lifecycle.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { handled } from './http.js';
+import { NO_PARTNER } from './refusals.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'getSpecializations',
+  route: 'partners/{partnerId}/specializations',
+  method: 'GET',
+  authLevel: 'function',
+  contract: {
+    summary: "The partner's specializations, each active only while a designation of its area is",
+    tag: 'lifecycle',
+    params: PartnerPath,
+    responses: { 200: { description: 'the specializations', schema: Specializations }, 404: NO_PARTNER },
+  },
+  handler: handled(async (request) => {
+    const { partnerId } = parse(PartnerPath, request.params, 'path');
+    const lifecycle = await partnerStore().lifecycle(partnerId);
+    return json(200, { specializations: specializationStatuses(lifecycle.membership, lifecycle.specializations, specializations) });
+  }),
+});

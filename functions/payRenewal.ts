@@ -1,0 +1,53 @@
+import { conflict, refused } from '../shared/http/errors.js';
+import { json } from '../shared/http/respond.js';
+import { parse, readJsonBody } from '../shared/http/request.js';
+import { today } from '../shared/clock.js';
+import { checkPayment, recordPayment } from '../shared/lifecycle/renewal.js';
+import { ErrorBody } from '../shared/model/api.js';
+import { PaymentBody, RenewalPath, RenewalView, toRenewalView } from '../shared/model/lifecycle.js';
+import { settings } from '../shared/settings.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { renewalStore } from '../shared/store/renewalStore.js';
+import { handled } from './http.js';
+import { INVALID_BODY } from './refusals.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'payRenewal',
+  route: 'partners/{partnerId}/renewals/{anniversary}/payment',
+  method: 'POST',
+  authLevel: 'function',
+  contract: {
+    summary: "Record a payment of the anniversary's fee; the same reference twice is one payment",
+    tag: 'lifecycle',
+    params: RenewalPath,
+    body: PaymentBody,
+    responses: {
+      200: { description: 'a payment with this reference was already recorded; nothing changed', schema: RenewalView },
+      201: { description: 'payment recorded', schema: RenewalView },
+      400: INVALID_BODY,
+      404: { description: 'no such partner, or no renewal at that anniversary', schema: ErrorBody },
+      409: { description: 'nothing due (not renewed yet, no fee, already paid, lapsed for non-payment), more than outstanding, or a reference reused with another amount', schema: ErrorBody },
+    },
+  },
+  handler: handled(async (request) => {
+    const { partnerId, anniversary } = parse(RenewalPath, request.params, 'path');
+    const payment = parse(PaymentBody, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const { membership } = await partnerStore().lifecycle(partnerId);
+    const paidOn = today();
+    let duplicate = false;
+    // On the renewal document's ETag: two concurrent payments with one reference, one is taken and the other finds it.
+    const doc = await renewalStore().changeRecord(partnerId, anniversary, new Date().toISOString(), (current) => {
+      const refusal = checkPayment(current.record, payment);
+      if (refusal) throw refused(refusal, 'body.reference');
+      const taken = recordPayment(current.record, { ...payment, paidOn });
+      duplicate = taken.duplicate;
+      if (duplicate) return current;
+      if (current.feeCheck && current.feeCheck.lapsed.length > 0) {
+        throw conflict(`the fee for ${anniversary} was still unpaid on ${current.feeCheck.on}, and what renewed lapsed then; this payment was not taken`);
+      }
+      return { ...current, record: taken.record };
+    });
+    return json(duplicate ? 200 : 201, toRenewalView(doc, membership.anniversary!));
+  }),
+});

@@ -1,0 +1,41 @@
+import { legacy } from '../rules/index.js';
+import { refused } from '../shared/http/errors.js';
+import { json } from '../shared/http/respond.js';
+import { parse, readJsonBody } from '../shared/http/request.js';
+import { checkLegacyCompetency } from '../shared/lifecycle/packages.js';
+import { ErrorBody } from '../shared/model/api.js';
+import { CompetencyPath, LegacyCompetencyBody, LegacyCompetencyView } from '../shared/model/lifecycle.js';
+import { settings } from '../shared/settings.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { handled } from './http.js';
+import { INVALID_BODY, NO_PARTNER } from './refusals.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'putLegacyCompetency',
+  route: 'partners/{partnerId}/legacy-competencies/{competency}',
+  method: 'PUT',
+  authLevel: 'function',
+  contract: {
+    summary: 'Record a legacy Silver/Gold competency (one of the 18, earned on or before 2022-09-30)',
+    tag: 'lifecycle',
+    params: CompetencyPath,
+    body: LegacyCompetencyBody,
+    responses: {
+      200: { description: 'replaced', schema: LegacyCompetencyView },
+      201: { description: 'recorded', schema: LegacyCompetencyView },
+      400: INVALID_BODY,
+      404: NO_PARTNER,
+      409: { description: 'earned after 2022-09-30, when no competency could be attained any more', schema: ErrorBody },
+    },
+  },
+  handler: handled(async (request) => {
+    const { partnerId, competency } = parse(CompetencyPath, request.params, 'path');
+    const body = parse(LegacyCompetencyBody, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const held = { competency, ...body };
+    const refusal = checkLegacyCompetency(held, legacy);
+    if (refusal) throw refused(refusal, 'path.competency');
+    const created = await partnerStore().putLegacyCompetency(partnerId, held);
+    return json(created ? 201 : 200, held);
+  }),
+});

@@ -1,0 +1,77 @@
+import { fees, legacy } from '../../rules/index.js';
+import { isAnniversary, renewalWindowStart } from '../lifecycle/anniversary.js';
+import type { LifecycleEvent } from '../lifecycle/membership.js';
+import { planRenewal } from '../lifecycle/plan.js';
+import { applyRenewal, lapseUnpaid, type QualifiedDay } from '../lifecycle/renewal.js';
+import type { RenewalMessage } from '../model/jobs.js';
+import type { PartnerStore } from '../store/partnerStore.js';
+import type { RenewalStore } from '../store/renewalStore.js';
+import type { SnapshotDoc } from '../store/documents.js';
+import { withRetry } from '../store/retry.js';
+import { recomputeDay } from './recomputeDay.js';
+
+export interface RenewalPorts {
+  partners: PartnerStore;
+  renewals: RenewalStore;
+  now(): string;
+}
+
+export interface StepOutcome {
+  /** What happened, in a sentence for the log. */
+  summary: string;
+  events: LifecycleEvent[];
+}
+
+const qualifiedDays = (snapshots: readonly SnapshotDoc[]): QualifiedDay[] =>
+  snapshots.map((s) => ({ day: s.day, qualifies: Object.fromEntries(Object.entries(s.summary.areas).map(([area, r]) => [area, r.qualifies])) }));
+
+/**
+ * One renewal step for one partner and anniversary A, idempotent: the renewal document decides
+ * (written on its ETag, once), and the membership follows it, so a repeat, a retry after a crash
+ * between the two writes, or a concurrent twin all end with one record and one fee.
+ */
+export async function runRenewalStep(message: RenewalMessage, ports: RenewalPorts): Promise<StepOutcome> {
+  const { partnerId, anniversary: A, step, asOf } = message;
+  const { partners, renewals } = ports;
+  const nothing = (summary: string): StepOutcome => ({ summary, events: [] });
+
+  if (step === 'renew' && asOf === A) {
+    // The window runs through A: make sure A's own score is in the history, whether or not the nightly run has got to this partner yet.
+    const day = await recomputeDay(partners, partnerId, A, 'ifAbsent');
+    if (day.outcome === 'missing') return nothing(`partner ${partnerId} does not exist (any more)`);
+  }
+  const lifecycle = await withRetry(() => partners.findLifecycle(partnerId));
+  if (!lifecycle) return nothing(`partner ${partnerId} does not exist (any more)`);
+  const { membership } = lifecycle;
+  if (!membership.anniversary || !isAnniversary(membership.anniversary, A)) return nothing(`${A} is not an anniversary of ${partnerId}`);
+  const existing = await withRetry(() => renewals.get(partnerId, A));
+
+  if (step === 'preview' || (step === 'renew' && !existing?.record)) {
+    if (existing?.record) return nothing(`the renewal of ${partnerId} at ${A} has already run`);
+    const through = step === 'preview' ? asOf : A;
+    const history = qualifiedDays(await withRetry(() => partners.history(partnerId, renewalWindowStart(A), through)));
+    const plan = planRenewal(membership, history, A, existing?.choice?.package, fees, legacy);
+    if (!plan) return nothing(`${partnerId} has nothing to renew at ${A}`);
+    if (step === 'preview') {
+      await withRetry(() => renewals.savePreview(partnerId, A, plan, asOf, ports.now()));
+      return nothing(`previewed the renewal of ${partnerId} at ${A}: renews ${plan.renewed.join(', ') || 'nothing'}, lapses ${plan.lapsed.join(', ') || 'nothing'}, fee ${plan.feeUsd} USD`);
+    }
+    await withRetry(() => renewals.commitRenewal(partnerId, A, plan, asOf, ports.now()));
+  }
+
+  if (step === 'renew') {
+    // Whoever committed first, this is the record: apply it (again, harmlessly, if already applied).
+    const { record } = (await withRetry(() => renewals.get(partnerId, A)))!;
+    const events = await withRetry(() => partners.changeMembership(partnerId, (m) => applyRenewal(m, record!)));
+    return { summary: `renewed ${partnerId} at ${A}: package ${record!.package}, fee ${record!.feeUsd} USD, renewed ${record!.renewed.join(', ') || 'nothing'}, lapsed ${record!.lapsed.join(', ') || 'nothing'}`, events };
+  }
+
+  // The fee check, 30 days after A: the renewal document records the decision first (serialised with payments by its ETag), then the designations follow.
+  if (!existing?.record) return nothing(`no renewal of ${partnerId} at ${A} to check the fee of`);
+  const checked = await withRetry(() =>
+    renewals.changeRecord(partnerId, A, ports.now(), (doc) => (doc.feeCheck ? doc : { ...doc, feeCheck: { on: asOf, lapsed: doc.record.paid ? [] : doc.record.renewed } })),
+  );
+  if (checked.feeCheck!.lapsed.length === 0) return nothing(`the fee of ${partnerId} for ${A} is paid (or none was due)`);
+  const events = await withRetry(() => partners.changeMembership(partnerId, (m) => lapseUnpaid(m, checked.record!, checked.feeCheck!.on)));
+  return { summary: `the fee of ${partnerId} for ${A} was unpaid on ${checked.feeCheck!.on}: ${checked.feeCheck!.lapsed.join(', ')} lapsed`, events };
+}

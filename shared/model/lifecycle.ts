@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { BenefitPackage } from '../../rules/lifecycleSchema.js';
+import { nextAnniversary, feeDeadline } from '../lifecycle/anniversary.js';
+import type { RenewalDoc } from '../store/documents.js';
+import { PartnerPath } from './api.js';
+import { Identifier, IsoDate, SolutionArea } from './primitives.js';
+
+export const CompetencyPath = PartnerPath.extend({ competency: Identifier });
+export const SpecializationPath = PartnerPath.extend({ specializationId: Identifier });
+export const RenewalPath = PartnerPath.extend({ anniversary: IsoDate });
+
+export const LegacyCompetencyBody = z.strictObject({ level: z.enum(['silver', 'gold']), earnedOn: IsoDate });
+export const LegacyCompetencyView = LegacyCompetencyBody.extend({ competency: Identifier });
+
+export const SpecializationBody = z.strictObject({ attainedOn: IsoDate });
+export const SpecializationView = z.object({ id: Identifier, name: z.string(), area: SolutionArea, attainedOn: IsoDate, active: z.boolean() });
+export const Specializations = z.object({ specializations: z.array(SpecializationView) });
+
+export const PackageChoiceBody = z.strictObject({ package: BenefitPackage });
+
+export const PaymentBody = z.strictObject({
+  amountUsd: z.number().positive().multipleOf(0.01, 'whole cents'),
+  /** The payment's reference (an invoice or transaction id): the same reference twice is one payment. */
+  reference: z.string().trim().min(1).max(100),
+});
+
+export const Designation = z.object({
+  area: SolutionArea,
+  attainedOn: IsoDate,
+  status: z.enum(['active', 'lapsed']),
+  atRisk: z.boolean(),
+  lapsedOn: IsoDate.optional(),
+  lapseReason: z.enum(['notRequalified', 'feeUnpaid']).optional(),
+});
+
+const Outcome = z.object({
+  package: BenefitPackage,
+  renewed: z.array(SolutionArea),
+  lapsed: z.array(SolutionArea),
+  feeUsd: z.number(),
+  notes: z.array(z.string()),
+});
+
+export const RenewalView = z.object({
+  anniversary: IsoDate,
+  /** open: a package chosen, nothing computed yet; previewed: 30 days before; renewed: on A, with the fee. */
+  status: z.enum(['open', 'previewed', 'renewed']),
+  /** The package runs from its anniversary up to, not including, this day. */
+  runsUntil: IsoDate,
+  choice: z.object({ package: BenefitPackage, chosenOn: IsoDate }).optional(),
+  preview: Outcome.extend({ on: IsoDate }).optional(),
+  renewal: Outcome.extend({
+    renewedOn: IsoDate,
+    feeDueBy: IsoDate,
+    payments: z.array(z.object({ reference: z.string(), amountUsd: z.number(), paidOn: IsoDate })),
+    paid: z.boolean(),
+    feeCheck: z.object({ on: IsoDate, lapsed: z.array(SolutionArea) }).optional(),
+  }).optional(),
+});
+export type RenewalView = z.infer<typeof RenewalView>;
+
+export const Renewals = z.object({
+  anniversary: IsoDate.nullable(),
+  nextAnniversary: IsoDate.nullable(),
+  renewals: z.array(RenewalView),
+});
+
+export function toRenewalView(doc: RenewalDoc, membershipAnniversary: string): RenewalView {
+  const outcome = ({ package: pkg, renewed, lapsed, feeUsd, notes }: NonNullable<RenewalDoc['record']>) => ({ package: pkg, renewed, lapsed, feeUsd, notes });
+  return {
+    anniversary: doc.anniversary,
+    status: doc.record ? 'renewed' : doc.preview ? 'previewed' : 'open',
+    runsUntil: nextAnniversary(membershipAnniversary, doc.anniversary),
+    ...(doc.choice ? { choice: doc.choice } : {}),
+    ...(doc.preview ? { preview: { ...outcome(doc.preview), on: doc.preview.on } } : {}),
+    ...(doc.record
+      ? {
+          renewal: {
+            ...outcome(doc.record),
+            renewedOn: doc.renewedOn!,
+            feeDueBy: feeDeadline(doc.anniversary),
+            payments: doc.record.payments,
+            paid: doc.record.paid,
+            ...(doc.feeCheck ? { feeCheck: doc.feeCheck } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+export const Entitlement = z.object({ benefit: z.string(), quantity: z.string(), grantedBy: z.string(), locations: z.array(z.string()) });
+
+export const Benefits = z.object({
+  package: BenefitPackage,
+  /** The anniversary the package has been in force since; null before the first renewal. */
+  since: IsoDate.nullable(),
+  /** Where the benefits go: the PGA's chosen locations (empty: the PGA itself). */
+  locations: z.array(z.string()),
+  entitlements: z.array(Entitlement),
+  legacyCompetencies: z.array(LegacyCompetencyView),
+});

@@ -1,0 +1,84 @@
+import type { Container } from '@azure/cosmos';
+import { conflict, notFound } from '../http/errors.js';
+import type { BenefitPackage } from '../../rules/lifecycleSchema.js';
+import type { RenewalRecord } from '../lifecycle/renewal.js';
+import { partnersContainer } from './cosmos.js';
+import { renewalId, type RenewalDoc } from './documents.js';
+import { readModifyWrite } from './readModifyWrite.js';
+
+/**
+ * The renewal records, one document per partner per anniversary. Every change is a
+ * read-modify-write on the document's ETag, so of two concurrent writers one wins and the other
+ * starts again on what the winner wrote: the fee is set once, and a payment is taken once.
+ */
+export class RenewalStore {
+  constructor(private readonly container: Container) {}
+
+  async get(partnerId: string, anniversary: string): Promise<RenewalDoc | undefined> {
+    return (await this.container.item(renewalId(anniversary), partnerId).read<RenewalDoc>()).resource;
+  }
+
+  /** A partner's renewal records, oldest first: a handful per partner, sorted here rather than indexed. */
+  async list(partnerId: string): Promise<RenewalDoc[]> {
+    const { resources } = await this.container.items
+      .query<RenewalDoc>({ query: "SELECT * FROM c WHERE c.partnerId = @p AND c.type = 'renewal'", parameters: [{ name: '@p', value: partnerId }] }, { partitionKey: partnerId })
+      .fetchAll();
+    return resources.sort((a, b) => a.anniversary.localeCompare(b.anniversary));
+  }
+
+  /** `change` sees the current record (a fresh one if there is none) and returns it unchanged to write nothing. */
+  private async change(partnerId: string, anniversary: string, now: string, change: (doc: RenewalDoc) => RenewalDoc): Promise<RenewalDoc> {
+    const { doc } = await readModifyWrite<RenewalDoc>(
+      this.container,
+      renewalId(anniversary),
+      partnerId,
+      (current) => {
+        const base: RenewalDoc = current ?? { id: renewalId(anniversary), partnerId, type: 'renewal', anniversary, updatedAt: now };
+        const next = change(base);
+        return next === base && current ? current : { ...next, updatedAt: now };
+      },
+      `the renewal of ${partnerId} at ${anniversary}`,
+    );
+    return doc;
+  }
+
+  /** The package chosen for an anniversary; too late once that anniversary has renewed. */
+  choosePackage(partnerId: string, anniversary: string, pkg: BenefitPackage, chosenOn: string, now: string): Promise<RenewalDoc> {
+    return this.change(partnerId, anniversary, now, (doc) => {
+      if (doc.record) throw conflict(`the renewal at ${anniversary} has already run with the package ${doc.record.package}`);
+      return { ...doc, choice: { package: pkg, chosenOn } };
+    });
+  }
+
+  /** The preview; none once the renewal itself is there. */
+  savePreview(partnerId: string, anniversary: string, preview: RenewalRecord, on: string, now: string): Promise<RenewalDoc> {
+    return this.change(partnerId, anniversary, now, (doc) => (doc.record ? doc : { ...doc, preview: { ...preview, on } }));
+  }
+
+  /**
+   * The renewal with its fee, written once: if a record is already there (a repeat, or a twin that
+   * got there first) it stays, and it is what the caller gets back.
+   */
+  commitRenewal(partnerId: string, anniversary: string, record: RenewalRecord, on: string, now: string): Promise<RenewalDoc> {
+    return this.change(partnerId, anniversary, now, (doc) => (doc.record ? doc : { ...doc, record, renewedOn: on }));
+  }
+
+  /** A change to a renewal that has run; 404 if there is no record, 409 if it has not run yet. */
+  changeRecord(partnerId: string, anniversary: string, now: string, change: (doc: RenewalDoc & { record: RenewalRecord }) => RenewalDoc): Promise<RenewalDoc> {
+    return this.change(partnerId, anniversary, now, (doc) => {
+      if (!doc._etag) throw notFound(`partner ${partnerId} has no renewal at ${anniversary}`);
+      if (!doc.record) throw conflict(`the renewal at ${anniversary} has not run yet, so no fee is due`);
+      return change(doc as RenewalDoc & { record: RenewalRecord });
+    });
+  }
+}
+
+let store: RenewalStore | undefined;
+
+export function renewalStore(): RenewalStore {
+  return (store ??= new RenewalStore(partnersContainer()));
+}
+
+export function resetRenewalStore(): void {
+  store = undefined;
+}
