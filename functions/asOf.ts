@@ -1,12 +1,12 @@
 import { ruleSetFor } from '../rules/index.js';
 import { NoRuleSetError } from '../rules/load.js';
 import type { RuleSet } from '../rules/schema.js';
-import { todayUtc } from '../shared/dates.js';
+import { today } from '../shared/clock.js';
 import { badRequest } from '../shared/http/errors.js';
 
 /** The as-of date (today in UTC unless given) and the rule set in force then; a date before any rule set is a 400. */
 export function asOfAndRules(asOf: string | undefined, where: string): { asOf: string; ruleSet: RuleSet } {
-  const date = asOf ?? todayUtc();
+  const date = asOf ?? today();
   try {
     return { asOf: date, ruleSet: ruleSetFor(date) };
   } catch (error) {

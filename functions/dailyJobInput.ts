@@ -1,4 +1,4 @@
-import { todayUtc } from '../shared/dates.js';
+import { today } from '../shared/clock.js';
 import { describeIssues } from '../shared/model/issues.js';
 import { DailyJobInput } from '../shared/model/jobs.js';
 import type { InvocationContextT } from './runtime.js';
@@ -7,5 +7,5 @@ import type { InvocationContextT } from './runtime.js';
 export function jobDay(context: InvocationContextT): string {
   const input = DailyJobInput.safeParse(context.triggerMetadata?.adminInput ?? undefined);
   if (!input.success) throw new Error(`admin input: ${describeIssues(input.error)}`);
-  return input.data.asOf ?? todayUtc();
+  return input.data.asOf ?? today();
 }

@@ -14,7 +14,8 @@ import { registerHttp } from './registry.js';
 const Designations = z.object({
   anniversary: IsoDate.nullable(),
   nextAnniversary: IsoDate.nullable(),
-  designations: z.array(Designation),
+  /** Active ones carry the day they come up for renewal: the partner's next anniversary, shared by all. */
+  designations: z.array(Designation.extend({ renewsOn: IsoDate.optional() })),
 });
 
 registerHttp({
@@ -31,10 +32,11 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const membership = await partnerStore().membership(partnerId);
+    const next = membership.anniversary ? nextAnniversary(membership.anniversary, today()) : null;
     return json(200, {
       anniversary: membership.anniversary ?? null,
-      nextAnniversary: membership.anniversary ? nextAnniversary(membership.anniversary, today()) : null,
-      designations: Object.values(membership.designations),
+      nextAnniversary: next,
+      designations: Object.values(membership.designations).map((d) => (d!.status === 'active' && next ? { ...d, renewsOn: next } : d)),
     });
   }),
 });

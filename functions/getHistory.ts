@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import { z } from 'zod';
-import { todayUtc } from '../shared/dates.js';
+import { today } from '../shared/clock.js';
 import { badRequest } from '../shared/http/errors.js';
 import { json } from '../shared/http/respond.js';
 import { parse, queryObject } from '../shared/http/request.js';
@@ -36,7 +36,7 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const query = parse(HistoryQuery, queryObject(request), 'query');
-    const to = query.to ?? todayUtc();
+    const to = query.to ?? today();
     const from = query.from ?? dayjs.utc(to).subtract(1, 'year').format('YYYY-MM-DD');
     if (from > to) throw badRequest([{ path: 'query.from', message: 'from must not be after to' }]);
     await partnerStore().requirePartner(partnerId);

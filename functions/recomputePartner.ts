@@ -1,4 +1,4 @@
-import { todayUtc } from '../shared/dates.js';
+import { today } from '../shared/clock.js';
 import { recomputeDay } from '../shared/jobs/recomputeDay.js';
 import { describeIssues } from '../shared/model/issues.js';
 import { RecomputeMessage } from '../shared/model/jobs.js';
@@ -16,7 +16,7 @@ registerQueue({
     const parsed = RecomputeMessage.safeParse(raw);
     if (!parsed.success) throw new Error(`not a recompute message: ${describeIssues(parsed.error)}`);
     const { partnerId, reason } = parsed.data;
-    const day = parsed.data.asOf ?? todayUtc();
+    const day = parsed.data.asOf ?? today();
     // The nightly run keeps a snapshot already made that day; a data change replaces it.
     const result = await recomputeDay(partnerStore(), partnerId, day, reason === 'nightly' ? 'ifAbsent' : 'replace');
     if (result.outcome === 'missing') return context.warn(`partner ${partnerId} does not exist (any more); nothing to recompute`);

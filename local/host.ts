@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { QueueRegistration, Registration, TimerRegistration } from '../functions/registry.js';
 import { todayUtc } from '../shared/dates.js';
+import { setLocalToday } from '../shared/clock.js';
 import { enqueueRecompute, ensureQueues, queue, resetQueues } from '../shared/queue/queues.js';
 import { resetSettings } from '../shared/settings.js';
 import { ensureContainers, resetContainer } from '../shared/store/cosmos.js';
@@ -121,6 +122,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     emulators: started,
     async stop() {
       timers?.stop();
+      setLocalToday(undefined);
       await triggers.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,4 +1,5 @@
 import { startLocalHost, type LocalHost, type LocalHostOptions } from '../../local/host.js';
+import { queue, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
 
 export const TEST_KEY = 'integration-test-key';
 
@@ -6,15 +7,36 @@ export interface TestHost extends LocalHost {
   logs: string[];
   /** fetch against the host, with the function key unless `key: null`. */
   api(path: string, init?: RequestInit & { key?: string | null; json?: unknown }): Promise<Response>;
+  /** Runs a timer through the admin endpoint as of a day (it has finished when this returns; what it queued may not have). */
+  runDailyJob(name: string, asOf: string): Promise<void>;
+  /** Sets the day the API takes as today, through the admin endpoint. */
+  setToday(day: string | null): Promise<void>;
+  /** Resolves once the recompute and renewal queues are empty: every message taken and finished (a message being handled still counts). */
+  drained(): Promise<void>;
 }
 
 /** The local host on a free port with its own in-process emulators: real HTTP, real SDKs. */
 export async function startTestHost(options: LocalHostOptions = {}): Promise<TestHost> {
   const logs: string[] = [];
   const host = await startLocalHost({ port: 0, timers: false, ...options, settings: { FUNCTIONS_KEY: TEST_KEY, ...options.settings }, log: (line) => logs.push(line) });
-  return {
+  const testHost: TestHost = {
     ...host,
     logs,
+    async runDailyJob(name, asOf) {
+      const response = await testHost.api(`/admin/functions/${name}`, { method: 'POST', json: { input: { asOf } } });
+      if (response.status !== 202) throw new Error(`${name} as of ${asOf}: ${response.status} ${await response.text()}`);
+    },
+    async setToday(day) {
+      const response = await testHost.api('/admin/clock', { method: 'PUT', json: { today: day } });
+      if (response.status !== 200) throw new Error(`clock: ${response.status} ${await response.text()}`);
+    },
+    async drained() {
+      const pending = async () => {
+        const counts = await Promise.all([RECOMPUTE_QUEUE, RENEWAL_QUEUE].map(async (q) => (await queue(q).getProperties()).approximateMessagesCount ?? 0));
+        return counts.reduce((a, b) => a + b, 0);
+      };
+      await until(async () => (await pending()) === 0, 60_000);
+    },
     api(path, init = {}) {
       const { key = TEST_KEY, json, headers, ...rest } = init;
       return fetch(`${host.url}${path}`, {
@@ -24,6 +46,7 @@ export async function startTestHost(options: LocalHostOptions = {}): Promise<Tes
       });
     },
   };
+  return testHost;
 }
 
 /** A response's JSON, typed loosely for assertions. */
