@@ -5,7 +5,7 @@ import { scorePartner, toScoreDocument, toScoreSummary } from '../scoring/index.
 import type { PartnerStore } from '../store/partnerStore.js';
 import { withRetry } from '../store/retry.js';
 
-export type RecomputeOutcome = { outcome: 'missing' } | { outcome: 'written' | 'existed'; events: LifecycleEvent[] };
+export type RecomputeOutcome = { outcome: 'missing' } | { outcome: 'written' | 'existed'; events: LifecycleEvent[]; qualifies: Record<SolutionArea, boolean> };
 
 /**
  * Scores a partner as of a day, applies the day to its designations, and stores the day's
@@ -19,5 +19,5 @@ export async function recomputeDay(store: PartnerStore, partnerId: string, day: 
   const qualifies = Object.fromEntries(Object.entries(summary.areas).map(([area, result]) => [area, result.qualifies])) as Record<SolutionArea, boolean>;
   const events = await withRetry(() => store.recordLifecycleDay(partnerId, qualifies, day, loaded.partner));
   const outcome = await withRetry(() => store.saveSnapshot(summary, new Date().toISOString(), mode));
-  return { outcome, events };
+  return { outcome, events, qualifies };
 }

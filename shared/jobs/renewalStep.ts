@@ -1,6 +1,6 @@
 import { fees, legacy } from '../../rules/index.js';
 import { isAnniversary, renewalWindowStart } from '../lifecycle/anniversary.js';
-import type { LifecycleEvent } from '../lifecycle/membership.js';
+import { activeAreas, type LifecycleEvent } from '../lifecycle/membership.js';
 import { planRenewal } from '../lifecycle/plan.js';
 import { applyRenewal, lapseUnpaid, type QualifiedDay } from '../lifecycle/renewal.js';
 import type { RenewalMessage } from '../model/jobs.js';
@@ -35,39 +35,43 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
   const { partners, renewals } = ports;
   const nothing = (summary: string): StepOutcome => ({ summary, events: [] });
 
+  // On A itself, A's own score: scored here if the nightly run has not got to this partner yet.
+  let onA: QualifiedDay | undefined;
   if (step === 'renew' && asOf === A) {
-    // The window runs through A: make sure A's own score is in the history, whether or not the nightly run has got to this partner yet.
     const day = await recomputeDay(partners, partnerId, A, 'ifAbsent');
     if (day.outcome === 'missing') return nothing(`partner ${partnerId} does not exist (any more)`);
+    onA = { day: A, qualifies: day.qualifies };
   }
   const lifecycle = await withRetry(() => partners.findLifecycle(partnerId));
   if (!lifecycle) return nothing(`partner ${partnerId} does not exist (any more)`);
   const { membership } = lifecycle;
   if (!membership.anniversary || !isAnniversary(membership.anniversary, A)) return nothing(`${A} is not an anniversary of ${partnerId}`);
-  const existing = await withRetry(() => renewals.get(partnerId, A));
+  let doc = await withRetry(() => renewals.get(partnerId, A));
 
-  if (step === 'preview' || (step === 'renew' && !existing?.record)) {
-    if (existing?.record) return nothing(`the renewal of ${partnerId} at ${A} has already run`);
+  if (step === 'preview' || (step === 'renew' && !doc?.record)) {
+    if (doc?.record) return nothing(`the renewal of ${partnerId} at ${A} has already run`);
+    // An area that qualifies on A renews whatever the rest of the window says: read the window only for the others.
+    const needsWindow = !onA || activeAreas(membership).some((area) => !onA!.qualifies[area]);
     const through = step === 'preview' ? asOf : A;
-    const history = qualifiedDays(await withRetry(() => partners.history(partnerId, renewalWindowStart(A), through)));
-    const plan = planRenewal(membership, history, A, existing?.choice?.package, fees, legacy);
+    const history = needsWindow ? qualifiedDays(await withRetry(() => partners.history(partnerId, renewalWindowStart(A), through))) : [onA!];
+    const plan = planRenewal(membership, history, A, doc?.choice?.package, fees, legacy);
     if (!plan) return nothing(`${partnerId} has nothing to renew at ${A}`);
     if (step === 'preview') {
       await withRetry(() => renewals.savePreview(partnerId, A, plan, asOf, ports.now()));
       return nothing(`previewed the renewal of ${partnerId} at ${A}: renews ${plan.renewed.join(', ') || 'nothing'}, lapses ${plan.lapsed.join(', ') || 'nothing'}, fee ${plan.feeUsd} USD`);
     }
-    await withRetry(() => renewals.commitRenewal(partnerId, A, plan, asOf, ports.now()));
+    doc = await withRetry(() => renewals.commitRenewal(partnerId, A, plan, asOf, ports.now()));
   }
 
   if (step === 'renew') {
     // Whoever committed first, this is the record: apply it (again, harmlessly, if already applied).
-    const { record } = (await withRetry(() => renewals.get(partnerId, A)))!;
-    const events = await withRetry(() => partners.changeMembership(partnerId, (m) => applyRenewal(m, record!)));
-    return { summary: `renewed ${partnerId} at ${A}: package ${record!.package}, fee ${record!.feeUsd} USD, renewed ${record!.renewed.join(', ') || 'nothing'}, lapsed ${record!.lapsed.join(', ') || 'nothing'}`, events };
+    const record = doc!.record!;
+    const events = await withRetry(() => partners.changeMembership(partnerId, (m) => applyRenewal(m, record)));
+    return { summary: `renewed ${partnerId} at ${A}: package ${record.package}, fee ${record.feeUsd} USD, renewed ${record.renewed.join(', ') || 'nothing'}, lapsed ${record.lapsed.join(', ') || 'nothing'}`, events };
   }
 
   // The fee check, 30 days after A: the renewal document records the decision first (serialised with payments by its ETag), then the designations follow.
-  if (!existing?.record) return nothing(`no renewal of ${partnerId} at ${A} to check the fee of`);
+  if (!doc?.record) return nothing(`no renewal of ${partnerId} at ${A} to check the fee of`);
   const checked = await withRetry(() =>
     renewals.changeRecord(partnerId, A, ports.now(), (doc) => (doc.feeCheck ? doc : { ...doc, feeCheck: { on: asOf, lapsed: doc.record.paid ? [] : doc.record.renewed } })),
   );

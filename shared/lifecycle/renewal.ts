@@ -70,6 +70,22 @@ export function renewalRecord(
 }
 
 /**
+ * Lapses the active designations of these areas on a day. One attained after the anniversary A is
+ * a new designation, not the one A's renewal was about, and stays.
+ */
+function lapse(membership: Membership, areas: readonly SolutionArea[], anniversaryDay: IsoDate, on: IsoDate, reason: 'notRequalified' | 'feeUnpaid'): { membership: Membership; events: LifecycleEvent[] } {
+  const designations = { ...membership.designations };
+  const events: LifecycleEvent[] = [];
+  for (const area of areas) {
+    const d = designations[area];
+    if (d?.status !== 'active' || d.attainedOn > anniversaryDay) continue;
+    designations[area] = { ...d, status: 'lapsed', atRisk: false, lapsedOn: on, lapseReason: reason };
+    events.push({ type: 'lapsed', area, on, reason });
+  }
+  return { membership: { ...membership, designations }, events };
+}
+
+/**
  * Applies a renewal record to the membership: what did not requalify lapses on A, and the package
  * is in force from A. Applying the same anniversary again changes nothing, so a retried or
  * duplicated renewal message is harmless.
@@ -77,30 +93,9 @@ export function renewalRecord(
 export function applyRenewal(membership: Membership, record: RenewalRecord): { membership: Membership; events: LifecycleEvent[] } {
   const A = record.anniversary;
   if (membership.lastRenewal !== undefined && membership.lastRenewal >= A) return { membership, events: [] };
-  const designations = { ...membership.designations };
-  const events: LifecycleEvent[] = [];
-  for (const area of record.lapsed) {
-    const d = designations[area];
-    if (d?.status !== 'active' || d.attainedOn > A) continue;
-    designations[area] = { ...d, status: 'lapsed', atRisk: false, lapsedOn: A, lapseReason: 'notRequalified' };
-    events.push({ type: 'lapsed', area, on: A, reason: 'notRequalified' });
-  }
-  for (const area of record.renewed) events.push({ type: 'renewed', area, on: A });
-  events.push({ type: 'packageInForce', package: record.package, on: A });
-  return { membership: { ...membership, designations, package: record.package, lastRenewal: A }, events };
-}
-
-/** The renewal record at A, and the membership it leaves. */
-export function renew(
-  membership: Membership,
-  history: readonly QualifiedDay[],
-  anniversaryDay: IsoDate,
-  pkg: BenefitPackage,
-  schedule: FeeSchedule,
-  notes: string[] = [],
-): { membership: Membership; record: RenewalRecord; events: LifecycleEvent[] } {
-  const record = renewalRecord(membership, history, anniversaryDay, pkg, schedule, notes);
-  return { record, ...applyRenewal(membership, record) };
+  const lapsed = lapse(membership, record.lapsed, A, A, 'notRequalified');
+  const events = [...lapsed.events, ...record.renewed.map((area): LifecycleEvent => ({ type: 'renewed', area, on: A })), { type: 'packageInForce' as const, package: record.package, on: A }];
+  return { membership: { ...lapsed.membership, package: record.package, lastRenewal: A }, events };
 }
 
 // Money is summed in whole cents: 0.1 + 0.2 must be 0.3.
@@ -131,14 +126,5 @@ export function recordPayment(record: RenewalRecord, payment: Payment): { record
 /** A fee still unpaid 30 days after A lapses what renewed on A (reason: fee unpaid). Repeating it changes nothing. */
 export function lapseUnpaid(membership: Membership, record: RenewalRecord, day: IsoDate): { membership: Membership; events: LifecycleEvent[] } {
   if (record.paid || day < feeDeadline(record.anniversary)) return { membership, events: [] };
-  const designations = { ...membership.designations };
-  const events: LifecycleEvent[] = [];
-  for (const area of record.renewed) {
-    const d = designations[area];
-    // One attained again after A is a new designation, not the one this fee was for.
-    if (d?.status !== 'active' || d.attainedOn > record.anniversary) continue;
-    designations[area] = { ...d, status: 'lapsed', atRisk: false, lapsedOn: day, lapseReason: 'feeUnpaid' };
-    events.push({ type: 'lapsed', area, on: day, reason: 'feeUnpaid' });
-  }
-  return { membership: { ...membership, designations }, events };
+  return lapse(membership, record.renewed, record.anniversary, day, 'feeUnpaid');
 }

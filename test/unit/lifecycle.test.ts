@@ -5,11 +5,17 @@ import { SOLUTION_AREAS, type SolutionArea } from '../../shared/model/primitives
 import { anniversaryIn, feeDeadline, nextAnniversary, previewDay, renewalWindowStart } from '../../shared/lifecycle/anniversary.js';
 import { applyDailyScores, hasMicrosoftCloudBadge, type Membership } from '../../shared/lifecycle/membership.js';
 import { checkLegacyCompetency, checkPackageChoice, packageAtAnniversary } from '../../shared/lifecycle/packages.js';
-import { lapseUnpaid, recordPayment, renew, renewalOutcome, type QualifiedDay } from '../../shared/lifecycle/renewal.js';
+import { applyRenewal, lapseUnpaid, recordPayment, renewalOutcome, renewalRecord, type QualifiedDay } from '../../shared/lifecycle/renewal.js';
 
 const none = (): Record<SolutionArea, boolean> => Object.fromEntries(SOLUTION_AREAS.map((a) => [a, false])) as Record<SolutionArea, boolean>;
 const only = (...areas: SolutionArea[]) => ({ ...none(), ...Object.fromEntries(areas.map((a) => [a, true])) });
 const empty: Membership = { designations: {} };
+
+/** The renewal record at A and the membership it leaves, as the renewal step makes them. */
+function renew(...args: Parameters<typeof renewalRecord>) {
+  const record = renewalRecord(...args);
+  return { record, ...applyRenewal(args[0], record) };
+}
 
 /** Replays days of qualification through the daily recompute. */
 function replay(days: [string, SolutionArea[]][], start: Membership = empty): Membership {

@@ -2,11 +2,12 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fees } from '../../rules/index.js';
+import { fees, legacy } from '../../rules/index.js';
 import { SOLUTION_AREAS, type SolutionArea } from '../../shared/model/primitives.js';
 import { applyDailyScores, packageInForce, type Membership } from '../../shared/lifecycle/membership.js';
-import { applyRenewal, lapseUnpaid, renew, renewalRecord, type QualifiedDay } from '../../shared/lifecycle/renewal.js';
+import { applyRenewal, checkPayment, lapseUnpaid, recordPayment, renewalRecord, type QualifiedDay } from '../../shared/lifecycle/renewal.js';
 import { monthDaysDue, renewalStepsDue } from '../../shared/lifecycle/schedule.js';
+import { planRenewal } from '../../shared/lifecycle/plan.js';
 
 dayjs.extend(utc);
 
@@ -79,7 +80,8 @@ describe('applying a renewal', () => {
   });
 
   it('a designation attained again after A is neither lapsed by a late replay of that renewal nor by its unpaid fee', () => {
-    const { membership, record } = renew(member, history, '2025-11-10', 'designation', fees);
+    const record = renewalRecord(member, history, '2025-11-10', 'designation', fees);
+    const { membership } = applyRenewal(member, record);
     const unpaid = lapseUnpaid(membership, record, '2025-12-10').membership;
     expect(unpaid.designations.modernWork).toMatchObject({ status: 'lapsed', lapseReason: 'feeUnpaid' });
     const again = applyDailyScores(unpaid, only('modernWork', 'businessApplications'), '2026-01-05').membership;
@@ -91,5 +93,32 @@ describe('applying a renewal', () => {
     expect(packageInForce(member)).toBe('designation');
     expect(packageInForce({ designations: {} })).toBe('none');
     expect(packageInForce({ ...member, package: 'none' })).toBe('none');
+  });
+});
+
+describe('payments and the plan for an anniversary', () => {
+  const member = applyDailyScores({ designations: {} }, only('security'), '2025-01-10').membership;
+  const record = renewalRecord(member, [{ day: '2025-12-01', qualifies: only('security') }], '2026-01-10', 'designation', fees);
+
+  it('are summed in whole cents, at most what is outstanding; a reference reused for another amount is refused', () => {
+    let r = record;
+    for (const [reference, amountUsd] of [['a', 0.1], ['b', 0.2], ['c', 4729.7]] as const) {
+      expect(checkPayment(r, { reference, amountUsd })).toBeUndefined();
+      r = recordPayment(r, { reference, amountUsd, paidOn: '2026-01-11' }).record;
+    }
+    expect(r.paid).toBe(true);
+    expect(checkPayment(r, { reference: 'd', amountUsd: 0.01 })?.message).toContain('already paid');
+    expect(checkPayment(record, { reference: 'e', amountUsd: 4730.01 })?.message).toContain('more than the 4730 USD outstanding');
+    expect(checkPayment(r, { reference: 'a', amountUsd: 0.1 })).toBeUndefined();
+    expect(checkPayment(r, { reference: 'a', amountUsd: 1 })?.status).toBe(409);
+  });
+
+  it('a partner with nothing to renew gets no record; a legacy package after the cutoff moves, saying why', () => {
+    expect(planRenewal({ anniversary: '2024-06-01', designations: {} }, [], '2025-06-01', undefined, fees, legacy)).toBeUndefined();
+    const legacyGold: Membership = { anniversary: '2024-06-01', designations: {}, package: 'legacyGold', lastRenewal: '2024-06-01' };
+    const moved = planRenewal(legacyGold, [], '2025-06-01', undefined, fees, legacy)!;
+    expect(moved).toMatchObject({ package: 'none', feeUsd: 0, paid: true });
+    expect(moved.notes[0]).toContain('legacyGold benefits ended on 2025-06-01');
+    expect(planRenewal(member, [{ day: '2025-12-01', qualifies: only('security') }], '2026-01-10', undefined, fees, legacy)).toMatchObject({ package: 'designation', renewed: ['security'], feeUsd: 4730 });
   });
 });
