@@ -35,16 +35,20 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
   const { partners, renewals } = ports;
   const nothing = (summary: string): StepOutcome => ({ summary, events: [] });
 
-  // On A itself, A's own score: scored here if the nightly run has not got to this partner yet.
+  // On A itself, A's own score: its snapshot, or scored here if the nightly run has not got to this partner yet.
   let onA: QualifiedDay | undefined;
   if (step === 'renew' && asOf === A) {
-    const day = await recomputeDay(partners, partnerId, A, 'ifAbsent');
-    if (day.outcome === 'missing') return nothing(`partner ${partnerId} does not exist (any more)`);
-    onA = { day: A, qualifies: day.qualifies };
+    const snapshot = await withRetry(() => partners.snapshot(partnerId, A));
+    if (snapshot) onA = qualifiedDays([snapshot])[0];
+    else {
+      const day = await recomputeDay(partners, partnerId, A, 'ifAbsent');
+      if (day.outcome === 'missing') return nothing(`partner ${partnerId} does not exist (any more)`);
+      onA = { day: A, qualifies: day.qualifies };
+    }
   }
-  const lifecycle = await withRetry(() => partners.findLifecycle(partnerId));
-  if (!lifecycle) return nothing(`partner ${partnerId} does not exist (any more)`);
-  const { membership } = lifecycle;
+  const loaded = await withRetry(() => partners.loadLifecycle(partnerId));
+  if (!loaded) return nothing(`partner ${partnerId} does not exist (any more)`);
+  const { membership } = loaded.lifecycle;
   if (!membership.anniversary || !isAnniversary(membership.anniversary, A)) return nothing(`${A} is not an anniversary of ${partnerId}`);
   let doc = await withRetry(() => renewals.get(partnerId, A));
 
@@ -66,7 +70,7 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
   if (step === 'renew') {
     // Whoever committed first, this is the record: apply it (again, harmlessly, if already applied).
     const record = doc!.record!;
-    const events = await withRetry(() => partners.changeMembership(partnerId, (m) => applyRenewal(m, record)));
+    const events = await withRetry(() => partners.changeMembership(partnerId, (m) => applyRenewal(m, record), loaded.doc));
     return { summary: `renewed ${partnerId} at ${A}: package ${record.package}, fee ${record.feeUsd} USD, renewed ${record.renewed.join(', ') || 'nothing'}, lapsed ${record.lapsed.join(', ') || 'nothing'}`, events };
   }
 
@@ -76,6 +80,6 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
     renewals.changeRecord(partnerId, A, ports.now(), (doc) => (doc.feeCheck ? doc : { ...doc, feeCheck: { on: asOf, lapsed: doc.record.paid ? [] : doc.record.renewed } })),
   );
   if (checked.feeCheck!.lapsed.length === 0) return nothing(`the fee of ${partnerId} for ${A} is paid (or none was due)`);
-  const events = await withRetry(() => partners.changeMembership(partnerId, (m) => lapseUnpaid(m, checked.record!, checked.feeCheck!.on)));
+  const events = await withRetry(() => partners.changeMembership(partnerId, (m) => lapseUnpaid(m, checked.record!, checked.feeCheck!.on), loaded.doc));
   return { summary: `the fee of ${partnerId} for ${A} was unpaid on ${checked.feeCheck!.on}: ${checked.feeCheck!.lapsed.join(', ')} lapsed`, events };
 }

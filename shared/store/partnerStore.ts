@@ -328,8 +328,8 @@ export class PartnerStore {
    * partner's anniversary. Given the document just read, a day that changes nothing costs no
    * request, and a change is one write on its ETag (re-read only if someone wrote since).
    */
-  async recordLifecycleDay(partnerId: string, qualifies: Record<SolutionArea, boolean>, day: string, loaded?: PartnerDoc): Promise<LifecycleEvent[]> {
-    const apply = (current: PartnerDoc) => {
+  recordLifecycleDay(partnerId: string, qualifies: Record<SolutionArea, boolean>, day: string, loaded?: PartnerDoc): Promise<LifecycleEvent[]> {
+    return this.changeLifecycle(partnerId, loaded, (current) => {
       const applied = applyDailyScores(membershipOf(current), qualifies, day);
       const anniversarySet = applied.membership.anniversary !== undefined && current.profile.anniversary === undefined;
       const next: PartnerDoc = {
@@ -338,9 +338,26 @@ export class PartnerStore {
         ...(anniversarySet ? { profile: { ...current.profile, anniversary: applied.membership.anniversary }, profileVersion: current.profileVersion + 1 } : {}),
       };
       return { next, events: applied.events };
-    };
+    });
+  }
+
+  /**
+   * Changes the membership (a renewal, an unpaid fee); `change` must be idempotent, and nothing is
+   * written when it reports no events. Given the document just read, no second read.
+   */
+  changeMembership(partnerId: string, change: (membership: Membership) => { membership: Membership; events: LifecycleEvent[] }, loaded?: PartnerDoc): Promise<LifecycleEvent[]> {
+    return this.changeLifecycle(partnerId, loaded, (current) => {
+      const changed = change(membershipOf(current));
+      return { next: { ...current, membership: changed.membership }, events: changed.events };
+    });
+  }
+
+  /**
+   * A lifecycle change, written only when it reports events: first on the ETag of the document
+   * the caller has just read (no second read), and if someone wrote since, on fresh data.
+   */
+  private async changeLifecycle(partnerId: string, loaded: PartnerDoc | undefined, apply: (current: PartnerDoc) => { next: PartnerDoc; events: LifecycleEvent[] }): Promise<LifecycleEvent[]> {
     if (loaded) {
-      // The document just read for scoring: write on its ETag, with no second read, unless someone wrote since.
       const { next, events } = apply(loaded);
       if (events.length === 0) return [];
       try {
@@ -359,29 +376,16 @@ export class PartnerStore {
     return events;
   }
 
-  /**
-   * Changes the membership (a renewal, an unpaid fee) on fresh data; `change` must be idempotent,
-   * and nothing is written when it reports no events.
-   */
-  async changeMembership(partnerId: string, change: (membership: Membership) => { membership: Membership; events: LifecycleEvent[] }): Promise<LifecycleEvent[]> {
-    let events: LifecycleEvent[] = [];
-    await this.changePartner(partnerId, (current) => {
-      const changed = change(membershipOf(current));
-      events = changed.events;
-      return events.length === 0 ? current : { ...current, membership: changed.membership };
-    });
-    return events;
-  }
-
   async lifecycle(partnerId: string): Promise<PartnerLifecycle> {
-    const found = await this.findLifecycle(partnerId);
+    const found = await this.loadLifecycle(partnerId);
     if (!found) throw notFound(`partner ${partnerId} not found`);
-    return found;
+    return found.lifecycle;
   }
 
-  async findLifecycle(partnerId: string): Promise<PartnerLifecycle | undefined> {
-    const partner = await this.partnerDoc(partnerId);
-    return partner ? lifecycleOf(partner) : undefined;
+  /** The lifecycle and the document it was read from, whose ETag a following change can write on. */
+  async loadLifecycle(partnerId: string): Promise<{ lifecycle: PartnerLifecycle; doc: PartnerDoc } | undefined> {
+    const doc = await this.partnerDoc(partnerId);
+    return doc ? { lifecycle: lifecycleOf(doc), doc } : undefined;
   }
 
   /** Records a legacy competency. Answers whether it is new. */
@@ -444,6 +448,10 @@ export class PartnerStore {
       if (statusOf(error) === 409) return 'existed';
       throw error;
     }
+  }
+
+  async snapshot(partnerId: string, day: string): Promise<SnapshotDoc | undefined> {
+    return (await this.container.item(snapshotId(day), partnerId).read<SnapshotDoc>()).resource;
   }
 
   /** The daily snapshots between two days, both included, oldest first. */

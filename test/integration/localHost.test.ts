@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../../shared/clock.js';
+import { todayUtc } from '../../shared/dates.js';
 import { registerQueue, registerTimer, registrations } from '../../functions/registry.js';
 import { encodeMessage, queue } from '../../shared/queue/queues.js';
 import { bodyOf, startTestHost, TEST_KEY, until, type TestHost } from './testHost.js';
@@ -96,6 +98,16 @@ describe('timers and the admin endpoint', () => {
     const response = await host.api('/admin/functions/testEverySecond', { method: 'POST', json: { input: { asOf: '2025-11-10' } } });
     expect(response.status).toBe(202);
     expect(timerCalls).toContainEqual({ asOf: '2025-11-10' });
+  });
+
+  it('has a clock for replays, set through PUT /admin/clock with the key, that the functions read as today', async () => {
+    expect((await host.api('/admin/clock', { method: 'PUT', key: null, json: { today: '2025-11-10' } })).status).toBe(401);
+    const bad = await host.api('/admin/clock', { method: 'PUT', json: { today: '2025-02-30' } });
+    expect(bad.status).toBe(400);
+    expect((await bodyOf(bad)).message).toContain('today');
+    expect(await bodyOf(await host.api('/admin/clock', { method: 'PUT', json: { today: '2025-11-10' } }))).toEqual({ today: '2025-11-10' });
+    expect(today()).toBe('2025-11-10');
+    expect(await bodyOf(await host.api('/admin/clock', { method: 'PUT', json: { today: null } }))).toEqual({ today: todayUtc() });
   });
 
   it('refuses the admin endpoint for HTTP functions and unknown names', async () => {
