@@ -64,7 +64,8 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
       await withRetry(() => renewals.savePreview(partnerId, A, plan, asOf, ports.now()));
       return nothing(`previewed the renewal of ${partnerId} at ${A}: renews ${plan.renewed.join(', ') || 'nothing'}, lapses ${plan.lapsed.join(', ') || 'nothing'}, fee ${plan.feeUsd} USD`);
     }
-    doc = await withRetry(() => renewals.commitRenewal(partnerId, A, plan, asOf, ports.now()));
+    const read = doc;
+    doc = await withRetry(() => renewals.commitRenewal(partnerId, A, plan, asOf, ports.now(), read));
   }
 
   if (step === 'renew') {

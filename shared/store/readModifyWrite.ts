@@ -18,10 +18,12 @@ export async function readModifyWrite<T extends { id: string; partnerId: string;
   partnerId: string,
   change: (current: T | undefined) => T,
   what: string,
+  /** The document as the caller has just read it (`{ current: undefined }`: known absent), to start from without reading it again. */
+  known?: { current: T | undefined },
 ): Promise<{ doc: T; previous: T | undefined }> {
   const item = container.item(id, partnerId);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const { resource: current } = await item.read<T>();
+    const current = attempt === 0 && known ? known.current : (await item.read<T>()).resource;
     const next = change(current);
     if (current !== undefined && next === current) return { doc: current, previous: current };
     if (Buffer.byteLength(JSON.stringify(next)) > MAX_DOCUMENT_BYTES) {

@@ -27,7 +27,7 @@ export class RenewalStore {
   }
 
   /** `change` sees the current record (a fresh one if there is none) and returns it unchanged to write nothing. */
-  private async change(partnerId: string, anniversary: string, now: string, change: (doc: RenewalDoc) => RenewalDoc): Promise<RenewalDoc> {
+  private async change(partnerId: string, anniversary: string, now: string, change: (doc: RenewalDoc) => RenewalDoc, known?: { current: RenewalDoc | undefined }): Promise<RenewalDoc> {
     const { doc } = await readModifyWrite<RenewalDoc>(
       this.container,
       renewalId(anniversary),
@@ -38,6 +38,7 @@ export class RenewalStore {
         return next === base && current ? current : { ...next, updatedAt: now };
       },
       `the renewal of ${partnerId} at ${anniversary}`,
+      known,
     );
     return doc;
   }
@@ -57,10 +58,11 @@ export class RenewalStore {
 
   /**
    * The renewal with its fee, written once: if a record is already there (a repeat, or a twin that
-   * got there first) it stays, and it is what the caller gets back.
+   * got there first) it stays, and it is what the caller gets back. `known` is the renewal document
+   * as just read (absent or not), written on without a second read.
    */
-  commitRenewal(partnerId: string, anniversary: string, record: RenewalRecord, on: string, now: string): Promise<RenewalDoc> {
-    return this.change(partnerId, anniversary, now, (doc) => (doc.record ? doc : { ...doc, record, renewedOn: on }));
+  commitRenewal(partnerId: string, anniversary: string, record: RenewalRecord, on: string, now: string, known: RenewalDoc | undefined): Promise<RenewalDoc> {
+    return this.change(partnerId, anniversary, now, (doc) => (doc.record ? doc : { ...doc, record, renewedOn: on }), { current: known });
   }
 
   /** A change to a renewal that has run; 404 if there is no record, 409 if it has not run yet. */
