@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { renewalTerms } from '../rules/index.js';
 import { renewalStepsDue, monthDaysDue } from '../shared/lifecycle/schedule.js';
 import { enqueueRenewal } from '../shared/queue/queues.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
@@ -21,8 +22,8 @@ registerTimer({
     let queued = 0;
     // A run repeated the same day queues the same steps again; each is idempotent per (partner, anniversary, step).
     do {
-      const page = await withRetry(() => store.partnersWithAnniversaryOn(monthDaysDue(day), PAGE_SIZE, continuation));
-      const steps = page.items.flatMap(({ partnerId, anniversary }) => renewalStepsDue(anniversary, day).map((due) => ({ partnerId, ...due, asOf: day })));
+      const page = await withRetry(() => store.partnersWithAnniversaryOn(monthDaysDue(day, renewalTerms), PAGE_SIZE, continuation));
+      const steps = page.items.flatMap(({ partnerId, anniversary }) => renewalStepsDue(anniversary, day, renewalTerms).map((due) => ({ partnerId, ...due, asOf: day })));
       await Promise.all(steps.map((message) => limit(() => withRetry(() => enqueueRenewal(message)))));
       queued += steps.length;
       continuation = page.continuation;

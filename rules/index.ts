@@ -5,7 +5,8 @@ import feesJson from './lifecycle/fees.json' with { type: 'json' };
 import legacyJson from './lifecycle/legacy.json' with { type: 'json' };
 import benefitsJson from './lifecycle/benefits.json' with { type: 'json' };
 import specializationsJson from './lifecycle/specializations.json' with { type: 'json' };
-import { BenefitCatalogue, FeeSchedule, LegacyRules, SpecializationCatalogue } from './lifecycleSchema.js';
+import renewalJson from './lifecycle/renewal.json' with { type: 'json' };
+import { BenefitCatalogue, FeeSchedule, LegacyRules, RenewalTerms, SpecializationCatalogue, type RenewalRules } from './lifecycleSchema.js';
 import { loadRules, parseOrThrow, ruleSetIn } from './load.js';
 import type { RuleSet } from './schema.js';
 
@@ -20,6 +21,8 @@ export const rules = loadRules(
 
 export const fees: FeeSchedule = parseOrThrow(FeeSchedule, feesJson, 'rules/lifecycle/fees.json');
 export const legacy: LegacyRules = parseOrThrow(LegacyRules, legacyJson, 'rules/lifecycle/legacy.json');
+export const renewalTerms: RenewalTerms = parseOrThrow(RenewalTerms, renewalJson, 'rules/lifecycle/renewal.json');
+export const renewalRules: RenewalRules = { fees, legacy, terms: renewalTerms };
 export const specializations: SpecializationCatalogue = parseOrThrow(SpecializationCatalogue, specializationsJson, 'rules/lifecycle/specializations.json');
 export const benefits: BenefitCatalogue = parseOrThrow(BenefitCatalogue, benefitsJson, 'rules/lifecycle/benefits.json');
 for (const id of Object.keys(benefits.bySpecialization)) {

@@ -22,6 +22,22 @@ export const LegacyRules = z.strictObject({
 });
 export type LegacyRules = z.infer<typeof LegacyRules>;
 
+/** When the renewal steps fall, relative to the anniversary A. */
+export const RenewalTerms = z.strictObject({
+  source: z.string().min(1),
+  windowStartMonthsBefore: z.number().int().min(0).max(11),
+  previewDaysBefore: z.number().int().min(1).max(180),
+  feeDueDaysAfter: z.number().int().min(1).max(180),
+});
+export type RenewalTerms = z.infer<typeof RenewalTerms>;
+
+/** What a renewal is worked out with. */
+export interface RenewalRules {
+  fees: FeeSchedule;
+  legacy: LegacyRules;
+  terms: RenewalTerms;
+}
+
 export const SpecializationCatalogue = z.strictObject({
   source: z.string(),
   specializations: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), name: z.string().min(1), area: SolutionArea })).min(1),

@@ -1,4 +1,4 @@
-import { fees, legacy } from '../../rules/index.js';
+import { renewalRules } from '../../rules/index.js';
 import { isAnniversary, renewalWindowStart } from '../lifecycle/anniversary.js';
 import { activeAreas, type LifecycleEvent } from '../lifecycle/membership.js';
 import { planRenewal } from '../lifecycle/plan.js';
@@ -57,8 +57,8 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
     // An area that qualifies on A renews whatever the rest of the window says: read the window only for the others.
     const needsWindow = !onA || activeAreas(membership).some((area) => !onA!.qualifies[area]);
     const through = step === 'preview' ? asOf : A;
-    const history = needsWindow ? qualifiedDays(await withRetry(() => partners.history(partnerId, renewalWindowStart(A), through))) : [onA!];
-    const plan = planRenewal(membership, history, A, doc?.choice?.package, fees, legacy);
+    const history = needsWindow ? qualifiedDays(await withRetry(() => partners.history(partnerId, renewalWindowStart(A, renewalRules.terms), through))) : [onA!];
+    const plan = planRenewal(membership, history, A, doc?.choice?.package, renewalRules);
     if (!plan) return nothing(`${partnerId} has nothing to renew at ${A}`);
     if (step === 'preview') {
       await withRetry(() => renewals.savePreview(partnerId, A, plan, asOf, ports.now()));
@@ -81,6 +81,6 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
     renewals.changeRecord(partnerId, A, ports.now(), (doc) => (doc.feeCheck ? doc : { ...doc, feeCheck: { on: asOf, lapsed: doc.record.paid ? [] : doc.record.renewed } })),
   );
   if (checked.feeCheck!.lapsed.length === 0) return nothing(`the fee of ${partnerId} for ${A} is paid (or none was due)`);
-  const events = await withRetry(() => partners.changeMembership(partnerId, (m) => lapseUnpaid(m, checked.record!, checked.feeCheck!.on), loaded.doc));
+  const events = await withRetry(() => partners.changeMembership(partnerId, (m) => lapseUnpaid(m, checked.record!, checked.feeCheck!.on, renewalRules.terms), loaded.doc));
   return { summary: `the fee of ${partnerId} for ${A} was unpaid on ${checked.feeCheck!.on}: ${checked.feeCheck!.lapsed.join(', ')} lapsed`, events };
 }

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
+import type { RenewalTerms } from '../../rules/lifecycleSchema.js';
 import { addMonths, monthOfDate, type IsoDate } from '../dates.js';
 
 dayjs.extend(utc);
@@ -23,17 +24,19 @@ export function isAnniversary(anniversary: IsoDate, day: IsoDate): boolean {
   return anniversaryIn(anniversary, Number(day.slice(0, 4))) === day;
 }
 
-/** Renewal looks at the first day of the month five months before A's month, through A. */
-export function renewalWindowStart(anniversaryDay: IsoDate): IsoDate {
-  return `${addMonths(monthOfDate(anniversaryDay), -5)}-01`;
+/** Renewal looks at the first day of the month some months (five) before A's month, through A. */
+export function renewalWindowStart(anniversaryDay: IsoDate, terms: RenewalTerms): IsoDate {
+  return `${addMonths(monthOfDate(anniversaryDay), -terms.windowStartMonthsBefore)}-01`;
 }
 
-/** 30 days before A: the renewal preview. */
-export function previewDay(anniversaryDay: IsoDate): IsoDate {
-  return dayjs.utc(anniversaryDay).subtract(30, 'day').format('YYYY-MM-DD');
+export const plusDays = (day: IsoDate, days: number): IsoDate => dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD');
+
+/** Some days (30) before A: the renewal preview. */
+export function previewDay(anniversaryDay: IsoDate, terms: RenewalTerms): IsoDate {
+  return plusDays(anniversaryDay, -terms.previewDaysBefore);
 }
 
-/** 30 days after A: a fee still unpaid then lapses what renewed on A. */
-export function feeDeadline(anniversaryDay: IsoDate): IsoDate {
-  return dayjs.utc(anniversaryDay).add(30, 'day').format('YYYY-MM-DD');
+/** Some days (30) after A: a fee still unpaid then lapses what renewed on A. */
+export function feeDeadline(anniversaryDay: IsoDate, terms: RenewalTerms): IsoDate {
+  return plusDays(anniversaryDay, terms.feeDueDaysAfter);
 }

@@ -1,4 +1,4 @@
-import type { FeeSchedule, LegacyRules, BenefitPackage } from '../../rules/lifecycleSchema.js';
+import type { BenefitPackage, RenewalRules } from '../../rules/lifecycleSchema.js';
 import type { IsoDate } from '../dates.js';
 import { activeAreas, packageInForce, type Membership } from './membership.js';
 import { packageAtAnniversary } from './packages.js';
@@ -14,11 +14,10 @@ export function planRenewal(
   history: readonly QualifiedDay[],
   anniversaryDay: IsoDate,
   chosen: BenefitPackage | undefined,
-  fees: FeeSchedule,
-  legacy: LegacyRules,
+  rules: RenewalRules,
 ): RenewalRecord | undefined {
   const previous = packageInForce(membership);
   if (chosen === undefined && previous === 'none' && activeAreas(membership).length === 0) return undefined;
-  const { package: pkg, notes } = packageAtAnniversary(membership, previous, chosen, anniversaryDay, legacy);
-  return renewalRecord(membership, history, anniversaryDay, pkg, fees, notes);
+  const { package: pkg, notes } = packageAtAnniversary(membership, previous, chosen, anniversaryDay, rules.legacy);
+  return renewalRecord(membership, history, anniversaryDay, pkg, rules, notes);
 }

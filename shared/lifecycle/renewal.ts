@@ -1,4 +1,4 @@
-import type { FeeSchedule, BenefitPackage } from '../../rules/lifecycleSchema.js';
+import type { FeeSchedule, BenefitPackage, RenewalRules, RenewalTerms } from '../../rules/lifecycleSchema.js';
 import type { IsoDate } from '../dates.js';
 import type { SolutionArea } from '../model/primitives.js';
 import { feeDeadline, renewalWindowStart } from './anniversary.js';
@@ -30,8 +30,8 @@ export interface RenewalRecord {
 }
 
 /** Which active designations renew at A: those whose area qualified on some evaluated day of the window. */
-export function renewalOutcome(membership: Membership, history: readonly QualifiedDay[], anniversaryDay: IsoDate): { renew: SolutionArea[]; lapse: SolutionArea[] } {
-  const from = renewalWindowStart(anniversaryDay);
+export function renewalOutcome(membership: Membership, history: readonly QualifiedDay[], anniversaryDay: IsoDate, terms: RenewalTerms): { renew: SolutionArea[]; lapse: SolutionArea[] } {
+  const from = renewalWindowStart(anniversaryDay, terms);
   const inWindow = history.filter((d) => d.day >= from && d.day <= anniversaryDay);
   const renew: SolutionArea[] = [];
   const lapse: SolutionArea[] = [];
@@ -55,17 +55,17 @@ export function renewalRecord(
   history: readonly QualifiedDay[],
   anniversaryDay: IsoDate,
   pkg: BenefitPackage,
-  schedule: FeeSchedule,
+  rules: Pick<RenewalRules, 'fees' | 'terms'>,
   notes: string[] = [],
 ): RenewalRecord {
-  const { renew: renewed, lapse: lapsed } = renewalOutcome(membership, history, anniversaryDay);
+  const { renew: renewed, lapse: lapsed } = renewalOutcome(membership, history, anniversaryDay, rules.terms);
   let packageInForce = pkg;
   const recordNotes = [...notes];
   if (pkg === 'designation' && renewed.length === 0) {
     packageInForce = 'none';
     recordNotes.push('no designation renewed, so there is no designation benefits package to pay for');
   }
-  const feeUsd = feeFor(schedule, packageInForce, anniversaryDay);
+  const feeUsd = feeFor(rules.fees, packageInForce, anniversaryDay);
   return { anniversary: anniversaryDay, package: packageInForce, renewed, lapsed, feeUsd, payments: [], paid: feeUsd === 0, notes: recordNotes };
 }
 
@@ -102,6 +102,9 @@ export function applyRenewal(membership: Membership, record: RenewalRecord): { m
 const cents = (usd: number) => Math.round(usd * 100);
 const outstandingCents = (record: RenewalRecord) => cents(record.feeUsd) - record.payments.reduce((sum, p) => sum + cents(p.amountUsd), 0);
 
+/** What is still to pay of the fee, in USD (never below 0). */
+export const outstandingUsd = (record: RenewalRecord): number => Math.max(0, outstandingCents(record)) / 100;
+
 /**
  * Whether a payment can be taken: only for a fee that is due and not yet paid, at most what is
  * outstanding, and a reference seen before only with the same amount (then it is the same payment).
@@ -124,7 +127,7 @@ export function recordPayment(record: RenewalRecord, payment: Payment): { record
 }
 
 /** A fee still unpaid 30 days after A lapses what renewed on A (reason: fee unpaid). Repeating it changes nothing. */
-export function lapseUnpaid(membership: Membership, record: RenewalRecord, day: IsoDate): { membership: Membership; events: LifecycleEvent[] } {
-  if (record.paid || day < feeDeadline(record.anniversary)) return { membership, events: [] };
+export function lapseUnpaid(membership: Membership, record: RenewalRecord, day: IsoDate, terms: RenewalTerms): { membership: Membership; events: LifecycleEvent[] } {
+  if (record.paid || day < feeDeadline(record.anniversary, terms)) return { membership, events: [] };
   return lapse(membership, record.renewed, record.anniversary, day, 'feeUnpaid');
 }

@@ -1,9 +1,6 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
+import type { RenewalTerms } from '../../rules/lifecycleSchema.js';
 import type { IsoDate } from '../dates.js';
-import { anniversaryIn, isLeapYear } from './anniversary.js';
-
-dayjs.extend(utc);
+import { anniversaryIn, isLeapYear, plusDays } from './anniversary.js';
 
 /** What the daily renewal job does for one partner and one anniversary A. */
 export const RENEWAL_STEPS = ['preview', 'renew', 'feeDue'] as const;
@@ -14,19 +11,17 @@ export interface DueStep {
   anniversary: IsoDate;
 }
 
-/** Days from the anniversary A at which each step runs: the preview 30 days before, the renewal on A, the fee check 30 days after. */
-const OFFSET_DAYS: Record<RenewalStep, number> = { preview: -30, renew: 0, feeDue: 30 };
-
-const plusDays = (day: IsoDate, days: number) => dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD');
+/** Days from the anniversary A at which each step runs: the preview before, the renewal on A, the fee check after. */
+const offsetDays = (step: RenewalStep, terms: RenewalTerms): number => ({ preview: -terms.previewDaysBefore, renew: 0, feeDue: terms.feeDueDaysAfter })[step];
 
 /**
  * The steps due on a day for a partner with this anniversary. The anniversary's own first
  * occurrence counts (a new member's first designation day is its first renewal, with its fee);
  * none before it.
  */
-export function renewalStepsDue(anniversary: IsoDate, day: IsoDate): DueStep[] {
+export function renewalStepsDue(anniversary: IsoDate, day: IsoDate, terms: RenewalTerms): DueStep[] {
   return RENEWAL_STEPS.flatMap((step) => {
-    const A = plusDays(day, -OFFSET_DAYS[step]);
+    const A = plusDays(day, -offsetDays(step, terms));
     return anniversaryIn(anniversary, Number(A.slice(0, 4))) === A && A >= anniversary ? [{ step, anniversary: A }] : [];
   });
 }
@@ -35,10 +30,10 @@ export function renewalStepsDue(anniversary: IsoDate, day: IsoDate): DueStep[] {
  * The anniversaries, as month-days, that have a step due on a day: what the daily job selects
  * partners by. On 28 February of a year without a 29th, partners of 29 February are due too.
  */
-export function monthDaysDue(day: IsoDate): string[] {
+export function monthDaysDue(day: IsoDate, terms: RenewalTerms): string[] {
   const due = new Set<string>();
   for (const step of RENEWAL_STEPS) {
-    const A = plusDays(day, -OFFSET_DAYS[step]);
+    const A = plusDays(day, -offsetDays(step, terms));
     due.add(A.slice(5));
     if (A.slice(5) === '02-28' && !isLeapYear(Number(A.slice(0, 4)))) due.add('02-29');
   }

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { BenefitPackage } from '../../rules/lifecycleSchema.js';
-import { nextAnniversary, feeDeadline } from '../lifecycle/anniversary.js';
-import type { RenewalDoc } from '../store/documents.js';
 import { PartnerPath } from './api.js';
 import { Identifier, IsoDate, SolutionArea } from './primitives.js';
 
@@ -54,6 +52,7 @@ export const RenewalView = z.object({
     feeDueBy: IsoDate,
     payments: z.array(z.object({ reference: z.string(), amountUsd: z.number(), paidOn: IsoDate })),
     paid: z.boolean(),
+    outstandingUsd: z.number(),
     feeCheck: z.object({ on: IsoDate, lapsed: z.array(SolutionArea) }).optional(),
   }).optional(),
 });
@@ -64,29 +63,6 @@ export const Renewals = z.object({
   nextAnniversary: IsoDate.nullable(),
   renewals: z.array(RenewalView),
 });
-
-export function toRenewalView(doc: RenewalDoc, membershipAnniversary: string): RenewalView {
-  const outcome = ({ package: pkg, renewed, lapsed, feeUsd, notes }: NonNullable<RenewalDoc['record']>) => ({ package: pkg, renewed, lapsed, feeUsd, notes });
-  return {
-    anniversary: doc.anniversary,
-    status: doc.record ? 'renewed' : doc.preview ? 'previewed' : 'open',
-    runsUntil: nextAnniversary(membershipAnniversary, doc.anniversary),
-    ...(doc.choice ? { choice: doc.choice } : {}),
-    ...(doc.preview ? { preview: { ...outcome(doc.preview), on: doc.preview.on } } : {}),
-    ...(doc.record
-      ? {
-          renewal: {
-            ...outcome(doc.record),
-            renewedOn: doc.renewedOn!,
-            feeDueBy: feeDeadline(doc.anniversary),
-            payments: doc.record.payments,
-            paid: doc.record.paid,
-            ...(doc.feeCheck ? { feeCheck: doc.feeCheck } : {}),
-          },
-        }
-      : {}),
-  };
-}
 
 export const Entitlement = z.object({ benefit: z.string(), quantity: z.string(), grantedBy: z.string(), locations: z.array(z.string()) });
 

@@ -167,6 +167,13 @@ describe('SPEC §8.5 through the API: designations attained 2024-11-10 (Modern W
 describe('SPEC §8.6 through the API: a legacy Gold renewal at anniversary 2025-01-21 succeeds and runs to 2026-01-21; one at 2025-01-22 is refused', () => {
   const gold = { level: 'gold', earnedOn: '2021-05-01' };
 
+  it('GET /rules shows the fees, the renewal terms and the legacy cutoff the renewals use', async () => {
+    const rules = await bodyOf(await host.api('/api/rules'));
+    expect(rules.fees.fees).toContainEqual(expect.objectContaining({ package: 'legacyGold', usd: 4730 }));
+    expect(rules.renewal).toMatchObject({ windowStartMonthsBefore: 5, previewDaysBefore: 30, feeDueDaysAfter: 30 });
+    expect(rules.legacy).toMatchObject({ lastCompetencyAttainment: '2022-09-30', lastLegacyPurchase: '2025-01-21' });
+  });
+
   it('legacy competencies: one of the 18, earned by 2022-09-30', async () => {
     for (const [partnerId, anniversary] of [['gold-p', '2024-01-21'], ['late-p', '2024-01-22']]) {
       expect((await host.api('/api/partners', { method: 'POST', json: { partnerId, name: partnerId, country: 'JP', anniversary } })).status).toBe(201);

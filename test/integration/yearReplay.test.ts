@@ -136,7 +136,7 @@ describe(`a year replayed day by day, ${FIRST_DAY} to ${LAST_DAY}`, () => {
     expect(renewals[0]).toMatchObject({
       anniversary: '2025-11-10',
       preview: { on: '2025-10-11', renewed: ['infrastructure', 'modernWork'], feeUsd: 4730 },
-      renewal: { renewed: ['infrastructure', 'modernWork'], feeUsd: 4730, paid: false, feeCheck: { on: '2025-12-10', lapsed: ['infrastructure', 'modernWork'] } },
+      renewal: { renewed: ['infrastructure', 'modernWork'], feeUsd: 4730, paid: false, outstandingUsd: 4730, feeCheck: { on: '2025-12-10', lapsed: ['infrastructure', 'modernWork'] } },
     });
     const late = await host.api('/api/partners/member/renewals/2025-11-10/payment', { method: 'POST', json: { amountUsd: 4730, reference: 'LATE' } });
     expect(late.status).toBe(409);
@@ -159,6 +159,7 @@ describe(`a year replayed day by day, ${FIRST_DAY} to ${LAST_DAY}`, () => {
       preview: { on: '2025-08-16', renewed: ['modernWork'], lapsed: ['infrastructure'] },
       renewal: { renewed: ['modernWork'], lapsed: ['infrastructure'], feeUsd: 4730, paid: true, feeCheck: { on: '2025-10-15', lapsed: [] } },
     });
+    expect(renewal.renewal.outstandingUsd).toBe(0);
     expect(renewal.renewal.payments.map((p: { reference: string; amountUsd: number; paidOn: string }) => [p.reference, p.amountUsd, p.paidOn])).toEqual([
       ['DR-1', 2000, '2025-09-20'],
       ['DR-2', 2730, '2025-10-01'],

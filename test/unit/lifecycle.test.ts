@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fees, legacy } from '../../rules/index.js';
+import { legacy, renewalRules, renewalTerms } from '../../rules/index.js';
 import { SOLUTION_AREAS, type SolutionArea } from '../../shared/model/primitives.js';
 import { anniversaryIn, feeDeadline, nextAnniversary, previewDay, renewalWindowStart } from '../../shared/lifecycle/anniversary.js';
 import { applyDailyScores, hasMicrosoftCloudBadge, type Membership } from '../../shared/lifecycle/membership.js';
@@ -30,10 +30,10 @@ describe('anniversaries', () => {
   });
 
   it('the renewal window starts on the first day of the month five months before; preview 30 days before; fee deadline 30 days after', () => {
-    expect(renewalWindowStart('2025-11-10')).toBe('2025-06-01');
-    expect(renewalWindowStart('2025-02-28')).toBe('2024-09-01');
-    expect(previewDay('2025-11-10')).toBe('2025-10-11');
-    expect(feeDeadline('2025-11-10')).toBe('2025-12-10');
+    expect(renewalWindowStart('2025-11-10', renewalTerms)).toBe('2025-06-01');
+    expect(renewalWindowStart('2025-02-28', renewalTerms)).toBe('2024-09-01');
+    expect(previewDay('2025-11-10', renewalTerms)).toBe('2025-10-11');
+    expect(feeDeadline('2025-11-10', renewalTerms)).toBe('2025-12-10');
   });
 });
 
@@ -91,7 +91,7 @@ describe('renewal at the anniversary', () => {
       ['2025-06-01', ['modernWork']],
       ['2025-11-11', ['businessApplications']], // after A
     ]);
-    const { membership, record, events } = renew(member, h, '2025-11-10', 'designation', fees);
+    const { membership, record, events } = renew(member, h, '2025-11-10', 'designation', renewalRules);
     expect(record).toMatchObject({ anniversary: '2025-11-10', package: 'designation', renewed: ['modernWork'], lapsed: ['businessApplications'], feeUsd: 4730, paid: false });
     expect(membership.designations.businessApplications).toMatchObject({ status: 'lapsed', lapsedOn: '2025-11-10', lapseReason: 'notRequalified' });
     expect(events).toContainEqual({ type: 'renewed', area: 'modernWork', on: '2025-11-10' });
@@ -99,28 +99,28 @@ describe('renewal at the anniversary', () => {
 
   it('no extra fee for more designations', () => {
     const h = history([['2025-09-01', ['modernWork', 'businessApplications']]]);
-    expect(renew(member, h, '2025-11-10', 'designation', fees).record).toMatchObject({ renewed: ['businessApplications', 'modernWork'], feeUsd: 4730 });
+    expect(renew(member, h, '2025-11-10', 'designation', renewalRules).record).toMatchObject({ renewed: ['businessApplications', 'modernWork'], feeUsd: 4730 });
   });
 
   it('the preview 30 days before lists what would renew and lapse on the history so far', () => {
     const h = history([['2025-07-01', ['modernWork']]]);
-    expect(renewalOutcome(member, h.filter((d) => d.day <= previewDay('2025-11-10')), '2025-11-10')).toEqual({ renew: ['modernWork'], lapse: ['businessApplications'] });
+    expect(renewalOutcome(member, h.filter((d) => d.day <= previewDay('2025-11-10', renewalTerms)), '2025-11-10', renewalTerms)).toEqual({ renew: ['modernWork'], lapse: ['businessApplications'] });
   });
 
   it('payments: the same reference twice is one payment; a fee unpaid 30 days after A lapses what renewed', () => {
-    const { membership, record } = renew(member, history([['2025-09-01', ['modernWork']]]), '2025-11-10', 'designation', fees);
+    const { membership, record } = renew(member, history([['2025-09-01', ['modernWork']]]), '2025-11-10', 'designation', renewalRules);
     const once = recordPayment(record, { reference: 'INV-1', amountUsd: 2000, paidOn: '2025-11-12' });
     const twice = recordPayment(once.record, { reference: 'INV-1', amountUsd: 2000, paidOn: '2025-11-13' });
     expect(twice.duplicate).toBe(true);
     expect(twice.record.payments).toHaveLength(1);
     expect(twice.record.paid).toBe(false);
-    expect(lapseUnpaid(membership, twice.record, '2025-12-09').events).toEqual([]);
-    const lapsed = lapseUnpaid(membership, twice.record, '2025-12-10');
+    expect(lapseUnpaid(membership, twice.record, '2025-12-09', renewalTerms).events).toEqual([]);
+    const lapsed = lapseUnpaid(membership, twice.record, '2025-12-10', renewalTerms);
     expect(lapsed.membership.designations.modernWork).toMatchObject({ status: 'lapsed', lapseReason: 'feeUnpaid' });
-    expect(lapseUnpaid(lapsed.membership, twice.record, '2025-12-11').events).toEqual([]);
+    expect(lapseUnpaid(lapsed.membership, twice.record, '2025-12-11', renewalTerms).events).toEqual([]);
     const paid = recordPayment(twice.record, { reference: 'INV-2', amountUsd: 2730, paidOn: '2025-12-01' });
     expect(paid.record.paid).toBe(true);
-    expect(lapseUnpaid(membership, paid.record, '2026-01-01').events).toEqual([]);
+    expect(lapseUnpaid(membership, paid.record, '2026-01-01', renewalTerms).events).toEqual([]);
   });
 });
 

@@ -2,7 +2,8 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fees, legacy } from '../../rules/index.js';
+import { renewalRules, renewalTerms } from '../../rules/index.js';
+import { RenewalTerms } from '../../rules/lifecycleSchema.js';
 import { SOLUTION_AREAS, type SolutionArea } from '../../shared/model/primitives.js';
 import { applyDailyScores, packageInForce, type Membership } from '../../shared/lifecycle/membership.js';
 import { applyRenewal, checkPayment, lapseUnpaid, recordPayment, renewalRecord, type QualifiedDay } from '../../shared/lifecycle/renewal.js';
@@ -16,26 +17,34 @@ const only = (...areas: SolutionArea[]) => Object.fromEntries(SOLUTION_AREAS.map
 
 describe('which renewal steps are due on a day', () => {
   it('the preview 30 days before A, the renewal on A, the fee check 30 days after', () => {
-    expect(renewalStepsDue('2024-11-10', '2025-10-11')).toEqual([{ step: 'preview', anniversary: '2025-11-10' }]);
-    expect(renewalStepsDue('2024-11-10', '2025-11-10')).toEqual([{ step: 'renew', anniversary: '2025-11-10' }]);
-    expect(renewalStepsDue('2024-11-10', '2025-12-10')).toEqual([{ step: 'feeDue', anniversary: '2025-11-10' }]);
-    expect(renewalStepsDue('2024-11-10', '2025-11-11')).toEqual([]);
+    expect(renewalStepsDue('2024-11-10', '2025-10-11', renewalTerms)).toEqual([{ step: 'preview', anniversary: '2025-11-10' }]);
+    expect(renewalStepsDue('2024-11-10', '2025-11-10', renewalTerms)).toEqual([{ step: 'renew', anniversary: '2025-11-10' }]);
+    expect(renewalStepsDue('2024-11-10', '2025-12-10', renewalTerms)).toEqual([{ step: 'feeDue', anniversary: '2025-11-10' }]);
+    expect(renewalStepsDue('2024-11-10', '2025-11-11', renewalTerms)).toEqual([]);
   });
 
   it("the anniversary's first day is its first renewal; nothing is due before it", () => {
-    expect(renewalStepsDue('2024-11-10', '2024-11-10')).toEqual([{ step: 'renew', anniversary: '2024-11-10' }]);
-    expect(renewalStepsDue('2024-11-10', '2024-10-11')).toEqual([{ step: 'preview', anniversary: '2024-11-10' }]);
-    expect(renewalStepsDue('2024-11-10', '2023-11-10')).toEqual([]);
+    expect(renewalStepsDue('2024-11-10', '2024-11-10', renewalTerms)).toEqual([{ step: 'renew', anniversary: '2024-11-10' }]);
+    expect(renewalStepsDue('2024-11-10', '2024-10-11', renewalTerms)).toEqual([{ step: 'preview', anniversary: '2024-11-10' }]);
+    expect(renewalStepsDue('2024-11-10', '2023-11-10', renewalTerms)).toEqual([]);
+  });
+
+  it('the terms are data: a longer preview lead time moves the preview and nothing else; a malformed file is refused', () => {
+    const terms = { ...renewalTerms, previewDaysBefore: 45 };
+    expect(renewalStepsDue('2024-11-10', '2025-09-26', terms)).toEqual([{ step: 'preview', anniversary: '2025-11-10' }]);
+    expect(renewalStepsDue('2024-11-10', '2025-10-11', terms)).toEqual([]);
+    expect(monthDaysDue('2025-09-26', terms)).toContain('11-10');
+    expect(RenewalTerms.safeParse({ ...renewalTerms, windowStartMonthsBefore: 12 }).success).toBe(false);
   });
 
   it('29 February renews on 28 February in other years, and those partners are selected that day', () => {
-    expect(renewalStepsDue('2024-02-29', '2025-02-28')).toEqual([{ step: 'renew', anniversary: '2025-02-28' }]);
-    expect(renewalStepsDue('2024-02-29', '2028-02-28')).toEqual([]);
-    expect(renewalStepsDue('2024-02-29', '2028-02-29')).toEqual([{ step: 'renew', anniversary: '2028-02-29' }]);
-    expect(monthDaysDue('2025-02-28')).toContain('02-29');
-    expect(monthDaysDue('2028-02-28')).not.toContain('02-29');
+    expect(renewalStepsDue('2024-02-29', '2025-02-28', renewalTerms)).toEqual([{ step: 'renew', anniversary: '2025-02-28' }]);
+    expect(renewalStepsDue('2024-02-29', '2028-02-28', renewalTerms)).toEqual([]);
+    expect(renewalStepsDue('2024-02-29', '2028-02-29', renewalTerms)).toEqual([{ step: 'renew', anniversary: '2028-02-29' }]);
+    expect(monthDaysDue('2025-02-28', renewalTerms)).toContain('02-29');
+    expect(monthDaysDue('2028-02-28', renewalTerms)).not.toContain('02-29');
     // 30 days before 28 February 2025 is 29 January: the preview of 29 February partners too.
-    expect(monthDaysDue('2025-01-29')).toEqual(['01-29', '02-28', '02-29', '12-30']);
+    expect(monthDaysDue('2025-01-29', renewalTerms)).toEqual(['01-29', '02-28', '02-29', '12-30']);
   });
 
   it('every step due on a day is found by selecting partners on the month-days due that day', () => {
@@ -43,7 +52,7 @@ describe('which renewal steps are due on a day', () => {
       fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 2000 }), (a, d) => {
         const anniversary = dayOf(a);
         const day = dayOf(d);
-        if (renewalStepsDue(anniversary, day).length > 0) expect(monthDaysDue(day)).toContain(anniversary.slice(5));
+        if (renewalStepsDue(anniversary, day, renewalTerms).length > 0) expect(monthDaysDue(day, renewalTerms)).toContain(anniversary.slice(5));
       }),
     );
   });
@@ -52,7 +61,7 @@ describe('which renewal steps are due on a day', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1500 }), (a) => {
         const anniversary = dayOf(a);
-        const steps = Array.from({ length: 365 * 3 }, (_, i) => renewalStepsDue(anniversary, dayOf(a + i))).flat();
+        const steps = Array.from({ length: 365 * 3 }, (_, i) => renewalStepsDue(anniversary, dayOf(a + i), renewalTerms)).flat();
         for (const step of ['preview', 'renew', 'feeDue'] as const) {
           const anniversaries = steps.filter((s) => s.step === step).map((s) => s.anniversary);
           expect(new Set(anniversaries).size).toBe(anniversaries.length);
@@ -72,7 +81,7 @@ describe('applying a renewal', () => {
   const history: QualifiedDay[] = [{ day: '2025-07-01', qualifies: only('modernWork') }];
 
   it('is idempotent: the same anniversary applied twice changes nothing more', () => {
-    const record = renewalRecord(member, history, '2025-11-10', packageInForce(member), fees);
+    const record = renewalRecord(member, history, '2025-11-10', packageInForce(member), renewalRules);
     const once = applyRenewal(member, record);
     expect(once.membership).toMatchObject({ package: 'designation', lastRenewal: '2025-11-10' });
     expect(once.events).toContainEqual({ type: 'lapsed', area: 'businessApplications', on: '2025-11-10', reason: 'notRequalified' });
@@ -80,12 +89,12 @@ describe('applying a renewal', () => {
   });
 
   it('a designation attained again after A is neither lapsed by a late replay of that renewal nor by its unpaid fee', () => {
-    const record = renewalRecord(member, history, '2025-11-10', 'designation', fees);
+    const record = renewalRecord(member, history, '2025-11-10', 'designation', renewalRules);
     const { membership } = applyRenewal(member, record);
-    const unpaid = lapseUnpaid(membership, record, '2025-12-10').membership;
+    const unpaid = lapseUnpaid(membership, record, '2025-12-10', renewalTerms).membership;
     expect(unpaid.designations.modernWork).toMatchObject({ status: 'lapsed', lapseReason: 'feeUnpaid' });
     const again = applyDailyScores(unpaid, only('modernWork', 'businessApplications'), '2026-01-05').membership;
-    expect(lapseUnpaid(again, record, '2026-01-06').events).toEqual([]);
+    expect(lapseUnpaid(again, record, '2026-01-06', renewalTerms).events).toEqual([]);
     expect(applyRenewal({ ...again, lastRenewal: undefined }, record).events.filter((e) => e.type === 'lapsed')).toEqual([]);
   });
 
@@ -98,7 +107,7 @@ describe('applying a renewal', () => {
 
 describe('payments and the plan for an anniversary', () => {
   const member = applyDailyScores({ designations: {} }, only('security'), '2025-01-10').membership;
-  const record = renewalRecord(member, [{ day: '2025-12-01', qualifies: only('security') }], '2026-01-10', 'designation', fees);
+  const record = renewalRecord(member, [{ day: '2025-12-01', qualifies: only('security') }], '2026-01-10', 'designation', renewalRules);
 
   it('are summed in whole cents, at most what is outstanding; a reference reused for another amount is refused', () => {
     let r = record;
@@ -114,11 +123,11 @@ describe('payments and the plan for an anniversary', () => {
   });
 
   it('a partner with nothing to renew gets no record; a legacy package after the cutoff moves, saying why', () => {
-    expect(planRenewal({ anniversary: '2024-06-01', designations: {} }, [], '2025-06-01', undefined, fees, legacy)).toBeUndefined();
+    expect(planRenewal({ anniversary: '2024-06-01', designations: {} }, [], '2025-06-01', undefined, renewalRules)).toBeUndefined();
     const legacyGold: Membership = { anniversary: '2024-06-01', designations: {}, package: 'legacyGold', lastRenewal: '2024-06-01' };
-    const moved = planRenewal(legacyGold, [], '2025-06-01', undefined, fees, legacy)!;
+    const moved = planRenewal(legacyGold, [], '2025-06-01', undefined, renewalRules)!;
     expect(moved).toMatchObject({ package: 'none', feeUsd: 0, paid: true });
     expect(moved.notes[0]).toContain('legacyGold benefits ended on 2025-06-01');
-    expect(planRenewal(member, [{ day: '2025-12-01', qualifies: only('security') }], '2026-01-10', undefined, fees, legacy)).toMatchObject({ package: 'designation', renewed: ['security'], feeUsd: 4730 });
+    expect(planRenewal(member, [{ day: '2025-12-01', qualifies: only('security') }], '2026-01-10', undefined, renewalRules)).toMatchObject({ package: 'designation', renewed: ['security'], feeUsd: 4730 });
   });
 });
