@@ -1,5 +1,6 @@
 import { renewalTerms } from '../rules/index.js';
-import { feeDeadline, nextAnniversary } from '../shared/lifecycle/anniversary.js';
+import { nextAnniversary } from '../shared/lifecycle/anniversary.js';
+import { stepDay } from '../shared/lifecycle/schedule.js';
 import { outstandingUsd } from '../shared/lifecycle/renewal.js';
 import type { RenewalView } from '../shared/model/lifecycle.js';
 import type { RenewalDoc } from '../shared/store/documents.js';
@@ -18,7 +19,7 @@ export function toRenewalView(doc: RenewalDoc, membershipAnniversary: string): R
           renewal: {
             ...outcome(doc.record),
             renewedOn: doc.renewedOn!,
-            feeDueBy: feeDeadline(doc.anniversary, renewalTerms),
+            feeDueBy: stepDay(doc.anniversary, 'feeDue', renewalTerms),
             payments: doc.record.payments,
             paid: doc.record.paid,
             outstandingUsd: outstandingUsd(doc.record),

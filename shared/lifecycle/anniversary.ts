@@ -31,12 +31,3 @@ export function renewalWindowStart(anniversaryDay: IsoDate, terms: RenewalTerms)
 
 export const plusDays = (day: IsoDate, days: number): IsoDate => dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD');
 
-/** Some days (30) before A: the renewal preview. */
-export function previewDay(anniversaryDay: IsoDate, terms: RenewalTerms): IsoDate {
-  return plusDays(anniversaryDay, -terms.previewDaysBefore);
-}
-
-/** Some days (30) after A: a fee still unpaid then lapses what renewed on A. */
-export function feeDeadline(anniversaryDay: IsoDate, terms: RenewalTerms): IsoDate {
-  return plusDays(anniversaryDay, terms.feeDueDaysAfter);
-}

@@ -1,7 +1,8 @@
 import type { FeeSchedule, BenefitPackage, RenewalRules, RenewalTerms } from '../../rules/lifecycleSchema.js';
 import type { IsoDate } from '../dates.js';
 import type { SolutionArea } from '../model/primitives.js';
-import { feeDeadline, renewalWindowStart } from './anniversary.js';
+import { renewalWindowStart } from './anniversary.js';
+import { stepDay } from './schedule.js';
 import { activeAreas, type LifecycleEvent, type Membership } from './membership.js';
 import type { Refusal } from './packages.js';
 
@@ -128,6 +129,6 @@ export function recordPayment(record: RenewalRecord, payment: Payment): { record
 
 /** A fee still unpaid 30 days after A lapses what renewed on A (reason: fee unpaid). Repeating it changes nothing. */
 export function lapseUnpaid(membership: Membership, record: RenewalRecord, day: IsoDate, terms: RenewalTerms): { membership: Membership; events: LifecycleEvent[] } {
-  if (record.paid || day < feeDeadline(record.anniversary, terms)) return { membership, events: [] };
+  if (record.paid || day < stepDay(record.anniversary, 'feeDue', terms)) return { membership, events: [] };
   return lapse(membership, record.renewed, record.anniversary, day, 'feeUnpaid');
 }

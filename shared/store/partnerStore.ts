@@ -45,7 +45,7 @@ function checkIfMatch(ifMatch: string | undefined, version: number | undefined, 
 type Customers = PartnerDoc['customers'];
 
 /** The stored membership, or a fresh one carrying the anniversary the partner was created with. */
-export function membershipOf(partner: PartnerDoc): Membership {
+function membershipOf(partner: PartnerDoc): Membership {
   return partner.membership ?? { ...(partner.profile.anniversary ? { anniversary: partner.profile.anniversary } : {}), designations: {} };
 }
 
@@ -66,7 +66,7 @@ export interface PartnerLifecycle {
   specializations: RecordedSpecialization[];
 }
 
-export function lifecycleOf(doc: PartnerDoc): PartnerLifecycle {
+function lifecycleOf(doc: PartnerDoc): PartnerLifecycle {
   return {
     profile: doc.profile,
     membership: membershipOf(doc),
@@ -317,11 +317,6 @@ export class PartnerStore {
     return { facts: await this.factsOf(partner), partner };
   }
 
-  async membership(partnerId: string): Promise<Membership> {
-    const partner = await this.partnerDoc(partnerId);
-    if (!partner) throw notFound(`partner ${partnerId} not found`);
-    return membershipOf(partner);
-  }
 
   /**
    * Applies a day's qualification to the designations; the first designation also sets the

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { legacy, renewalRules, renewalTerms } from '../../rules/index.js';
 import { SOLUTION_AREAS, type SolutionArea } from '../../shared/model/primitives.js';
-import { anniversaryIn, feeDeadline, nextAnniversary, previewDay, renewalWindowStart } from '../../shared/lifecycle/anniversary.js';
+import { anniversaryIn, nextAnniversary, renewalWindowStart } from '../../shared/lifecycle/anniversary.js';
+import { stepDay } from '../../shared/lifecycle/schedule.js';
 import { applyDailyScores, hasMicrosoftCloudBadge, type Membership } from '../../shared/lifecycle/membership.js';
 import { checkLegacyCompetency, checkPackageChoice, packageAtAnniversary } from '../../shared/lifecycle/packages.js';
 import { applyRenewal, lapseUnpaid, recordPayment, renewalOutcome, renewalRecord, type QualifiedDay } from '../../shared/lifecycle/renewal.js';
@@ -32,8 +33,8 @@ describe('anniversaries', () => {
   it('the renewal window starts on the first day of the month five months before; preview 30 days before; fee deadline 30 days after', () => {
     expect(renewalWindowStart('2025-11-10', renewalTerms)).toBe('2025-06-01');
     expect(renewalWindowStart('2025-02-28', renewalTerms)).toBe('2024-09-01');
-    expect(previewDay('2025-11-10', renewalTerms)).toBe('2025-10-11');
-    expect(feeDeadline('2025-11-10', renewalTerms)).toBe('2025-12-10');
+    expect(stepDay('2025-11-10', 'preview', renewalTerms)).toBe('2025-10-11');
+    expect(stepDay('2025-11-10', 'feeDue', renewalTerms)).toBe('2025-12-10');
   });
 });
 
@@ -104,7 +105,7 @@ describe('renewal at the anniversary', () => {
 
   it('the preview 30 days before lists what would renew and lapse on the history so far', () => {
     const h = history([['2025-07-01', ['modernWork']]]);
-    expect(renewalOutcome(member, h.filter((d) => d.day <= previewDay('2025-11-10', renewalTerms)), '2025-11-10', renewalTerms)).toEqual({ renew: ['modernWork'], lapse: ['businessApplications'] });
+    expect(renewalOutcome(member, h.filter((d) => d.day <= stepDay('2025-11-10', 'preview', renewalTerms)), '2025-11-10', renewalTerms)).toEqual({ renew: ['modernWork'], lapse: ['businessApplications'] });
   });
 
   it('payments: the same reference twice is one payment; a fee unpaid 30 days after A lapses what renewed', () => {
