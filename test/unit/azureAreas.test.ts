@@ -42,18 +42,32 @@ describe('Azure net customer adds', () => {
     expect(result.toFullPoints).toBe('3 more net customer adds');
   });
 
-  it('an association starting mid-window makes its first month the baseline: a customer already qualifying then is no add', () => {
-    const before = customer({ associations: [{ type: 'PAL', from: '2024-09-20' }], months: { '2024-05': acr('infrastructure', 0), '2024-09': acr('infrastructure', 1500), '2025-05': acr('infrastructure', 1500) } });
-    const after = customer({ associations: [{ type: 'PAL', from: '2024-09-20' }], months: { '2024-09': acr('infrastructure', 200), '2025-05': acr('infrastructure', 1500) } });
-    const result = metric({ customers: [before, after] }, 'infrastructure', 'netCustomerAdds');
+  // Seed 003: Net Customer Adds 計算方法: (前月対象顧客 − 前年同月対象顧客) × 10ポイント — qualifying
+  // customers in M minus qualifying customers in Y, each month counted on its own associations.
+  it('(前月対象顧客 − 前年同月対象顧客): a customer associated only after Y that qualifies in M adds 1', () => {
+    const joined = customer({ associations: [{ type: 'PAL', from: '2024-09-20' }], months: { '2024-05': acr('infrastructure', 5000), '2024-09': acr('infrastructure', 1500), '2025-05': acr('infrastructure', 1500) } });
+    const result = metric({ customers: [joined] }, 'infrastructure', 'netCustomerAdds');
     expect(result.value).toBe(1);
-    expect(result.contributors[0]!.id).toBe(after.customerId);
-    expect(byMonth(result.contributors[0]!.months)).toEqual({ '2024-09': 200, '2025-05': 1500 });
+    expect(result.points).toBe(10);
+    expect(byMonth(result.contributors[0]!.months)).toEqual({ '2024-05': 5000, '2025-05': 1500 });
+    expect(result.contributors[0]!.note).toContain('no eligible association then');
   });
 
-  it('a customer whose association ended before M contributes nothing, baseline included', () => {
-    const ended = customer({ associations: [{ type: 'PAL', from: '2020-01-01', to: '2025-04-30' }], months: { '2024-05': acr('infrastructure', 5000), '2025-05': acr('infrastructure', 50) } });
-    expect(metric({ customers: [ended] }, 'infrastructure', 'netCustomerAdds').value).toBe(0);
+  it('(前月対象顧客 − 前年同月対象顧客): a customer that qualified in Y and has lost its association by M subtracts 1', () => {
+    const ended = customer({ associations: [{ type: 'PAL', from: '2020-01-01', to: '2025-04-30' }], months: { '2024-05': acr('infrastructure', 5000), '2025-05': acr('infrastructure', 5000) } });
+    const result = metric({ customers: [ended] }, 'infrastructure', 'netCustomerAdds');
+    expect(result.value).toBe(-1);
+    expect(result.contributors[0]!.note).toContain('no eligible association now');
+  });
+
+  it('(前月対象顧客 − 前年同月対象顧客): a customer that qualified in Y and fell below the threshold in M subtracts 1', () => {
+    const fell = associated('DPOR', { '2024-05': acr('infrastructure', 1000), '2025-05': acr('infrastructure', 999.99) });
+    expect(metric({ customers: [fell] }, 'infrastructure', 'netCustomerAdds').value).toBe(-1);
+  });
+
+  it('a customer with no eligible association in either M or Y is not counted, whatever its ACR', () => {
+    const between = customer({ associations: [{ type: 'PAL', from: '2024-07-01', to: '2025-02-28' }], months: { '2024-05': acr('infrastructure', 5000), '2025-05': acr('infrastructure', 5000) } });
+    expect(metric({ customers: [between] }, 'infrastructure', 'netCustomerAdds').value).toBe(0);
   });
 
   it('an association ending on the first day of M still counts M (days are inclusive)', () => {

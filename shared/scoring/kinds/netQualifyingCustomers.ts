@@ -1,33 +1,38 @@
-import { baselineMonthOf, isEligibleIn, monthAt } from '../context.js';
+import { isEligibleIn, monthAt } from '../context.js';
 import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
 
 /**
- * Customers meeting the threshold in M minus those meeting it at their baseline month,
- * over customers eligible in M: each adds +1, 0 or −1.
+ * Seed 003's "(前月対象顧客 − 前年同月対象顧客)": customers qualifying in M minus customers
+ * qualifying in Y, each month counted on its own — eligible association active in that month
+ * and the threshold met in that month. Each customer adds +1, 0 or −1.
  */
 export const netQualifyingCustomers: PartEvaluator<'netQualifyingCustomers'> = (part, ctx, scope) => {
   const { window } = ctx;
   const read = readerFor(part.measure);
   const M = window.evaluationMonth;
+  const Y = window.comparisonMonth;
   const contributors: Contributor[] = [];
   const rule = `${describeMeasure(part.measure)} ${describeThreshold(part.threshold)}`;
   let value = 0;
   for (const customer of customersInScope(ctx, scope)) {
-    if (!isEligibleIn(customer, window, M, scope.mask)) continue;
-    const baseline = baselineMonthOf(customer, window, scope.mask)!;
+    const eligibleNow = isEligibleIn(customer, window, M, scope.mask);
+    const eligibleThen = isEligibleIn(customer, window, Y, scope.mask);
+    if (!eligibleNow && !eligibleThen) continue;
     const now = read(monthAt(customer, window, M));
-    const then = read(monthAt(customer, window, baseline));
-    const contribution = (meets(part.threshold, now) ? 1 : 0) - (meets(part.threshold, then) ? 1 : 0);
+    const then = read(monthAt(customer, window, Y));
+    const contribution = (eligibleNow && meets(part.threshold, now) ? 1 : 0) - (eligibleThen && meets(part.threshold, then) ? 1 : 0);
     if (contribution === 0) continue;
     value += contribution;
     contributors.push({
       type: 'customer',
       id: customer.customerId,
       contribution,
-      months: baseline === M ? [{ month: nameOf(window, M), value: now }] : [{ month: nameOf(window, baseline), value: then }, { month: nameOf(window, M), value: now }],
-      note: `${rule} ${contribution > 0 ? `in ${nameOf(window, M)}, not at baseline ${nameOf(window, baseline)}` : `at baseline ${nameOf(window, baseline)}, not in ${nameOf(window, M)}`}`,
+      months: [{ month: nameOf(window, Y), value: then }, { month: nameOf(window, M), value: now }],
+      note: contribution > 0
+        ? `${rule} with an eligible association in ${nameOf(window, M)}; not so in ${nameOf(window, Y)}${eligibleThen ? '' : ' (no eligible association then)'}`
+        : `${rule} with an eligible association in ${nameOf(window, Y)}; not so in ${nameOf(window, M)}${eligibleNow ? '' : ' (no eligible association now)'}`,
     });
   }
   return { value, contributors };
