@@ -4,9 +4,12 @@ import { SOLUTION_AREAS, type SolutionArea } from '../shared/model/primitives.js
 import {
   CertificationCatalogue,
   RuleSetFile,
+  variantsOf,
+  WorkloadCatalogue,
   type AreaRule,
   type Certification,
   type RuleSet,
+  type Workload,
 } from './schema.js';
 
 export class RuleFileError extends Error {
@@ -16,6 +19,7 @@ export class RuleFileError extends Error {
 export interface Rules {
   ruleSets: RuleSet[];
   certifications: Certification[];
+  workloads: Workload[];
 }
 
 export function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
@@ -23,6 +27,8 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown, file: string
   if (!result.success) throw new RuleFileError(`${file}: ${describeIssues(result.error).replaceAll('\n', `\n${file}: `)}`);
   return result.data;
 }
+
+const DEFAULT_HISTORY_MONTHS = 24;
 
 function resolve(file: RuleSetFile, resolved: Map<string, RuleSet>, name: string): RuleSet {
   const parent = file.extends === undefined ? undefined : resolved.get(file.extends);
@@ -38,37 +44,86 @@ function resolve(file: RuleSetFile, resolved: Map<string, RuleSet>, name: string
   const qualification = file.qualification ?? parent?.qualification;
   const palExcludedCountries = file.palExcludedCountries ?? parent?.palExcludedCountries;
   const deploymentExcludedAzureServices = file.deploymentExcludedAzureServices ?? parent?.deploymentExcludedAzureServices;
-  if (!qualification || !palExcludedCountries || !deploymentExcludedAzureServices) {
-    throw new RuleFileError(`${name}: qualification, palExcludedCountries and deploymentExcludedAzureServices are required without extends`);
+  const generation = file.generation ?? parent?.generation;
+  const bizApps = file.bizApps ?? parent?.bizApps;
+  if (!qualification || !palExcludedCountries || !deploymentExcludedAzureServices || !generation || !bizApps) {
+    throw new RuleFileError(`${name}: qualification, palExcludedCountries, deploymentExcludedAzureServices, generation and bizApps are required without extends`);
   }
-  return { id: file.id, effectiveFrom: file.effectiveFrom, description: file.description, qualification, palExcludedCountries, deploymentExcludedAzureServices, areas };
+  return {
+    id: file.id,
+    effectiveFrom: file.effectiveFrom,
+    effectiveFromAssumed: file.effectiveFromAssumed ?? false,
+    description: file.description,
+    generation,
+    historyMonths: file.historyMonths ?? parent?.historyMonths ?? DEFAULT_HISTORY_MONTHS,
+    sources: [...file.sources, ...(parent?.sources ?? []).filter((s) => !file.sources.some((o) => o.page === s.page && o.section === s.section))],
+    qualification,
+    palExcludedCountries,
+    deploymentExcludedAzureServices,
+    bizApps,
+    countsUntil: {},
+    areas,
+  };
 }
 
-function checkAgainstCatalogue(ruleSet: RuleSet, known: Set<string>, name: string): void {
+function checkAgainstCatalogues(ruleSet: RuleSet, known: Set<string>, workloads: Map<string, Workload>, name: string): void {
   for (const area of SOLUTION_AREAS) {
-    const metrics = ruleSet.areas[area].metrics;
-    const total = metrics.reduce((sum, m) => sum + m.maxPoints, 0);
-    if (Math.abs(total - 100) > 1e-9) throw new RuleFileError(`${name}: areas.${area}: maxPoints add up to ${total}, not 100`);
-    metrics.forEach((metric, i) => {
-      const named = [
-        ...(metric.gate ?? []).map((g) => g.certification),
-        ...metric.parts.flatMap((p) => (p.kind === 'peopleHolding' ? p.requires.flat() : [])),
-      ];
-      for (const id of named) {
-        if (!known.has(id)) throw new RuleFileError(`${name}: areas.${area}.metrics[${i}]: unknown certification ${id}`);
-      }
+    const rule = ruleSet.areas[area];
+    const variants = variantsOf(rule);
+    const labels = 'paths' in rule ? ['paths.enterprise', 'paths.smb'] : 'tracks' in rule ? ['tracks.enterprise', 'tracks.smb'] : [''];
+    variants.forEach((variant, v) => {
+      const where = `areas.${area}${labels[v] ? `.${labels[v]}` : ''}`;
+      const total = variant.metrics.reduce((sum, m) => sum + m.maxPoints, 0);
+      if (Math.abs(total - 100) > 1e-9) throw new RuleFileError(`${name}: ${where}: maxPoints add up to ${total}, not 100`);
+      variant.metrics.forEach((metric, i) => {
+        const named = [...(metric.gate ?? []).flatMap((g) => g.anyOf), ...metric.parts.flatMap((p) => (p.kind === 'peopleHolding' ? p.requires.flat() : []))];
+        for (const id of named) {
+          if (!known.has(id)) throw new RuleFileError(`${name}: ${where}.metrics[${i}]: unknown certification ${id}`);
+        }
+      });
     });
   }
+  for (const workload of [...ruleSet.bizApps.netAddsWorkloads, ...ruleSet.bizApps.rateCard.map((r) => r.workload)]) {
+    const entry = workloads.get(workload);
+    if (!entry) throw new RuleFileError(`${name}: bizApps: unknown workload ${workload} (rules/workloads.json names each workload once)`);
+    if (entry.rollsUpTo !== undefined && ruleSet.bizApps.rateCard.some((r) => r.workload === workload)) {
+      throw new RuleFileError(`${name}: bizApps.rateCard: ${workload} rolls up to ${entry.rollsUpTo} and cannot have a rate of its own`);
+    }
+  }
+}
+
+/** Every spelling of every workload, to its catalogue entry; a spelling used twice is refused. */
+export function workloadIndex(workloads: readonly Workload[], file = 'rules/workloads.json'): Map<string, Workload> {
+  const index = new Map<string, Workload>();
+  for (const workload of workloads) {
+    for (const spelling of [workload.name, ...workload.aliases]) {
+      if (index.has(spelling)) throw new RuleFileError(`${file}: ${spelling} names two workloads`);
+      index.set(spelling, workload);
+    }
+  }
+  for (const workload of workloads) {
+    if (workload.rollsUpTo !== undefined && index.get(workload.rollsUpTo)?.name !== workload.rollsUpTo) {
+      throw new RuleFileError(`${file}: ${workload.name} rolls up to ${workload.rollsUpTo}, which is not a workload's name`);
+    }
+  }
+  return index;
 }
 
 /**
- * Validates raw rule files: schema, `extends` chains, certification ids against the catalogue,
- * 100 points per area. Throws a RuleFileError naming the file and the place on the first problem.
+ * Validates raw rule files: schema, `extends` chains, certification ids and workloads against the
+ * catalogues, 100 points per area (per path or track). Throws a RuleFileError naming the file and the place.
  */
-export function loadRules(ruleSetFiles: Record<string, unknown>, catalogueRaw: unknown, catalogueName = 'rules/certifications.json'): Rules {
+export function loadRules(
+  ruleSetFiles: Record<string, unknown>,
+  catalogueRaw: unknown,
+  workloadsRaw: unknown,
+  catalogueName = 'rules/certifications.json',
+): Rules {
   const { certifications } = parseOrThrow(CertificationCatalogue, catalogueRaw, catalogueName);
   const known = new Set(certifications.map((c) => c.id));
   if (known.size !== certifications.length) throw new RuleFileError(`${catalogueName}: certification ids must be unique`);
+  const { workloads } = parseOrThrow(WorkloadCatalogue, workloadsRaw, 'rules/workloads.json');
+  const workloadsBySpelling = workloadIndex(workloads);
 
   const parsed = Object.entries(ruleSetFiles)
     .map(([name, raw]) => ({ name, file: parseOrThrow(RuleSetFile, raw, name) }))
@@ -78,7 +133,13 @@ export function loadRules(ruleSetFiles: Record<string, unknown>, catalogueRaw: u
   for (const { name, file } of parsed) {
     if (resolved.has(file.id)) throw new RuleFileError(`${name}: id: rule set ${file.id} is defined twice`);
     const ruleSet = resolve(file, resolved, name);
-    checkAgainstCatalogue(ruleSet, known, name);
+    ruleSet.countsUntil = Object.fromEntries(
+      certifications.flatMap((c) => {
+        const retirement = c.retirement?.[ruleSet.generation];
+        return retirement ? [[c.id, retirement.countsUntil] as const] : [];
+      }),
+    );
+    checkAgainstCatalogues(ruleSet, known, workloadsBySpelling, name);
     resolved.set(file.id, ruleSet);
   }
   const ruleSets = [...resolved.values()];
@@ -87,7 +148,7 @@ export function loadRules(ruleSetFiles: Record<string, unknown>, catalogueRaw: u
       throw new RuleFileError(`rule sets ${ruleSets[i - 1]!.id} and ${ruleSets[i]!.id} take effect on the same day`);
     }
   }
-  return { ruleSets, certifications };
+  return { ruleSets, certifications, workloads };
 }
 
 export class NoRuleSetError extends Error {

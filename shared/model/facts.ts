@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import workloadCatalogue from '../../rules/workloads.json' with { type: 'json' };
 import {
   AssociationType,
   Count,
@@ -27,10 +28,41 @@ export const AzureServiceUsage = z.strictObject({
 });
 export type AzureServiceUsage = z.infer<typeof AzureServiceUsage>;
 
-export const BizAppsUsage = z.strictObject({
-  revenueUsd: Usd('revenueUsd').default(0),
-  mcv: Usd('mcv').default(0),
+/** The name of the workload the old `{revenueUsd, mcv}` shape stands for (SPEC §3.6). */
+export const UNSPECIFIED_WORKLOAD = 'unspecified';
+
+// Every spelling the pages use (rules/workloads.json): a typo would otherwise count nowhere, silently.
+const WORKLOAD_SPELLINGS = new Set(workloadCatalogue.workloads.flatMap((w) => [w.name, ...((w as { aliases?: string[] }).aliases ?? [])]));
+
+export const WorkloadUsage = z.strictObject({
+  workload: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(100)
+    .refine((name) => name !== UNSPECIFIED_WORKLOAD, `${UNSPECIFIED_WORKLOAD} is what the old {revenueUsd, mcv} shape stands for; name the workload`)
+    .refine((name) => WORKLOAD_SPELLINGS.has(name), 'not a Business Applications workload named on the rule pages (GET /api/rules lists them)'),
+  revenueUsd: Usd('revenueUsd').optional(),
+  /** The workload's usage unit that month: MAU, or profiles for Customer Insights. */
+  units: Count('units').optional(),
 });
+export type WorkloadUsage = z.infer<typeof WorkloadUsage>;
+
+/**
+ * Business Applications in one month: per workload (`workloads`), or the old totals (`revenueUsd`,
+ * `mcv`), which count as one workload named `unspecified`. Never both.
+ */
+export const BizAppsUsage = z
+  .strictObject({
+    revenueUsd: Usd('revenueUsd').optional(),
+    mcv: Usd('mcv').optional(),
+    workloads: z.array(WorkloadUsage).max(100).optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.workloads !== undefined && (b.revenueUsd !== undefined || b.mcv !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['workloads'], message: 'a month holds either workloads or the old revenueUsd/mcv totals, not both' });
+    }
+  });
+export type BizAppsUsage = z.infer<typeof BizAppsUsage>;
 
 /** One customer's usage in one calendar month; every field is optional and absent means 0. */
 export const MonthUsage = z.strictObject({
@@ -38,13 +70,15 @@ export const MonthUsage = z.strictObject({
   activeUsers: Count('activeUsers').default(0),
   protectedUsers: Count('protectedUsers').default(0),
   azureServices: z.array(AzureServiceUsage).max(500).default([]),
-  bizApps: BizAppsUsage.default({ revenueUsd: 0, mcv: 0 }),
+  bizApps: BizAppsUsage.default({}),
 });
 export type MonthUsage = z.infer<typeof MonthUsage>;
 export type MonthUsageInput = z.input<typeof MonthUsage>;
 
 const customerShape = {
   idType: z.enum(['tenant', 'tpid']),
+  /** Microsoft's customer segment; absent means enterprise (it decides the Azure track, SPEC §3.6). */
+  segment: z.enum(['smb', 'enterprise']).optional(),
   country: CountryCode,
   production: z.boolean(),
   associations: z.array(Association).max(100),

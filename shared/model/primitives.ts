@@ -47,7 +47,10 @@ export type MetricName = z.infer<typeof MetricName>;
 
 const nonNegative = (what: string) => z.number().finite().nonnegative(`${what} must be 0 or more`);
 export const Count = (what: string) => nonNegative(what).int(`${what} must be a whole number`);
-export const Usd = (what: string) => nonNegative(what);
+/** Money: at most two decimals, so sums and thresholds are exact in cents. */
+// The shortest decimal that reads back as the number: 866.18 is "866.18", 1e-20 is "1e-20" (not whole cents).
+const WHOLE_CENTS = /^\d+(\.\d{1,2})?$/;
+export const Usd = (what: string) => nonNegative(what).refine((x) => WHOLE_CENTS.test(String(x)), `${what} has at most two decimals (whole cents)`);
 
 /** The program's names for the areas, as badges show them. */
 export const AREA_NAMES: Record<SolutionArea, string> = {

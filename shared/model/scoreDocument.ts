@@ -5,6 +5,7 @@ import { IsoDate, MonthKey, SolutionArea } from './primitives.js';
 export const ContributorSchema = z.object({
   type: z.enum(['customer', 'person', 'service']),
   id: z.string(),
+  workload: z.string().optional().describe('the Business Applications workload of a (customer, workload) pair'),
   contribution: z.number(),
   months: z.array(z.object({ month: MonthKey, value: z.number() })),
   note: z.string(),
@@ -12,9 +13,21 @@ export const ContributorSchema = z.object({
 
 export const GateSchema = z.object({
   passed: z.boolean(),
-  requirements: z.array(z.object({ certification: z.string(), atLeastPeople: z.number().int(), people: z.number().int() })),
+  points: z.number().describe('points the met steps earn by themselves (SMB steps: 4 each)'),
+  requirements: z.array(
+    z.object({
+      certification: z.string(),
+      anyOf: z.array(z.string()),
+      atLeastPeople: z.number().int(),
+      people: z.number().int(),
+      met: z.boolean(),
+      points: z.number(),
+    }),
+  ),
   reason: z.string().optional(),
 });
+
+const Path = z.enum(['enterprise', 'smb']);
 
 export const MetricResultSchema = z.object({
   metric: z.string(),
@@ -24,6 +37,8 @@ export const MetricResultSchema = z.object({
   maxPoints: z.number(),
   target: z.number(),
   gate: GateSchema.nullable(),
+  option: z.string().optional().describe('the association-type option whose points the metric took'),
+  options: z.array(z.object({ option: z.string(), value: z.number(), points: z.number(), target: z.number() })).optional(),
   contributors: z.array(ContributorSchema),
   toFullPoints: z.string().nullable(),
 });
@@ -33,6 +48,10 @@ export const AreaResultSchema = z.object({
   qualifies: z.boolean(),
   shortfall: z.array(z.string()),
   metrics: z.record(z.string(), MetricResultSchema),
+  path: Path.optional().describe('where the area has two paths: the one kept (the higher total)'),
+  paths: z.object({ enterprise: z.number(), smb: z.number() }).optional().describe("both paths' totals"),
+  track: Path.optional().describe('where the area has one track by classification: the track scored'),
+  trackReason: z.string().optional().describe('why the partner is on that track'),
 });
 
 export const ScoreDocumentSchema = z.object({

@@ -1,13 +1,20 @@
-import type { AreaRule, RuleSet } from '../../rules/schema.js';
+import type { AreaRule, AreaVariant, Path, RuleSet } from '../../rules/schema.js';
+import { classify } from './classification.js';
 import type { ScoringContext } from './context.js';
 import { evaluateMetric, type MetricResult } from './metric.js';
-import { atLeast, round2 } from './points.js';
+import { atLeast, round2, TOLERANCE } from './points.js';
 
 export interface AreaResult {
   score: number;
   qualifies: boolean;
   shortfall: string[];
   metrics: Record<string, MetricResult>;
+  /** Two paths scored best of: the path kept, and both totals. */
+  path?: Path;
+  paths?: Record<Path, number>;
+  /** One track by classification: the track scored, and why. */
+  track?: Path;
+  trackReason?: string;
 }
 
 /** Qualifies at ≥ 70 with every metric at ≥ 1 point (both from the rules), within the tolerance. */
@@ -23,7 +30,45 @@ export function qualification(metrics: readonly MetricResult[], rule: RuleSet['q
   return { score, qualifies: shortfall.length === 0, shortfall };
 }
 
-export function scoreArea(area: AreaRule, ctx: ScoringContext): AreaResult {
-  const results = area.metrics.map((rule) => evaluateMetric(rule, area, ctx));
+function scoreVariant(variant: AreaVariant, ctx: ScoringContext): AreaResult {
+  const results = variant.metrics.map((rule) => evaluateMetric(rule, variant, ctx));
   return { ...qualification(results, ctx.ruleSet.qualification), metrics: Object.fromEntries(results.map((r) => [r.metric, r])) };
+}
+
+const PATH_NAMES: Record<Path, string> = { enterprise: 'Enterprise', smb: 'SMB' };
+
+/** The higher area total; on a tie, the path that qualifies, else Enterprise (SPEC §3.6). */
+function winningPath(enterprise: AreaResult, smb: AreaResult): Path {
+  if (Math.abs(enterprise.score - smb.score) > TOLERANCE) return enterprise.score > smb.score ? 'enterprise' : 'smb';
+  return smb.qualifies && !enterprise.qualifies ? 'smb' : 'enterprise';
+}
+
+/** Where the other path earns more on a metric, say so: it may be the quicker way to qualify. */
+function otherPathHints(kept: AreaResult, other: AreaResult, otherPath: Path): string[] {
+  if (kept.qualifies) return [];
+  const hints: string[] = [];
+  for (const [name, m] of Object.entries(other.metrics)) {
+    const mine = kept.metrics[name];
+    if (!mine || m.points <= mine.points + TOLERANCE) continue;
+    hints.push(
+      `on the ${PATH_NAMES[otherPath]} path (score ${round2(other.score).toFixed(2)}) ${name} earns ${round2(m.points).toFixed(2)} of ${m.maxPoints}${m.toFullPoints ? `; there full points need ${m.toFullPoints}` : ''}`,
+    );
+  }
+  return hints;
+}
+
+export function scoreArea(area: AreaRule, ctx: ScoringContext): AreaResult {
+  if ('paths' in area) {
+    const enterprise = scoreVariant(area.paths.enterprise, ctx);
+    const smb = scoreVariant(area.paths.smb, ctx);
+    const path = winningPath(enterprise, smb);
+    const [kept, other] = path === 'enterprise' ? [enterprise, smb] : [smb, enterprise];
+    const otherPath: Path = path === 'enterprise' ? 'smb' : 'enterprise';
+    return { ...kept, shortfall: [...kept.shortfall, ...otherPathHints(kept, other, otherPath)], path, paths: { enterprise: enterprise.score, smb: smb.score } };
+  }
+  if ('tracks' in area) {
+    const { track, reason } = classify(area.classification, ctx);
+    return { ...scoreVariant(area.tracks[track], ctx), track, trackReason: reason };
+  }
+  return scoreVariant(area, ctx);
 }

@@ -1,10 +1,12 @@
-import type { AzureServiceUsage, CustomerFacts, Person } from '../model/facts.js';
+import type { AzureServiceUsage, CustomerFacts, MonthUsage, Person } from '../model/facts.js';
 import type { PartnerFacts } from '../model/partner.js';
 import type { SolutionArea } from '../model/primitives.js';
 import { monthIndex } from '../dates.js';
 import type { RuleSet } from '../../rules/schema.js';
 import { associationBit } from './associations.js';
-import { HISTORY_MONTHS, scoringWindow, type ScoringWindow } from './window.js';
+import { cents, fromCents } from './money.js';
+import { scoringWindow, type ScoringWindow } from './window.js';
+import { workloadsOf, type PreparedWorkload } from './workloads.js';
 
 /**
  * One customer-month reduced to the numbers the metrics read, Azure ACR already summed per area.
@@ -23,6 +25,8 @@ export interface PreparedMonth {
   acrModernWork: number;
   acrSecurity: number;
   services: readonly AzureServiceUsage[];
+  /** Business Applications per workload, with MCV from the rule set's rate card. */
+  workloads: readonly PreparedWorkload[];
 }
 
 export const ACR_FIELD: Record<SolutionArea, keyof PreparedMonth & `acr${string}`> = {
@@ -35,13 +39,27 @@ export const ACR_FIELD: Record<SolutionArea, keyof PreparedMonth & `acr${string}
 };
 
 /** A month without data: all zeros. */
-export const EMPTY_MONTH: PreparedMonth = Object.freeze(
-  prepareMonth({ paidSeats: 0, activeUsers: 0, protectedUsers: 0, azureServices: [], bizApps: { revenueUsd: 0, mcv: 0 } }),
-);
+export const EMPTY_MONTH: PreparedMonth = Object.freeze({
+  paidSeats: 0,
+  activeUsers: 0,
+  protectedUsers: 0,
+  bizAppsRevenue: 0,
+  bizAppsMcv: 0,
+  acrInfrastructure: 0,
+  acrDataAi: 0,
+  acrDigitalAppInnovation: 0,
+  acrBusinessApplications: 0,
+  acrModernWork: 0,
+  acrSecurity: 0,
+  services: [],
+  workloads: [],
+});
 
 export interface PreparedCustomer {
   customerId: string;
   production: boolean;
+  /** Microsoft's segment; absent in the facts means enterprise. */
+  smb: boolean;
   /** By month offset from window.historyStart; undefined means no data, read as zeros. */
   months: (PreparedMonth | undefined)[];
   /** Association bits active on any day of each month, PAL already dropped where it never counts. */
@@ -63,35 +81,53 @@ export interface ScoringContext {
   people: PersonOnDay[];
 }
 
-// A declaration, so EMPTY_MONTH above can be built with it.
-function prepareMonth(usage: CustomerFacts['months'][string]): PreparedMonth {
-  const month: PreparedMonth = {
+function prepareMonth(usage: MonthUsage, ruleSet: RuleSet): PreparedMonth {
+  // ACR is summed in whole cents: 866.18 + 40.03 + 93.79 must reach 1,000 exactly.
+  const acr = [0, 0, 0, 0, 0, 0];
+  for (const service of usage.azureServices) acr[AREA_INDEX[service.area]]! += cents(service.acrUsd);
+  const workloads = workloadsOf(usage.bizApps, ruleSet);
+  let revenue = 0;
+  let mcv = 0;
+  for (const w of workloads) {
+    revenue += cents(w.revenue);
+    mcv += w.mcv;
+  }
+  return {
     paidSeats: usage.paidSeats,
     activeUsers: usage.activeUsers,
     protectedUsers: usage.protectedUsers,
-    bizAppsRevenue: usage.bizApps.revenueUsd,
-    bizAppsMcv: usage.bizApps.mcv,
-    acrInfrastructure: 0,
-    acrDataAi: 0,
-    acrDigitalAppInnovation: 0,
-    acrBusinessApplications: 0,
-    acrModernWork: 0,
-    acrSecurity: 0,
+    bizAppsRevenue: fromCents(revenue),
+    bizAppsMcv: mcv,
+    acrInfrastructure: fromCents(acr[0]!),
+    acrDataAi: fromCents(acr[1]!),
+    acrDigitalAppInnovation: fromCents(acr[2]!),
+    acrBusinessApplications: fromCents(acr[3]!),
+    acrModernWork: fromCents(acr[4]!),
+    acrSecurity: fromCents(acr[5]!),
     services: usage.azureServices,
+    workloads,
   };
-  for (const service of usage.azureServices) month[ACR_FIELD[service.area]] += service.acrUsd;
-  return month;
 }
 
-function prepareCustomer(customer: CustomerFacts, window: ScoringWindow, palExcluded: ReadonlySet<string>): PreparedCustomer {
+const AREA_INDEX: Record<SolutionArea, number> = {
+  infrastructure: 0,
+  dataAi: 1,
+  digitalAppInnovation: 2,
+  businessApplications: 3,
+  modernWork: 4,
+  security: 5,
+};
+
+function prepareCustomer(customer: CustomerFacts, window: ScoringWindow, ruleSet: RuleSet, palExcluded: ReadonlySet<string>): PreparedCustomer {
   const { historyStart, evaluationMonth } = window;
-  const months: (PreparedMonth | undefined)[] = new Array(HISTORY_MONTHS);
+  const length = window.monthNames.length;
+  const months: (PreparedMonth | undefined)[] = new Array(length);
   // Look up just the window's months by name: enumerating every key of a large map costs more.
-  for (let i = 0; i < HISTORY_MONTHS; i++) {
+  for (let i = 0; i < length; i++) {
     const usage = customer.months[window.monthNames[i]!];
-    if (usage !== undefined) months[i] = prepareMonth(usage);
+    if (usage !== undefined) months[i] = prepareMonth(usage, ruleSet);
   }
-  const associationMasks = new Uint8Array(HISTORY_MONTHS);
+  const associationMasks = new Uint8Array(length);
   for (const association of customer.associations) {
     if (association.type === 'PAL' && palExcluded.has(customer.country)) continue;
     // `from` and `to` are inclusive days, so the association is active in every month they touch.
@@ -100,7 +136,7 @@ function prepareCustomer(customer: CustomerFacts, window: ScoringWindow, palExcl
     const bit = associationBit(association.type);
     for (let m = first; m <= last; m++) associationMasks[m - historyStart]! |= bit;
   }
-  return { customerId: customer.customerId, production: customer.production, months, associationMasks };
+  return { customerId: customer.customerId, production: customer.production, smb: customer.segment === 'smb', months, associationMasks };
 }
 
 /** A person counts on D if linked on or before D and not unlinked on or before D. */
@@ -108,10 +144,25 @@ export function isLinkedOn(person: Person, day: string): boolean {
   return person.linkedOn <= day && (person.unlinkedOn === undefined || person.unlinkedOn > day);
 }
 
-/** A certification is held on D if earned on or before D and not yet expired (expiresOn is the first day without it). */
-export function certificationsHeldOn(person: Person, day: string): Set<string> {
+const countsUntilByRuleSet = new WeakMap<RuleSet, ReadonlyMap<string, string>>();
+
+function countsUntilOf(ruleSet: RuleSet): ReadonlyMap<string, string> {
+  let map = countsUntilByRuleSet.get(ruleSet);
+  if (!map) countsUntilByRuleSet.set(ruleSet, (map = new Map(Object.entries(ruleSet.countsUntil))));
+  return map;
+}
+
+/**
+ * A certification is held on D if earned on or before D, not yet expired (expiresOn is the first
+ * day without it) and, for a retired one, D is on or before the rule pages' `countsUntil`.
+ */
+export function certificationsHeldOn(person: Person, day: string, countsUntil: ReadonlyMap<string, string> = new Map()): Set<string> {
   const held = new Set<string>();
-  for (const c of person.certifications) if (c.earnedOn <= day && (c.expiresOn === undefined || c.expiresOn > day)) held.add(c.id);
+  for (const c of person.certifications) {
+    if (c.earnedOn > day || (c.expiresOn !== undefined && c.expiresOn <= day)) continue;
+    const lastDay = countsUntil.get(c.id);
+    if (lastDay === undefined || day <= lastDay) held.add(c.id);
+  }
   return held;
 }
 
@@ -125,10 +176,11 @@ function inOrder<T>(items: readonly T[], compare: (a: T, b: T) => number): reado
 }
 
 export function scoringContext(facts: PartnerFacts, ruleSet: RuleSet, asOf: string): ScoringContext {
-  const window = scoringWindow(asOf);
+  const window = scoringWindow(asOf, ruleSet.historyMonths);
   const palExcluded = new Set(ruleSet.palExcludedCountries);
+  const countsUntil = countsUntilOf(ruleSet);
   // Sorted by id, so the document is the same whatever order the facts arrive in (file or database).
-  const customers = inOrder(facts.customers, byCustomerId).map((c) => prepareCustomer(c, window, palExcluded));
+  const customers = inOrder(facts.customers, byCustomerId).map((c) => prepareCustomer(c, window, ruleSet, palExcluded));
   return {
     window,
     ruleSet,
@@ -136,7 +188,7 @@ export function scoringContext(facts: PartnerFacts, ruleSet: RuleSet, asOf: stri
     productionCustomers: customers.filter((c) => c.production),
     people: inOrder(facts.people, byPersonId)
       .filter((p) => isLinkedOn(p, asOf))
-      .map((p) => ({ personId: p.personId, held: certificationsHeldOn(p, asOf) })),
+      .map((p) => ({ personId: p.personId, held: certificationsHeldOn(p, asOf, countsUntil) })),
   };
 }
 

@@ -17,13 +17,19 @@ export function toScoreDocument(score: PartnerScore): ScoreDocument {
         ...m,
         value: round4(m.value),
         points: round2(m.points),
+        ...(m.options ? { options: m.options.map((o) => ({ ...o, value: round4(o.value), points: round2(o.points) })) } : {}),
         contributors: m.contributors.map((c) => {
           const contribution = round4(c.contribution);
           return contribution === c.contribution ? c : { ...c, contribution };
         }),
       };
     }
-    areas[area] = { ...result, score: round2(result.score), metrics };
+    areas[area] = {
+      ...result,
+      score: round2(result.score),
+      ...(result.paths ? { paths: { enterprise: round2(result.paths.enterprise), smb: round2(result.paths.smb) } } : {}),
+      metrics,
+    };
   }
   return { ...score, areas };
 }

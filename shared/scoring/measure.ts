@@ -35,27 +35,38 @@ export function readerFor(measure: Measure): MeasureReader {
   return reader;
 }
 
-const predicates = new WeakMap<Threshold, (value: number) => boolean>();
+type BoundsLike = Pick<Threshold, 'atLeast' | 'above' | 'atMost' | 'below'>;
 
-function predicateFor(threshold: Threshold): (value: number) => boolean {
-  if ('atLeast' in threshold) return (v) => v >= threshold.atLeast;
-  if ('above' in threshold) return (v) => v > threshold.above;
-  if ('atMost' in threshold) return (v) => v <= threshold.atMost;
-  return (v) => v < threshold.below;
+const predicates = new WeakMap<BoundsLike, (value: number) => boolean>();
+
+function predicateFor(t: BoundsLike): (value: number) => boolean {
+  const { atLeast, above, atMost, below } = t;
+  // The common single-bound thresholds get a one-comparison predicate: this runs per customer-month.
+  if (above === undefined && atMost === undefined && below === undefined) return (v) => v >= atLeast!;
+  if (atLeast === undefined && atMost === undefined && below === undefined) return (v) => v > above!;
+  return (v) =>
+    (atLeast === undefined || v >= atLeast) && (above === undefined || v > above) && (atMost === undefined || v <= atMost) && (below === undefined || v < below);
 }
 
-/** Whether a value meets a threshold from the rules (compiled once per threshold). */
-export function meets(threshold: Threshold, value: number): boolean {
+/** Whether a value is within a threshold's bounds (compiled once per threshold; a promotion grace is not applied here). */
+export function meets(threshold: BoundsLike, value: number): boolean {
   let predicate = predicates.get(threshold);
   if (!predicate) predicates.set(threshold, (predicate = predicateFor(threshold)));
   return predicate(value);
 }
 
-export function describeThreshold(threshold: Threshold): string {
-  if ('atLeast' in threshold) return `≥ ${threshold.atLeast}`;
-  if ('above' in threshold) return `> ${threshold.above}`;
-  if ('atMost' in threshold) return `≤ ${threshold.atMost}`;
-  return `< ${threshold.below}`;
+/** Whether a value is past a threshold's upper bound (promoted out of a size class). */
+export function isAbove(threshold: BoundsLike, value: number): boolean {
+  return (threshold.atMost !== undefined && value > threshold.atMost) || (threshold.below !== undefined && value >= threshold.below);
+}
+
+export function describeThreshold(threshold: BoundsLike): string {
+  const parts: string[] = [];
+  if (threshold.atLeast !== undefined) parts.push(`≥ ${threshold.atLeast}`);
+  if (threshold.above !== undefined) parts.push(`> ${threshold.above}`);
+  if (threshold.atMost !== undefined) parts.push(`≤ ${threshold.atMost}`);
+  if (threshold.below !== undefined) parts.push(`< ${threshold.below}`);
+  return parts.join(' and ');
 }
 
 export function describeMeasure(measure: Measure): string {

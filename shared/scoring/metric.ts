@@ -1,4 +1,4 @@
-import type { AreaRule, MetricRule } from '../../rules/schema.js';
+import type { AreaVariant, MetricRule } from '../../rules/schema.js';
 import type { MetricName } from '../model/primitives.js';
 import { associationMask } from './associations.js';
 import type { ScoringContext } from './context.js';
@@ -6,6 +6,14 @@ import { evaluateGate, missingForGate, type GateResult } from './gate.js';
 import { partEvaluators, type Contributor, type PartResult } from './kinds/index.js';
 import type { PartEvaluator, PartScope } from './kinds/types.js';
 import { pointsFor, round4, TOLERANCE } from './points.js';
+
+/** One association type's score of a metric that has options (Modern Work: CPOR or DPOR). */
+export interface OptionResult {
+  option: string;
+  value: number;
+  points: number;
+  target: number;
+}
 
 export interface MetricResult {
   metric: MetricName;
@@ -15,6 +23,9 @@ export interface MetricResult {
   maxPoints: number;
   target: number;
   gate: GateResult | null;
+  /** The option whose points the metric took, where it has options; every option's score beside it. */
+  option?: string;
+  options?: OptionResult[];
   contributors: Contributor[];
   toFullPoints: string | null;
 }
@@ -47,31 +58,55 @@ function formatAmount(n: number): string {
   return amount.format(round4(n));
 }
 
-function toFullPoints(rule: MetricRule, value: number, gate: GateResult | null): string | null {
+/** What is missing for full points: unmet steps first, then the value the step points leave to earn. */
+function toFullPoints(rule: MetricRule, target: number, value: number, gate: GateResult | null): string | null {
   const needs = gate ? missingForGate(gate) : [];
-  const missing = rule.target - Math.min(Math.max(value, 0), rule.target);
+  const stepPoints = (rule.gate ?? []).reduce((sum, s) => sum + s.points, 0);
+  const needed = (target * (rule.maxPoints - stepPoints)) / rule.maxPoints;
+  const missing = needed - Math.min(Math.max(value, 0), needed);
   if (missing > TOLERANCE) needs.push(`${formatAmount(missing)} more ${Math.abs(missing - 1) <= TOLERANCE ? rule.unit.one : rule.unit.many}`);
   return needs.length === 0 ? null : needs.join('; then ');
 }
 
-/** The whole scoring of one metric: gate, parts, combination, cap and linear points. */
-export function evaluateMetric(rule: MetricRule, area: AreaRule, ctx: ScoringContext): MetricResult {
+interface Scored {
+  option?: string;
+  target: number;
+  value: number;
+  contributors: Contributor[];
+  partPoints: number;
+}
+
+function scoreWith(rule: MetricRule, ctx: ScoringContext, mask: number, target: number, option?: string): Scored {
   const results = rule.parts.map((part) =>
-    evaluatePart(part, ctx, { mask: associationMask(part.associations ?? area.associations), productionOnly: rule.productionOnly }),
+    evaluatePart(part, ctx, { mask: part.associations ? associationMask(part.associations) : mask, productionOnly: rule.productionOnly }),
   );
   const combined = combine(rule, results);
   const value = rule.cap === undefined ? combined.value : Math.min(combined.value, rule.cap);
+  return { ...(option === undefined ? {} : { option }), target, value, contributors: combined.contributors, partPoints: pointsFor(value, target, rule.maxPoints) };
+}
+
+/**
+ * The whole scoring of one metric: steps (gate), parts (per option, best kept), combination,
+ * cap, linear points, and the step points, capped at the metric's maximum.
+ */
+export function evaluateMetric(rule: MetricRule, variant: AreaVariant, ctx: ScoringContext): MetricResult {
+  const scored = rule.options
+    ? rule.options.map((o) => scoreWith(rule, ctx, associationMask(o.associations), o.target, o.option))
+    : [scoreWith(rule, ctx, associationMask(variant.associations), rule.target)];
+  // The option with the most points; the first listed on a tie.
+  const best = scored.reduce((a, b) => (b.partPoints > a.partPoints + TOLERANCE ? b : a));
   const gate = rule.gate ? evaluateGate(rule.gate, ctx.people) : null;
-  const points = gate && !gate.passed ? 0 : pointsFor(value, rule.target, rule.maxPoints);
+  const earned = gate === null ? best.partPoints : gate.points + (gate.passed ? best.partPoints : 0);
   return {
     metric: rule.metric,
     description: rule.description,
-    value,
-    points,
+    value: best.value,
+    points: Math.min(earned, rule.maxPoints),
     maxPoints: rule.maxPoints,
-    target: rule.target,
+    target: best.target,
     gate,
-    contributors: combined.contributors,
-    toFullPoints: toFullPoints(rule, value, gate),
+    ...(rule.options ? { option: best.option!, options: scored.map((s) => ({ option: s.option!, value: s.value, points: s.partPoints, target: s.target })) } : {}),
+    contributors: best.contributors,
+    toFullPoints: toFullPoints(rule, best.target, best.value, gate),
   };
 }

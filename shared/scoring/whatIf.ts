@@ -1,5 +1,5 @@
 import type { RuleSet } from '../../rules/schema.js';
-import type { CustomerFacts, MonthUsage } from '../model/facts.js';
+import type { BizAppsUsage, CustomerFacts, MonthUsage } from '../model/facts.js';
 import type { PartnerFacts } from '../model/partner.js';
 import type { SolutionArea } from '../model/primitives.js';
 import type { WhatIfRequest } from '../model/whatIf.js';
@@ -22,6 +22,16 @@ export interface WhatIfResult {
   changes: Record<SolutionArea, AreaChange>;
 }
 
+const sum = (a: number | undefined, b: number | undefined) => (a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0));
+
+/** Totals add up and workload entries are appended: the scoring sums a workload listed twice. */
+function addBizApps(base: BizAppsUsage, extra: BizAppsUsage): BizAppsUsage {
+  const revenueUsd = sum(base.revenueUsd, extra.revenueUsd);
+  const mcv = sum(base.mcv, extra.mcv);
+  const workloads = base.workloads || extra.workloads ? [...(base.workloads ?? []), ...(extra.workloads ?? [])] : undefined;
+  return { ...(revenueUsd === undefined ? {} : { revenueUsd }), ...(mcv === undefined ? {} : { mcv }), ...(workloads ? { workloads } : {}) };
+}
+
 function addUsage(base: MonthUsage | undefined, extra: MonthUsage): MonthUsage {
   if (!base) return extra;
   return {
@@ -29,7 +39,7 @@ function addUsage(base: MonthUsage | undefined, extra: MonthUsage): MonthUsage {
     activeUsers: base.activeUsers + extra.activeUsers,
     protectedUsers: base.protectedUsers + extra.protectedUsers,
     azureServices: [...base.azureServices, ...extra.azureServices],
-    bizApps: { revenueUsd: base.bizApps.revenueUsd + extra.bizApps.revenueUsd, mcv: base.bizApps.mcv + extra.bizApps.mcv },
+    bizApps: addBizApps(base.bizApps, extra.bizApps),
   };
 }
 

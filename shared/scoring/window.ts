@@ -2,7 +2,7 @@ import { evaluationMonthOf, monthIndex, monthKey, type IsoDate, type MonthKey } 
 
 /**
  * The months a score as of D looks at, as month indexes: M (evaluation month), Y = M − 12,
- * T = M−11..M, and the 12 months before T (Security's Azure net adds compare T with them).
+ * T = M−11..M, and the months before T back to historyStart (24 months in all unless a rule set reads more).
  */
 export interface ScoringWindow {
   asOf: IsoDate;
@@ -14,18 +14,19 @@ export interface ScoringWindow {
   monthNames: readonly MonthKey[];
 }
 
+/** Months read by default: M back to the 12 months before T. A rule set may read more (the promotion grace). */
 export const HISTORY_MONTHS = 24;
 
-export function scoringWindow(asOf: IsoDate): ScoringWindow {
+export function scoringWindow(asOf: IsoDate, historyMonths = HISTORY_MONTHS): ScoringWindow {
   const evaluationMonth = monthIndex(evaluationMonthOf(asOf));
-  const historyStart = evaluationMonth - (HISTORY_MONTHS - 1);
+  const historyStart = evaluationMonth - (historyMonths - 1);
   return {
     asOf,
     evaluationMonth,
     comparisonMonth: evaluationMonth - 12,
     trailingStart: evaluationMonth - 11,
     historyStart,
-    monthNames: Array.from({ length: HISTORY_MONTHS }, (_, i) => monthKey(historyStart + i)),
+    monthNames: Array.from({ length: historyMonths }, (_, i) => monthKey(historyStart + i)),
   };
 }
 

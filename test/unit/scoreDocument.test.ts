@@ -17,7 +17,7 @@ describe('the score document', () => {
 
   it('rounds score and points to two decimals but qualifies on the exact numbers', () => {
     const team = people(1, ['m365-security-administrator-associate', 'azure-security-engineer-associate', 'identity-and-access-administrator-associate']);
-    const exact = score({ people: team });
+    const exact = score({ people: team }, '2023-06-15');
     const doc = toScoreDocument(exact);
     expect(exact.areas.security.metrics.intermediateCertifications!.points).toBeCloseTo(40 / 6, 14);
     expect(doc.areas.security.metrics.intermediateCertifications!.points).toBe(6.67);
@@ -28,6 +28,9 @@ describe('the score document', () => {
     const doc = toScoreDocument(score({ customers: [associated('CPOR', { '2024-05': { paidSeats: 10 }, '2025-05': { paidSeats: 30 } })] }));
     const mw = doc.areas.modernWork;
     expect(mw.qualifies).toBe(false);
+    // 10 → 30 seats is an SMB-sized tenant added (11–300 licences): 2 of 20 points on the SMB path, none on Enterprise.
+    expect(mw.path).toBe('smb');
+    expect(mw.paths).toEqual({ enterprise: 0, smb: 2 });
     expect(mw.shortfall).toEqual([
       'score 2.00 is below 70',
       'intermediateCertifications has 0.00 points; every metric needs at least 1',
@@ -36,7 +39,7 @@ describe('the score document', () => {
       'deployments has 0.00 points; every metric needs at least 1',
     ]);
     expect(mw.metrics.netCustomerAdds!.toFullPoints).toBe('9 more net customer adds');
-    expect(mw.metrics.advancedCertifications!.toFullPoints).toBe('2 more people with an advanced certification');
+    expect(mw.metrics.advancedCertifications!.toFullPoints).toBe('1 more person with an advanced certification');
     expect(mw.metrics.netCustomerAdds!.gate).toBeNull();
   });
 

@@ -60,7 +60,10 @@ describe('Security net customer adds', () => {
   });
 });
 
-describe('Security intermediate certifications', () => {
+/** Before 2023-12-01 (rule set 2022-10): seed 001's per-person combination. */
+const SEED_MODEL = '2023-06-15';
+
+describe('Security intermediate certifications (2022-10: seed 001)', () => {
   it('needs both associate certifications and one of the three others', () => {
     const team = [
       person([M365_ADMIN, AZURE_ENGINEER, 'identity-and-access-administrator-associate']),
@@ -68,14 +71,14 @@ describe('Security intermediate certifications', () => {
       person([M365_ADMIN, AZURE_ENGINEER]),
       person([AZURE_ENGINEER, 'security-operations-analyst-associate']),
     ];
-    const result = metric({ people: team }, 'security', 'intermediateCertifications');
+    const result = metric({ people: team }, 'security', 'intermediateCertifications', SEED_MODEL);
     expect(result.value).toBe(2);
     expect(result.points).toBeCloseTo(40 / 3, 12);
     expect(result.gate).toBeNull();
   });
 
   it('six people at 40/6 points each make full points', () => {
-    const result = metric({ people: people(6, [M365_ADMIN, AZURE_ENGINEER, 'security-operations-analyst-associate']) }, 'security', 'intermediateCertifications');
+    const result = metric({ people: people(6, [M365_ADMIN, AZURE_ENGINEER, 'security-operations-analyst-associate']) }, 'security', 'intermediateCertifications', SEED_MODEL);
     expect(result.points).toBe(40);
     expect(result.toFullPoints).toBeNull();
   });

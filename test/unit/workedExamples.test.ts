@@ -6,13 +6,23 @@ import { toScoreDocument } from '../../shared/scoring/index.js';
 import { acr, associated, metric, monthsFrom, people, score } from './builders.js';
 
 const securityCombination = ['m365-security-administrator-associate', 'azure-security-engineer-associate', 'security-operations-analyst-associate'];
+// From 2023-12 (learn-2023/security.md): 2 + 2 prerequisite holders, then people with a step-3 certification.
+const securitySteps = ['azure-security-engineer-associate', 'security-operations-analyst-associate', 'identity-and-access-administrator-associate'];
 
 describe('SPEC §8 worked examples', () => {
-  it('1. Security, 3 qualifying people: intermediate = 40 × 3/6 = 20.00 points', () => {
-    const result = metric({ people: people(3, securityCombination) }, 'security', 'intermediateCertifications');
+  it('1. Security, 3 qualifying people: intermediate = 40 × 3/6 = 20.00 points (seed model, 2022-10)', () => {
+    const result = metric({ people: people(3, securityCombination) }, 'security', 'intermediateCertifications', '2023-06-15');
     expect(result.value).toBe(3);
     expect(result.points).toBe(20);
-    expect(toScoreDocument(score({ people: people(3, securityCombination) })).areas.security.metrics.intermediateCertifications!.points).toBe(20);
+    expect(toScoreDocument(score({ people: people(3, securityCombination) }, '2023-06-15')).areas.security.metrics.intermediateCertifications!.points).toBe(20);
+  });
+
+  it('1. Security, 3 qualifying people: intermediate = 40 × 3/6 = 20.00 points (steps, 2023-12 and 2024-07)', () => {
+    for (const asOf of ['2024-01-15', '2025-06-15']) {
+      const result = metric({ people: people(3, securitySteps) }, 'security', 'intermediateCertifications', asOf);
+      expect(result.value).toBe(3);
+      expect(toScoreDocument(score({ people: people(3, securitySteps) }, asOf)).areas.security.metrics.intermediateCertifications!.points).toBe(20);
+    }
   });
 
   it('2. Azure net customer adds: 5 qualifying customers in M, 3 in Y → value 2 → 20 of 30 points', () => {
@@ -67,7 +77,7 @@ describe('SPEC §8 worked examples', () => {
         // 3 Azure customers with 12,000 USD security ACR in T: 3 more deployments (4 × 20/6 points in all); also 3 net adds (capped).
         ...Array.from({ length: 3 }, () => associated('PAL', { '2024-08': acr('security', 12000) })),
       ];
-      const result = score({ customers, people: people(6, securityCombination) }).areas.security;
+      const result = score({ customers, people: people(6, securitySteps) }).areas.security;
       expect(result.metrics.usageGrowth!.points).toBeCloseTo((20 * 62) / 2500, 10);
       expect(result.score).toBeCloseTo(20 + 40 + (20 * 4) / 6 + 0.496, 10);
       expect(result.qualifies).toBe(false);

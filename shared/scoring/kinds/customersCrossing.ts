@@ -1,22 +1,22 @@
+import { conditionHolds } from '../conditions.js';
 import { baselineMonthOf, isEligibleIn, monthAt } from '../context.js';
 import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
+import { round4 } from '../points.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
 
 /**
  * Customers eligible in M whose measure met `atBaseline` at their baseline month and then met
- * `after`: in M, or in any eligible month of T after the baseline; optionally also a condition in M.
+ * `after`: in M, or in any eligible month of T after the baseline; optionally only customers of a class in M.
  */
 export const customersCrossing: PartEvaluator<'customersCrossing'> = (part, ctx, scope) => {
   const { window } = ctx;
   const read = readerFor(part.measure);
   const M = window.evaluationMonth;
-  const also = part.alsoInEvaluationMonth;
-  const readAlso = also ? readerFor(also.measure) : undefined;
   const contributors: Contributor[] = [];
   for (const customer of customersInScope(ctx, scope)) {
     if (!isEligibleIn(customer, window, M, scope.mask)) continue;
-    if (also && !meets(also.threshold, readAlso!(monthAt(customer, window, M)))) continue;
+    if (part.customerClass && !conditionHolds(customer, window, M, part.customerClass, scope.mask)) continue;
     const baseline = baselineMonthOf(customer, window, scope.mask)!;
     const before = read(monthAt(customer, window, baseline));
     if (!meets(part.atBaseline, before)) continue;
@@ -37,7 +37,3 @@ export const customersCrossing: PartEvaluator<'customersCrossing'> = (part, ctx,
   }
   return { value: contributors.length, contributors };
 };
-
-function round4(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
-}

@@ -1,11 +1,13 @@
+import { conditionHolds, describeCondition } from '../conditions.js';
 import { baselineMonthOf, isEligibleIn, monthAt } from '../context.js';
 import { describeMeasure, readerFor } from '../measure.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
 
 /**
- * Sum over customers eligible in M of (value in M − value at the baseline month), either
- * absolute or as a percentage of the baseline sum (0 when the baseline sum is 0 or below minBaseline).
+ * Sum over customers eligible in M (and in the part's customer class in M) of (value in M − value
+ * at the baseline month), absolute or as a percentage of the baseline sum (0 when the baseline sum
+ * is 0 or below minBaseline, or when the measure over T totals less than minTrailingTotal).
  */
 export const growth: PartEvaluator<'growth'> = (part, ctx, scope) => {
   const { window } = ctx;
@@ -13,8 +15,13 @@ export const growth: PartEvaluator<'growth'> = (part, ctx, scope) => {
   const M = window.evaluationMonth;
   const contributors: Contributor[] = [];
   let baselineSum = 0;
+  let trailingCents = 0;
   for (const customer of customersInScope(ctx, scope)) {
+    if (part.minTrailingTotal !== undefined) {
+      for (let m = window.trailingStart; m <= M; m++) if (isEligibleIn(customer, window, m, scope.mask)) trailingCents += Math.round(read(monthAt(customer, window, m)) * 100);
+    }
     if (!isEligibleIn(customer, window, M, scope.mask)) continue;
+    if (part.customerClass && !conditionHolds(customer, window, M, part.customerClass, scope.mask)) continue;
     const baseline = baselineMonthOf(customer, window, scope.mask)!;
     const before = read(monthAt(customer, window, baseline));
     const now = read(monthAt(customer, window, M));
@@ -24,10 +31,14 @@ export const growth: PartEvaluator<'growth'> = (part, ctx, scope) => {
     contributors.push({ type: 'customer', id: customer.customerId, contribution: now - before, months, note: '' });
   }
   const percent = part.as === 'percent';
-  const counts = !percent || (baselineSum > 0 && baselineSum >= (part.minBaseline ?? 0));
+  const trailingTotal = trailingCents / 100;
+  const enoughTrailing = part.minTrailingTotal === undefined || trailingTotal >= part.minTrailingTotal;
+  const counts = enoughTrailing && (!percent || (baselineSum > 0 && baselineSum >= (part.minBaseline ?? 0)));
   // The values are in `months`; the note says what they are without formatting them again.
-  const note = `${describeMeasure(part.measure)} at the baseline month and in ${nameOf(window, M)}${percent ? `, as a share of the baseline sum ${baselineSum}` : ''}`;
-  const scale = percent ? (counts ? 100 / baselineSum : 0) : 1;
+  const classNote = part.customerClass ? `; customers with ${describeCondition(part.customerClass)} in ${nameOf(window, M)}` : '';
+  const trailingNote = enoughTrailing ? '' : `; earns nothing: the measure totals ${trailingTotal} over ${nameOf(window, window.trailingStart)}..${nameOf(window, M)}, below ${part.minTrailingTotal}`;
+  const note = `${describeMeasure(part.measure)} at the baseline month and in ${nameOf(window, M)}${percent ? `, as a share of the baseline sum ${baselineSum}` : ''}${classNote}${trailingNote}`;
+  const scale = !counts ? 0 : percent ? 100 / baselineSum : 1;
   let value = 0;
   for (const c of contributors) {
     c.contribution *= scale;

@@ -1,7 +1,19 @@
-import { isEligibleIn, monthAt } from '../context.js';
-import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
-import { nameOf } from '../window.js';
-import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
+import { describeCondition, holdsAt, measureAt } from '../conditions.js';
+import { isEligibleIn, type PreparedCustomer } from '../context.js';
+import { nameOf, type ScoringWindow } from '../window.js';
+import { customersInScope, type Contributor, type PartEvaluator, type PartOf } from './types.js';
+
+type Part = PartOf<'netQualifyingCustomers'>;
+
+/** The month at which the customer qualifies as of m (m itself, or m−1 where the rule allows), if any. */
+function qualifyingMonth(customer: PreparedCustomer, window: ScoringWindow, m: number, part: Part, mask: number): number | undefined {
+  for (let k = m; k >= (part.orPreviousMonth ? m - 1 : m); k--) {
+    // A 12-month total counts only eligible months, so eligibility is in the sum; a month's value needs it that month.
+    if (part.over === 'month' && !isEligibleIn(customer, window, k, mask)) continue;
+    if (holdsAt(customer, window, k, part.measure, part.over, part.threshold, mask)) return k;
+  }
+  return undefined;
+}
 
 /**
  * Seed 003's "(前月対象顧客 − 前年同月対象顧客)": customers qualifying in M minus customers
@@ -10,29 +22,27 @@ import { customersInScope, type Contributor, type PartEvaluator } from './types.
  */
 export const netQualifyingCustomers: PartEvaluator<'netQualifyingCustomers'> = (part, ctx, scope) => {
   const { window } = ctx;
-  const read = readerFor(part.measure);
   const M = window.evaluationMonth;
   const Y = window.comparisonMonth;
   const contributors: Contributor[] = [];
-  const rule = `${describeMeasure(part.measure)} ${describeThreshold(part.threshold)}`;
+  const rule = describeCondition(part);
   let value = 0;
   for (const customer of customersInScope(ctx, scope)) {
-    const eligibleNow = isEligibleIn(customer, window, M, scope.mask);
-    const eligibleThen = isEligibleIn(customer, window, Y, scope.mask);
-    if (!eligibleNow && !eligibleThen) continue;
-    const now = read(monthAt(customer, window, M));
-    const then = read(monthAt(customer, window, Y));
-    const contribution = (eligibleNow && meets(part.threshold, now) ? 1 : 0) - (eligibleThen && meets(part.threshold, then) ? 1 : 0);
+    const now = qualifyingMonth(customer, window, M, part, scope.mask);
+    const then = qualifyingMonth(customer, window, Y, part, scope.mask);
+    const contribution = (now === undefined ? 0 : 1) - (then === undefined ? 0 : 1);
     if (contribution === 0) continue;
     value += contribution;
+    const shown = contribution > 0 ? [Y, now!] : [then!, M];
     contributors.push({
       type: 'customer',
       id: customer.customerId,
       contribution,
-      months: [{ month: nameOf(window, Y), value: then }, { month: nameOf(window, M), value: now }],
-      note: contribution > 0
-        ? `${rule} with an eligible association in ${nameOf(window, M)}; not so in ${nameOf(window, Y)}${eligibleThen ? '' : ' (no eligible association then)'}`
-        : `${rule} with an eligible association in ${nameOf(window, Y)}; not so in ${nameOf(window, M)}${eligibleNow ? '' : ' (no eligible association now)'}`,
+      months: shown.map((m) => ({ month: nameOf(window, m), value: measureAt(customer, window, m, part.measure, part.over, scope.mask) })),
+      note:
+        contribution > 0
+          ? `${rule} with an eligible association in ${nameOf(window, now!)}; not so in ${nameOf(window, Y)}${isEligibleIn(customer, window, Y, scope.mask) ? '' : ' (no eligible association then)'}`
+          : `${rule} with an eligible association in ${nameOf(window, then!)}; not so in ${nameOf(window, M)}${isEligibleIn(customer, window, M, scope.mask) ? '' : ' (no eligible association now)'}`,
     });
   }
   return { value, contributors };

@@ -11,6 +11,8 @@ export interface MonthValue {
 export interface Contributor {
   type: 'customer' | 'person' | 'service';
   id: string;
+  /** The Business Applications workload of a (customer, workload) pair. */
+  workload?: string;
   contribution: number;
   /** The measure's value in each month used, in month order. */
   months: MonthValue[];

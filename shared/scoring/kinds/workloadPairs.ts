@@ -1,0 +1,74 @@
+import { UNSPECIFIED_WORKLOAD } from '../../model/facts.js';
+import type { RuleSet } from '../../../rules/schema.js';
+import { isEligibleIn, monthAt, type PreparedCustomer, type ScoringContext } from '../context.js';
+import { describeThreshold, meets } from '../measure.js';
+import { nameOf } from '../window.js';
+import { mcvMaskOf } from '../workloads.js';
+import { customersInScope, type Contributor, type PartEvaluator, type PartScope } from './types.js';
+
+type Measure = 'revenue' | 'mcv';
+
+const netAddsSets = new WeakMap<RuleSet, ReadonlySet<string>>();
+
+function netAddsWorkloads(ruleSet: RuleSet): ReadonlySet<string> {
+  let set = netAddsSets.get(ruleSet);
+  if (!set) netAddsSets.set(ruleSet, (set = new Set([...ruleSet.bizApps.netAddsWorkloads, UNSPECIFIED_WORKLOAD])));
+  return set;
+}
+
+/**
+ * A customer's eligible workloads in month m with their value: revenue by net-adds workload under the
+ * part's associations, or MCV by rate-card workload (roll-ups applied) under that workload's associations.
+ * A workload listed twice in a month is summed.
+ */
+export function workloadValuesAt(ctx: ScoringContext, customer: PreparedCustomer, m: number, measure: Measure, mask: number): Map<string, number> {
+  const values = new Map<string, number>();
+  const { window, ruleSet } = ctx;
+  for (const w of monthAt(customer, window, m).workloads) {
+    if (measure === 'revenue') {
+      if (!netAddsWorkloads(ruleSet).has(w.name) || !isEligibleIn(customer, window, m, mask)) continue;
+      values.set(w.name, (Math.round((values.get(w.name) ?? 0) * 100) + Math.round(w.revenue * 100)) / 100);
+    } else {
+      if (w.mcvWorkload === undefined || !isEligibleIn(customer, window, m, mask & mcvMaskOf(ruleSet, w.mcvWorkload))) continue;
+      values.set(w.mcvWorkload, (values.get(w.mcvWorkload) ?? 0) + w.mcv);
+    }
+  }
+  return values;
+}
+
+const describe = (measure: Measure) => (measure === 'revenue' ? 'revenue (USD)' : 'MCV');
+
+/**
+ * Business Applications net adds and deployments (SPEC §3.6): (customer, workload) pairs meeting the
+ * threshold in M minus those meeting it in Y, each month on its own associations.
+ */
+export const workloadPairs: PartEvaluator<'workloadPairs'> = (part, ctx, scope: PartScope) => {
+  const { window } = ctx;
+  const M = window.evaluationMonth;
+  const Y = window.comparisonMonth;
+  const contributors: Contributor[] = [];
+  let value = 0;
+  for (const customer of customersInScope(ctx, scope)) {
+    const now = workloadValuesAt(ctx, customer, M, part.measure, scope.mask);
+    const then = workloadValuesAt(ctx, customer, Y, part.measure, scope.mask);
+    for (const workload of new Set([...then.keys(), ...now.keys()])) {
+      const valueNow = now.get(workload) ?? 0;
+      const valueThen = then.get(workload) ?? 0;
+      const contribution = (now.has(workload) && meets(part.threshold, valueNow) ? 1 : 0) - (then.has(workload) && meets(part.threshold, valueThen) ? 1 : 0);
+      if (contribution === 0) continue;
+      value += contribution;
+      contributors.push({
+        type: 'customer',
+        id: customer.customerId,
+        workload,
+        contribution,
+        months: [
+          { month: nameOf(window, Y), value: valueThen },
+          { month: nameOf(window, M), value: valueNow },
+        ],
+        note: `${workload} ${describe(part.measure)} ${describeThreshold(part.threshold)} in ${nameOf(window, contribution > 0 ? M : Y)}, not in ${nameOf(window, contribution > 0 ? Y : M)}`,
+      });
+    }
+  }
+  return { value, contributors };
+};
