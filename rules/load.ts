@@ -8,6 +8,7 @@ import {
   WorkloadCatalogue,
   type AreaRule,
   type Certification,
+  type Part,
   type RuleSet,
   type Workload,
 } from './schema.js';
@@ -92,6 +93,26 @@ function checkAgainstCatalogues(ruleSet: RuleSet, known: Set<string>, workloads:
   }
 }
 
+/**
+ * Identical parts (the paths' shared skilling lists, Security's Azure net adds on both paths) become
+ * one object, so the scoring evaluates each once per partner and reuses it (metric.ts caches by part).
+ */
+function internParts(ruleSet: RuleSet, interned: Map<string, Part>): void {
+  for (const area of SOLUTION_AREAS) {
+    for (const variant of variantsOf(ruleSet.areas[area])) {
+      for (const metric of variant.metrics) {
+        metric.parts = metric.parts.map((part) => {
+          const key = JSON.stringify(part);
+          const known = interned.get(key);
+          if (known) return known;
+          interned.set(key, part);
+          return part;
+        });
+      }
+    }
+  }
+}
+
 /** Every spelling of every workload, to its catalogue entry; a spelling used twice is refused. */
 export function workloadIndex(workloads: readonly Workload[], file = 'rules/workloads.json'): Map<string, Workload> {
   const index = new Map<string, Workload>();
@@ -130,6 +151,7 @@ export function loadRules(
     .sort((a, b) => a.file.effectiveFrom.localeCompare(b.file.effectiveFrom));
 
   const resolved = new Map<string, RuleSet>();
+  const interned = new Map<string, Part>();
   for (const { name, file } of parsed) {
     if (resolved.has(file.id)) throw new RuleFileError(`${name}: id: rule set ${file.id} is defined twice`);
     const ruleSet = resolve(file, resolved, name);
@@ -140,6 +162,7 @@ export function loadRules(
       }),
     );
     checkAgainstCatalogues(ruleSet, known, workloadsBySpelling, name);
+    internParts(ruleSet, interned);
     resolved.set(file.id, ruleSet);
   }
   const ruleSets = [...resolved.values()];

@@ -46,7 +46,7 @@ function byWorkloads(c: Extract<Classification, { kind: 'workloadPairs' }>, ctx:
   };
   let pairs = 0;
   for (const customer of ctx.customers) {
-    if (!isEligibleIn(customer, window, M, mask) || !isEligibleIn(customer, window, Y, mask)) continue;
+    if (monthAt(customer, window, M).workloads.length === 0 || !isEligibleIn(customer, window, M, mask) || !isEligibleIn(customer, window, Y, mask)) continue;
     const now = revenueBy(M, customer);
     const then = revenueBy(Y, customer);
     for (const [workload, cents] of now) if (cents > c.revenueAbove * 100 && (then.get(workload) ?? 0) > c.revenueAbove * 100) pairs++;
@@ -57,12 +57,9 @@ function byWorkloads(c: Extract<Classification, { kind: 'workloadPairs' }>, ctx:
     : { track: 'smb', reason: `SMB: ${pairs} ${what} (Enterprise from ${c.atLeastPairs})` };
 }
 
-const decisions = new WeakMap<ScoringContext, Map<Classification, TrackDecision>>();
-
 /** The partner's track for an area; the three Azure areas share one classification, decided once. */
 export function classify(classification: Classification, ctx: ScoringContext): TrackDecision {
-  let byRule = decisions.get(ctx);
-  if (!byRule) decisions.set(ctx, (byRule = new Map()));
+  const byRule = (ctx.trackDecisions ??= new Map());
   let decision = byRule.get(classification);
   if (!decision) {
     decision = classification.kind === 'smbShareOfCustomers' ? bySegments(classification, ctx) : byWorkloads(classification, ctx);

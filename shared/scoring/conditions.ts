@@ -1,5 +1,5 @@
 import type { CustomerCondition, Measure, Threshold } from '../../rules/schema.js';
-import { isEligibleIn, monthAt, type PreparedCustomer } from './context.js';
+import { monthAt, type PreparedCustomer } from './context.js';
 import { describeMeasure, describeThreshold, isAbove, meets, readerFor } from './measure.js';
 import type { ScoringWindow } from './window.js';
 
@@ -10,11 +10,40 @@ export type Over = CustomerCondition['over'];
  * counting only months with an eligible association (in whole cents, so money sums are exact).
  */
 export function measureAt(customer: PreparedCustomer, window: ScoringWindow, m: number, measure: Measure, over: Over, mask: number): number {
-  const read = readerFor(measure);
-  if (over === 'month') return read(monthAt(customer, window, m));
-  let cents = 0;
-  for (let k = m - 11; k <= m; k++) if (isEligibleIn(customer, window, k, mask)) cents += Math.round(read(monthAt(customer, window, k)) * 100);
-  return cents / 100;
+  if (over === 'month') return readerFor(measure)(monthAt(customer, window, m));
+  const sums = runningCents(customer, window, measure, mask);
+  const end = Math.min(Math.max(m - window.historyStart + 1, 0), sums.length - 1);
+  const start = Math.min(Math.max(m - 11 - window.historyStart, 0), end);
+  return (sums[end]! - sums[start]!) / 100;
+}
+
+// Running sums of eligible cents per customer, keyed by measure and mask as one small integer, so
+// the paths and parts that read the same measure share them: a 12-month total is one subtraction.
+const measureIds = new WeakMap<Measure, number>();
+const FIELDS: readonly Measure['field'][] = ['azureAcr', 'paidSeats', 'activeUsers', 'protectedUsers', 'bizAppsRevenue', 'bizAppsMcv'];
+const AREAS: readonly (Measure['area'] | undefined)[] = [undefined, 'infrastructure', 'dataAi', 'digitalAppInnovation', 'businessApplications', 'modernWork', 'security'];
+
+function measureId(measure: Measure): number {
+  let id = measureIds.get(measure);
+  if (id === undefined) measureIds.set(measure, (id = (FIELDS.indexOf(measure.field) * AREAS.length + AREAS.indexOf(measure.area)) * 2 + (measure.per ? 1 : 0)));
+  return id;
+}
+
+function runningCents(customer: PreparedCustomer, window: ScoringWindow, measure: Measure, mask: number): Float64Array {
+  const byKey = (customer.runningSums ??= new Map());
+  const key = measureId(measure) * 16 + mask;
+  let sums = byKey.get(key);
+  if (!sums) {
+    const read = readerFor(measure);
+    const length = window.monthNames.length;
+    sums = new Float64Array(length + 1);
+    for (let i = 0; i < length; i++) {
+      const month = customer.months[i];
+      sums[i + 1] = sums[i]! + (month !== undefined && ((customer.associationMasks[i] ?? 0) & mask) !== 0 ? Math.round(read(month) * 100) : 0);
+    }
+    byKey.set(key, sums);
+  }
+  return sums;
 }
 
 /**
@@ -35,7 +64,16 @@ export function conditionHolds(customer: PreparedCustomer, window: ScoringWindow
   return holdsAt(customer, window, m, condition.measure, condition.over, condition.threshold, mask);
 }
 
+const descriptions = new WeakMap<object, string>();
+
+/** In words, once per condition of the rules. */
 export function describeCondition(condition: { measure: Measure; over: Over; threshold: Threshold }): string {
+  let text = descriptions.get(condition);
+  if (text === undefined) descriptions.set(condition, (text = describe(condition)));
+  return text;
+}
+
+function describe(condition: { measure: Measure; over: Over; threshold: Threshold }): string {
   const grace = condition.threshold.promotedFrom;
   const promoted = grace
     ? ` (or promoted past it, having been ${describeThreshold(grace.within)} ${grace.lookback === 'twelveMonthsEarlier' ? '12 months earlier' : 'in one of the 12 months before'})`

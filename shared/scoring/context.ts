@@ -2,7 +2,9 @@ import type { AzureServiceUsage, CustomerFacts, MonthUsage, Person } from '../mo
 import type { PartnerFacts } from '../model/partner.js';
 import type { SolutionArea } from '../model/primitives.js';
 import { monthIndex } from '../dates.js';
-import type { RuleSet } from '../../rules/schema.js';
+import type { Classification, Part, RuleSet } from '../../rules/schema.js';
+import type { TrackDecision } from './classification.js';
+import type { PartResult } from './kinds/types.js';
 import { associationBit } from './associations.js';
 import { cents, fromCents } from './money.js';
 import { scoringWindow, type ScoringWindow } from './window.js';
@@ -64,6 +66,8 @@ export interface PreparedCustomer {
   months: (PreparedMonth | undefined)[];
   /** Association bits active on any day of each month, PAL already dropped where it never counts. */
   associationMasks: Uint8Array;
+  /** Running sums of eligible cents by measure and mask, filled on first use (conditions.ts). */
+  runningSums: Map<number, Float64Array> | undefined;
 }
 
 export interface PersonOnDay {
@@ -79,12 +83,30 @@ export interface ScoringContext {
   productionCustomers: PreparedCustomer[];
   /** People linked to the partner on the as-of day, with the certifications they hold that day. */
   people: PersonOnDay[];
+  /** Per-partner caches, filled on first use: part results (metric.ts), track decisions (classification.ts). */
+  partResults?: Map<Part, Map<number, PartResult>>;
+  trackDecisions?: Map<Classification, TrackDecision>;
 }
 
 function prepareMonth(usage: MonthUsage, ruleSet: RuleSet): PreparedMonth {
-  // ACR is summed in whole cents: 866.18 + 40.03 + 93.79 must reach 1,000 exactly.
-  const acr = [0, 0, 0, 0, 0, 0];
-  for (const service of usage.azureServices) acr[AREA_INDEX[service.area]]! += cents(service.acrUsd);
+  // ACR is summed in whole cents (866.18 + 40.03 + 93.79 must reach 1,000 exactly), in locals: no array per month.
+  let infrastructure = 0;
+  let dataAi = 0;
+  let digitalAppInnovation = 0;
+  let businessApplications = 0;
+  let modernWork = 0;
+  let security = 0;
+  for (const service of usage.azureServices) {
+    const c = cents(service.acrUsd);
+    switch (service.area) {
+      case 'infrastructure': infrastructure += c; break;
+      case 'dataAi': dataAi += c; break;
+      case 'digitalAppInnovation': digitalAppInnovation += c; break;
+      case 'businessApplications': businessApplications += c; break;
+      case 'modernWork': modernWork += c; break;
+      case 'security': security += c; break;
+    }
+  }
   const workloads = workloadsOf(usage.bizApps, ruleSet);
   let revenue = 0;
   let mcv = 0;
@@ -98,25 +120,16 @@ function prepareMonth(usage: MonthUsage, ruleSet: RuleSet): PreparedMonth {
     protectedUsers: usage.protectedUsers,
     bizAppsRevenue: fromCents(revenue),
     bizAppsMcv: mcv,
-    acrInfrastructure: fromCents(acr[0]!),
-    acrDataAi: fromCents(acr[1]!),
-    acrDigitalAppInnovation: fromCents(acr[2]!),
-    acrBusinessApplications: fromCents(acr[3]!),
-    acrModernWork: fromCents(acr[4]!),
-    acrSecurity: fromCents(acr[5]!),
+    acrInfrastructure: fromCents(infrastructure),
+    acrDataAi: fromCents(dataAi),
+    acrDigitalAppInnovation: fromCents(digitalAppInnovation),
+    acrBusinessApplications: fromCents(businessApplications),
+    acrModernWork: fromCents(modernWork),
+    acrSecurity: fromCents(security),
     services: usage.azureServices,
     workloads,
   };
 }
-
-const AREA_INDEX: Record<SolutionArea, number> = {
-  infrastructure: 0,
-  dataAi: 1,
-  digitalAppInnovation: 2,
-  businessApplications: 3,
-  modernWork: 4,
-  security: 5,
-};
 
 function prepareCustomer(customer: CustomerFacts, window: ScoringWindow, ruleSet: RuleSet, palExcluded: ReadonlySet<string>): PreparedCustomer {
   const { historyStart, evaluationMonth } = window;
@@ -136,7 +149,7 @@ function prepareCustomer(customer: CustomerFacts, window: ScoringWindow, ruleSet
     const bit = associationBit(association.type);
     for (let m = first; m <= last; m++) associationMasks[m - historyStart]! |= bit;
   }
-  return { customerId: customer.customerId, production: customer.production, smb: customer.segment === 'smb', months, associationMasks };
+  return { customerId: customer.customerId, production: customer.production, smb: customer.segment === 'smb', months, associationMasks, runningSums: undefined };
 }
 
 /** A person counts on D if linked on or before D and not unlinked on or before D. */

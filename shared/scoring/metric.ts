@@ -30,8 +30,19 @@ export interface MetricResult {
   toFullPoints: string | null;
 }
 
-function evaluatePart(part: MetricRule['parts'][number], ctx: ScoringContext, scope: PartScope): PartResult {
-  return (partEvaluators[part.kind] as PartEvaluator<typeof part.kind>)(part, ctx, scope);
+type Part = MetricRule['parts'][number];
+
+// A part shared by both paths (the rules intern identical parts) is evaluated once per partner and
+// scope. The cache lives on the context, not in a WeakMap: a WeakMap keyed by thousands of short-lived
+// contexts made the garbage collector's work grow (the benchmark's ratio went from 4.8 to 6.9).
+function evaluatePart(part: Part, ctx: ScoringContext, scope: PartScope): PartResult {
+  const byPart = (ctx.partResults ??= new Map());
+  let byScope = byPart.get(part);
+  if (!byScope) byPart.set(part, (byScope = new Map()));
+  const key = scope.mask * 2 + (scope.productionOnly ? 1 : 0);
+  let result = byScope.get(key);
+  if (!result) byScope.set(key, (result = (partEvaluators[part.kind] as PartEvaluator<typeof part.kind>)(part, ctx, scope)));
+  return result;
 }
 
 function combine(rule: MetricRule, results: PartResult[]): PartResult {

@@ -1,5 +1,5 @@
 import { workloadsBySpelling } from '../../rules/index.js';
-import type { RateCardEntry, RuleSet } from '../../rules/schema.js';
+import type { RuleSet } from '../../rules/schema.js';
 import { UNSPECIFIED_WORKLOAD, type BizAppsUsage } from '../model/facts.js';
 import { ASSOCIATION_TYPES } from '../model/primitives.js';
 import { associationMask } from './associations.js';
@@ -18,37 +18,47 @@ export interface PreparedWorkload {
 }
 
 const ANY_ASSOCIATION = associationMask(ASSOCIATION_TYPES);
-const rateCards = new WeakMap<RuleSet, ReadonlyMap<string, RateCardEntry>>();
+const NO_WORKLOADS: readonly PreparedWorkload[] = Object.freeze([]);
+interface Resolved {
+  name: string;
+  mcvWorkload: string | undefined;
+  rate: number;
+  mcvMask: number;
+}
 
-function rateCardOf(ruleSet: RuleSet): ReadonlyMap<string, RateCardEntry> {
-  let card = rateCards.get(ruleSet);
-  if (!card) rateCards.set(ruleSet, (card = new Map(ruleSet.bizApps.rateCard.map((r) => [r.workload, r]))));
-  return card;
+const resolvedByRuleSet = new WeakMap<RuleSet, Map<string, Resolved>>();
+
+/** A spelling resolved once per rule set: canonical name, rate-card workload, rate and associations. */
+function resolve(spelling: string, ruleSet: RuleSet): Resolved {
+  let cache = resolvedByRuleSet.get(ruleSet);
+  if (!cache) resolvedByRuleSet.set(ruleSet, (cache = new Map()));
+  let resolved = cache.get(spelling);
+  if (!resolved) {
+    const entry = workloadsBySpelling.get(spelling);
+    const name = entry?.name ?? spelling;
+    const rolled = entry?.rollsUpTo ?? name;
+    const rate = ruleSet.bizApps.rateCard.find((r) => r.workload === rolled);
+    resolved = { name, mcvWorkload: rate ? rolled : undefined, rate: rate?.rate ?? 0, mcvMask: rate ? associationMask(rate.associations) : 0 };
+    cache.set(spelling, resolved);
+  }
+  return resolved;
 }
 
 /**
  * MCV = units × rate (SPEC §3.6); the old `{revenueUsd, mcv}` is one workload named `unspecified`,
  * under any association. (Input holds one shape or the other; a what-if may add the other shape.)
  */
-export function workloadsOf(bizApps: BizAppsUsage, ruleSet: RuleSet): PreparedWorkload[] {
-  const prepared: PreparedWorkload[] = [];
+export function workloadsOf(bizApps: BizAppsUsage, ruleSet: RuleSet): readonly PreparedWorkload[] {
   const revenue = bizApps.revenueUsd ?? 0;
   const mcv = bizApps.mcv ?? 0;
+  // Most months carry no Business Applications data: share one empty list rather than allocate one each.
+  if (revenue === 0 && mcv === 0 && (bizApps.workloads === undefined || bizApps.workloads.length === 0)) return NO_WORKLOADS;
+  const prepared: PreparedWorkload[] = [];
   if (revenue !== 0 || mcv !== 0) prepared.push({ name: UNSPECIFIED_WORKLOAD, revenue, mcvWorkload: UNSPECIFIED_WORKLOAD, mcv, mcvMask: ANY_ASSOCIATION });
   if (bizApps.workloads === undefined) return prepared;
-  const card = rateCardOf(ruleSet);
   for (const w of bizApps.workloads) {
-    const entry = workloadsBySpelling.get(w.workload);
-    const name = entry?.name ?? w.workload;
-    const rolled = entry?.rollsUpTo ?? name;
-    const rate = card.get(rolled);
-    prepared.push({
-      name,
-      revenue: w.revenueUsd ?? 0,
-      mcvWorkload: rate ? rolled : undefined,
-      mcv: rate ? (w.units ?? 0) * rate.rate : 0,
-      mcvMask: rate ? associationMask(rate.associations) : 0,
-    });
+    const { name, mcvWorkload, rate, mcvMask } = resolve(w.workload, ruleSet);
+    prepared.push({ name, revenue: w.revenueUsd ?? 0, mcvWorkload, mcv: (w.units ?? 0) * rate, mcvMask });
   }
   return prepared;
 }

@@ -19,6 +19,7 @@ export function random(seed: number): () => number {
 const AZURE_AREAS = SOLUTION_AREAS.filter((a) => a !== 'modernWork' && a !== 'businessApplications');
 const SERVICE_NAMES = ['Virtual Machines', 'Azure Firewall', 'Azure Backup', 'Azure SQL Database', 'Azure Synapse Analytics', 'Azure App Service', 'Azure Functions', 'Microsoft Sentinel', 'Azure Key Vault', 'Azure Monitor'];
 const CERTIFICATIONS = rules.certifications.map((c) => c.id);
+const WORKLOADS = ['Sales', 'Customer Service', 'Business Central', 'Power Apps', 'Power BI', 'Customer Insights', 'Finance', 'Contact Center', 'Portals'];
 
 export interface PopulationShape {
   customers: number;
@@ -34,6 +35,8 @@ export function syntheticPartner(index: number, shape: PopulationShape): Partner
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const firstMonth = addMonths(shape.lastMonth, -(shape.months - 1));
   const customers: CustomerFacts[] = [];
+  // Some partners sell mostly to SMB customers, so both Azure tracks and both paths get scored.
+  const smbShare = rnd();
   for (let c = 0; c < shape.customers; c++) {
     const months: CustomerFacts['months'] = {};
     let month = firstMonth;
@@ -45,7 +48,10 @@ export function syntheticPartner(index: number, shape: PopulationShape): Partner
         activeUsers: int(seats),
         protectedUsers: int(seats),
         azureServices,
-        bizApps: { revenueUsd: int(3000), mcv: int(20000) },
+        bizApps:
+          rnd() < 0.5
+            ? { revenueUsd: int(3000), mcv: int(20000) }
+            : { workloads: Array.from({ length: 1 + int(2) }, () => ({ workload: pick(WORKLOADS), revenueUsd: int(3000), units: int(100) })) },
       };
     }
     customers.push({
@@ -53,6 +59,7 @@ export function syntheticPartner(index: number, shape: PopulationShape): Partner
       idType: rnd() < 0.7 ? 'tenant' : 'tpid',
       country: rnd() < 0.05 ? 'CN' : 'JP',
       production: rnd() < 0.9,
+      segment: rnd() < smbShare ? 'smb' : 'enterprise',
       associations: Array.from({ length: 1 + int(1) }, () => ({ type: pick(ASSOCIATION_TYPES), from: `${2021 + int(3)}-0${1 + int(8)}-1${int(9)}` })),
       months,
     });
@@ -72,7 +79,8 @@ export function readEveryInputOnce(facts: PartnerFacts): number {
     for (const a of c.associations) sum += a.from.length + (a.to?.length ?? 0);
     for (const key in c.months) {
       const m = c.months[key]!;
-      sum += m.paidSeats + m.activeUsers + m.protectedUsers + m.bizApps.revenueUsd + m.bizApps.mcv;
+      sum += m.paidSeats + m.activeUsers + m.protectedUsers + (m.bizApps.revenueUsd ?? 0) + (m.bizApps.mcv ?? 0);
+      for (const w of m.bizApps.workloads ?? []) sum += (w.revenueUsd ?? 0) + (w.units ?? 0) + w.workload.length;
       for (const s of m.azureServices) sum += s.acrUsd;
     }
   }

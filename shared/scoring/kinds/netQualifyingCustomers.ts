@@ -1,12 +1,17 @@
 import { describeCondition, holdsAt, measureAt } from '../conditions.js';
-import { isEligibleIn, type PreparedCustomer } from '../context.js';
+import { isEligibleIn, monthAt, type PreparedCustomer } from '../context.js';
+import { meets, readerFor, type MeasureReader } from '../measure.js';
 import { nameOf, type ScoringWindow } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator, type PartOf } from './types.js';
 
 type Part = PartOf<'netQualifyingCustomers'>;
 
 /** The month at which the customer qualifies as of m (m itself, or m−1 where the rule allows), if any. */
-function qualifyingMonth(customer: PreparedCustomer, window: ScoringWindow, m: number, part: Part, mask: number): number | undefined {
+function qualifyingMonth(customer: PreparedCustomer, window: ScoringWindow, m: number, part: Part, mask: number, read: MeasureReader): number | undefined {
+  // The common rule (one month's value against plain bounds) reads the month directly: this runs per customer.
+  if (part.over === 'month' && !part.orPreviousMonth && part.threshold.promotedFrom === undefined) {
+    return isEligibleIn(customer, window, m, mask) && meets(part.threshold, read(monthAt(customer, window, m))) ? m : undefined;
+  }
   for (let k = m; k >= (part.orPreviousMonth ? m - 1 : m); k--) {
     // A 12-month total counts only eligible months, so eligibility is in the sum; a month's value needs it that month.
     if (part.over === 'month' && !isEligibleIn(customer, window, k, mask)) continue;
@@ -26,10 +31,11 @@ export const netQualifyingCustomers: PartEvaluator<'netQualifyingCustomers'> = (
   const Y = window.comparisonMonth;
   const contributors: Contributor[] = [];
   const rule = describeCondition(part);
+  const read = readerFor(part.measure);
   let value = 0;
   for (const customer of customersInScope(ctx, scope)) {
-    const now = qualifyingMonth(customer, window, M, part, scope.mask);
-    const then = qualifyingMonth(customer, window, Y, part, scope.mask);
+    const now = qualifyingMonth(customer, window, M, part, scope.mask, read);
+    const then = qualifyingMonth(customer, window, Y, part, scope.mask, read);
     const contribution = (now === undefined ? 0 : 1) - (then === undefined ? 0 : 1);
     if (contribution === 0) continue;
     value += contribution;

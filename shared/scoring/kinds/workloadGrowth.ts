@@ -1,8 +1,15 @@
 import { isEligibleIn, monthAt } from '../context.js';
 import { nameOf } from '../window.js';
 import { mcvMaskOf } from '../workloads.js';
-import { workloadValuesAt } from './workloadPairs.js';
+import type { PreparedWorkload } from '../workloads.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
+
+/** A month's MCV of one rate-card workload (its entries summed; the caller has checked the association). */
+function mcvOf(workloads: readonly PreparedWorkload[], workload: string): number {
+  let sum = 0;
+  for (const w of workloads) if (w.mcvWorkload === workload) sum += w.mcv;
+  return sum;
+}
 
 /**
  * Business Applications usage growth: Σ MCV in M − Σ MCV at the baseline month, in percent of the
@@ -15,15 +22,16 @@ export const workloadGrowth: PartEvaluator<'workloadGrowth'> = (part, ctx, scope
   const contributors: Contributor[] = [];
   let baselineSum = 0;
   for (const customer of customersInScope(ctx, scope)) {
-    const seen = new Set<string>();
-    for (let m = window.comparisonMonth; m <= M; m++) for (const w of monthAt(customer, window, m).workloads) if (w.mcvWorkload !== undefined) seen.add(w.mcvWorkload);
+    let seen: Set<string> | undefined;
+    for (let m = window.comparisonMonth; m <= M; m++) for (const w of monthAt(customer, window, m).workloads) if (w.mcvWorkload !== undefined) (seen ??= new Set()).add(w.mcvWorkload);
+    if (seen === undefined) continue;
     for (const workload of seen) {
       const mask = scope.mask & mcvMaskOf(ruleSet, workload);
       if (!isEligibleIn(customer, window, M, mask)) continue;
       let baseline = window.comparisonMonth;
       while (!isEligibleIn(customer, window, baseline, mask)) baseline++;
-      const before = workloadValuesAt(ctx, customer, baseline, 'mcv', mask).get(workload) ?? 0;
-      const now = workloadValuesAt(ctx, customer, M, 'mcv', mask).get(workload) ?? 0;
+      const before = mcvOf(monthAt(customer, window, baseline).workloads, workload);
+      const now = mcvOf(monthAt(customer, window, M).workloads, workload);
       baselineSum += before;
       if (before === 0 && now === 0) continue;
       const months = baseline === M ? [{ month: nameOf(window, M), value: now }] : [{ month: nameOf(window, baseline), value: before }, { month: nameOf(window, M), value: now }];

@@ -21,10 +21,14 @@ function netAddsWorkloads(ruleSet: RuleSet): ReadonlySet<string> {
  * part's associations, or MCV by rate-card workload (roll-ups applied) under that workload's associations.
  * A workload listed twice in a month is summed.
  */
-export function workloadValuesAt(ctx: ScoringContext, customer: PreparedCustomer, m: number, measure: Measure, mask: number): Map<string, number> {
-  const values = new Map<string, number>();
+const NONE: ReadonlyMap<string, number> = new Map();
+
+export function workloadValuesAt(ctx: ScoringContext, customer: PreparedCustomer, m: number, measure: Measure, mask: number): ReadonlyMap<string, number> {
   const { window, ruleSet } = ctx;
-  for (const w of monthAt(customer, window, m).workloads) {
+  const month = monthAt(customer, window, m);
+  if (month.workloads.length === 0) return NONE;
+  const values = new Map<string, number>();
+  for (const w of month.workloads) {
     if (measure === 'revenue') {
       if (!netAddsWorkloads(ruleSet).has(w.name) || !isEligibleIn(customer, window, m, mask)) continue;
       values.set(w.name, (Math.round((values.get(w.name) ?? 0) * 100) + Math.round(w.revenue * 100)) / 100);
@@ -51,6 +55,7 @@ export const workloadPairs: PartEvaluator<'workloadPairs'> = (part, ctx, scope: 
   for (const customer of customersInScope(ctx, scope)) {
     const now = workloadValuesAt(ctx, customer, M, part.measure, scope.mask);
     const then = workloadValuesAt(ctx, customer, Y, part.measure, scope.mask);
+    if (now.size === 0 && then.size === 0) continue;
     for (const workload of new Set([...then.keys(), ...now.keys()])) {
       const valueNow = now.get(workload) ?? 0;
       const valueThen = then.get(workload) ?? 0;
