@@ -32,7 +32,15 @@ export const monthUsage: fc.Arbitrary<MonthUsageInput> = fc.record({
     fc.record({ service: fc.constantFrom(...SERVICES), acrUsd: fc.integer({ min: 0, max: 3000 }) }).map(({ service, acrUsd }) => ({ name: service[0], area: service[1], acrUsd })),
     { maxLength: 3 },
   ),
-  bizApps: fc.record({ revenueUsd: fc.integer({ min: 0, max: 3000 }), mcv: fc.integer({ min: 0, max: 60000 }) }),
+  bizApps: fc.oneof(
+    fc.record({ revenueUsd: fc.integer({ min: 0, max: 3000 }), mcv: fc.integer({ min: 0, max: 60000 }) }),
+    fc.record({
+      workloads: fc.array(
+        fc.record({ workload: fc.constantFrom('Sales', 'Business Central', 'Power Apps', 'Customer Insights', 'Finance'), revenueUsd: fc.integer({ min: 0, max: 3000 }), units: fc.integer({ min: 0, max: 80 }) }),
+        { maxLength: 3 },
+      ),
+    }),
+  ),
 });
 
 const association = fc
@@ -50,6 +58,7 @@ function customerAt(id: string, evaluationMonth: string, raw: { months: Record<s
 
 const customerRaw = fc.record({
   idType: fc.constantFrom('tenant' as const, 'tpid' as const),
+  segment: fc.constantFrom('smb' as const, 'enterprise' as const),
   country: fc.constantFrom('JP', 'US', 'CN'),
   production: fc.boolean(),
   associations: fc.array(association, { maxLength: 3 }),
@@ -108,13 +117,43 @@ export const scenario: fc.Arbitrary<Scenario> = fc
  */
 const helpfulUsage = fc.tuple(monthUsage, fc.oneof(fc.constant(0), fc.integer({ min: 25, max: 60 }))).map(([usage, paidSeats]) => ({ ...usage, paidSeats }));
 
-export const helpfulCustomer = (asOf: string) =>
+export const helpfulCustomer = (asOf: string, segment: 'smb' | 'enterprise') =>
   fc.record({ production: fc.boolean(), after: fc.dictionary(fc.integer({ min: -11, max: 0 }).map(String), helpfulUsage, { maxKeys: 12 }) }).map(({ production, after }) =>
     customerAt('helpful', evaluationMonthOf(asOf), {
       idType: 'tenant',
       country: 'JP',
+      // The partner's own Azure segment: a customer of the other kind may move it to the other track.
+      segment,
       production,
       associations: ASSOCIATION_TYPES.map((type) => ({ type, from: '2019-01-01' })),
       months: after,
     }),
   );
+
+/**
+ * A tenant eligible on the SMB paths in M (11–300 paid licences, CPOR since before any window) whose
+ * active and protected users did not fall since Y: it can only add to an SMB path.
+ */
+export const smbTenant = (asOf: string) =>
+  fc
+    .record({
+      seatsNow: fc.integer({ min: 11, max: 300 }),
+      seatsThen: fc.integer({ min: 0, max: 400 }),
+      usersThen: fc.integer({ min: 0, max: 300 }),
+      moreUsers: fc.integer({ min: 0, max: 300 }),
+      protectedThen: fc.integer({ min: 0, max: 300 }),
+      moreProtected: fc.integer({ min: 0, max: 300 }),
+      production: fc.boolean(),
+    })
+    .map((t) =>
+      customerAt('smb-tenant', evaluationMonthOf(asOf), {
+        idType: 'tenant',
+        country: 'JP',
+        production: t.production,
+        associations: [{ type: 'CPOR', from: '2019-01-01' }],
+        months: {
+          '-12': { paidSeats: t.seatsThen, activeUsers: t.usersThen, protectedUsers: t.protectedThen },
+          '0': { paidSeats: t.seatsNow, activeUsers: t.usersThen + t.moreUsers, protectedUsers: t.protectedThen + t.moreProtected },
+        },
+      }),
+    );

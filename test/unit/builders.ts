@@ -4,6 +4,9 @@ import { CustomerFacts, Person, type CustomerFactsInput, type MonthUsageInput, t
 import { PartnerFacts } from '../../shared/model/partner.js';
 import type { AssociationType, SolutionArea } from '../../shared/model/primitives.js';
 import { scorePartner, type MetricResult, type PartnerScore } from '../../shared/scoring/index.js';
+import { scoringContext } from '../../shared/scoring/context.js';
+import { evaluateMetric } from '../../shared/scoring/metric.js';
+import type { Path } from '../../rules/schema.js';
 
 /** As of 2025-06-15: M = 2025-05, Y = 2024-05, T = 2024-06..2025-05; rule set 2024-07. */
 export const AS_OF = '2025-06-15';
@@ -68,4 +71,14 @@ export function monthsFrom(first: string, last: string, usage: MonthUsageInput):
 /** A contributor's months as a map, for short assertions. */
 export function byMonth(months: readonly { month: string; value: number }[]): Record<string, number> {
   return Object.fromEntries(months.map((m) => [m.month, m.value]));
+}
+
+/** One metric on one path or track, whichever the area would keep: to test a path's rules directly. */
+export function pathMetric(input: { customers?: CustomerFacts[]; people?: Person[] }, area: SolutionArea, path: Path, name: string, asOf = AS_OF): MetricResult {
+  const ruleSet = ruleSetFor(asOf);
+  const rule = ruleSet.areas[area];
+  const variant = 'paths' in rule ? rule.paths[path] : 'tracks' in rule ? rule.tracks[path] : rule;
+  const metricRule = variant.metrics.find((m) => m.metric === name);
+  if (!metricRule) throw new Error(`${area} has no metric ${name} on ${path} as of ${asOf}`);
+  return evaluateMetric(metricRule, variant, scoringContext(facts(input), ruleSet, asOf));
 }

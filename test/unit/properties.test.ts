@@ -4,7 +4,7 @@ import { ruleSetFor } from '../../rules/index.js';
 import { SOLUTION_AREAS } from '../../shared/model/primitives.js';
 import { scorePartner } from '../../shared/scoring/index.js';
 import { TOLERANCE } from '../../shared/scoring/points.js';
-import { helpfulCustomer, person, scenario } from './arbitraries.js';
+import { helpfulCustomer, person, scenario, smbTenant } from './arbitraries.js';
 
 const scoreOf = (s: { facts: Parameters<typeof scorePartner>[0]; asOf: string }) => scorePartner(s.facts, ruleSetFor(s.asOf), s.asOf);
 const RUNS = { numRuns: 300 };
@@ -54,10 +54,39 @@ describe('scoring invariants', () => {
 
   it('adding a customer with nothing at baseline and only new usage after never lowers a score', () => {
     fc.assert(
-      fc.property(scenario.chain((s) => fc.tuple(fc.constant(s), helpfulCustomer(s.asOf))), ([s, newcomer]) => {
+      fc.property(scenario.chain((s) => fc.tuple(fc.constant(s), helpfulCustomer(s.asOf, scoreOf(s).areas.infrastructure.track ?? 'enterprise'))), ([s, newcomer]) => {
         const before = scoreOf(s);
         const after = scoreOf({ ...s, facts: { ...s.facts, customers: [...s.facts.customers, newcomer] } });
         for (const area of SOLUTION_AREAS) expect(after.areas[area].score).toBeGreaterThanOrEqual(before.areas[area].score - TOLERANCE);
+      }),
+      RUNS,
+    );
+  });
+
+  it('an area scored on two paths keeps the better: its score is at least each path’s total', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        for (const area of Object.values(scoreOf(s).areas)) {
+          if (!area.paths) continue;
+          expect(area.score).toBeGreaterThanOrEqual(area.paths.enterprise - TOLERANCE);
+          expect(area.score).toBeGreaterThanOrEqual(area.paths.smb - TOLERANCE);
+          expect(area.score).toBe(area.paths[area.path!]);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('adding an eligible SMB tenant never lowers an SMB path (Modern Work; Security from 2025-07)', () => {
+    fc.assert(
+      fc.property(scenario.chain((s) => fc.tuple(fc.constant(s), smbTenant(s.asOf))), ([s, tenant]) => {
+        const before = scoreOf(s);
+        const after = scoreOf({ ...s, facts: { ...s.facts, customers: [...s.facts.customers, tenant] } });
+        for (const area of SOLUTION_AREAS) {
+          const smbBefore = before.areas[area].paths?.smb;
+          if (smbBefore === undefined) continue;
+          expect(after.areas[area].paths!.smb).toBeGreaterThanOrEqual(smbBefore - TOLERANCE);
+        }
       }),
       RUNS,
     );
