@@ -7,7 +7,14 @@ import type { RenewalDoc } from '../shared/store/documents.js';
 
 /** A renewal document as the API shows it: its status, the period it covers, and when its fee is due. */
 export function toRenewalView(doc: RenewalDoc, membershipAnniversary: string): RenewalView {
-  const outcome = ({ package: pkg, renewed, lapsed, feeUsd, notes }: NonNullable<RenewalDoc['record']>) => ({ package: pkg, renewed, lapsed, feeUsd, notes });
+  const outcome = ({ package: pkg, renewed, lapsed, feeUsd, notes, enrollmentTracks }: NonNullable<RenewalDoc['record']>) => ({
+    package: pkg,
+    renewed,
+    lapsed,
+    feeUsd,
+    notes,
+    ...(enrollmentTracks ? { enrollmentTracks } : {}),
+  });
   return {
     anniversary: doc.anniversary,
     status: doc.record ? 'renewed' : doc.preview ? 'previewed' : 'open',

@@ -17,7 +17,8 @@ export async function recomputeDay(store: PartnerStore, partnerId: string, day: 
   const summary = toScoreSummary(toScoreDocument(scorePartner(loaded.facts, ruleSetFor(day), day)));
   // Designations change only on some days; the partner document is written only then.
   const qualifies = Object.fromEntries(Object.entries(summary.areas).map(([area, result]) => [area, result.qualifies])) as Record<SolutionArea, boolean>;
-  const events = await withRetry(() => store.recordLifecycleDay(partnerId, qualifies, day, loaded.partner));
+  // The three Azure areas share one track (2025-07 on); before that there is none to record.
+  const events = await withRetry(() => store.recordLifecycleDay(partnerId, qualifies, day, loaded.partner, summary.areas.infrastructure.track));
   const outcome = await withRetry(() => store.saveSnapshot(summary, new Date().toISOString(), mode));
   return { outcome, events, qualifies };
 }

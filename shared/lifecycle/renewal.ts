@@ -3,7 +3,8 @@ import type { IsoDate } from '../dates.js';
 import type { SolutionArea } from '../model/primitives.js';
 import { renewalWindowStart } from './anniversary.js';
 import { stepDay } from './schedule.js';
-import { activeAreas, type LifecycleEvent, type Membership } from './membership.js';
+import { activeAreas, AZURE_AREAS, smbSeenBetween, type LifecycleEvent, type Membership } from './membership.js';
+import type { Path } from '../../rules/schema.js';
 import type { Refusal } from './packages.js';
 
 /** One evaluated day of the score history: which areas qualified. */
@@ -28,6 +29,8 @@ export interface RenewalRecord {
   payments: Payment[];
   paid: boolean;
   notes: string[];
+  /** Azure designations renewed on A: the track enrolled on for the coming year (SMB if SMB on any day of the window). */
+  enrollmentTracks?: Partial<Record<SolutionArea, Path>>;
 }
 
 /** Which active designations renew at A: those whose area qualified on some evaluated day of the window. */
@@ -67,7 +70,21 @@ export function renewalRecord(
     recordNotes.push('no designation renewed, so there is no designation benefits package to pay for');
   }
   const feeUsd = feeFor(rules.fees, packageInForce, anniversaryDay);
-  return { anniversary: anniversaryDay, package: packageInForce, renewed, lapsed, feeUsd, payments: [], paid: feeUsd === 0, notes: recordNotes };
+  const smb = smbSeenBetween(membership, renewalWindowStart(anniversaryDay, rules.terms), anniversaryDay);
+  const azureRenewed = renewed.filter((area) => AZURE_AREAS.includes(area));
+  const enrollmentTracks =
+    smb === undefined || azureRenewed.length === 0 ? undefined : Object.fromEntries(azureRenewed.map((area) => [area, smb ? 'smb' : 'enterprise'])) as Partial<Record<SolutionArea, Path>>;
+  return {
+    anniversary: anniversaryDay,
+    package: packageInForce,
+    renewed,
+    lapsed,
+    feeUsd,
+    payments: [],
+    paid: feeUsd === 0,
+    notes: recordNotes,
+    ...(enrollmentTracks ? { enrollmentTracks } : {}),
+  };
 }
 
 /**
@@ -95,8 +112,13 @@ export function applyRenewal(membership: Membership, record: RenewalRecord): { m
   const A = record.anniversary;
   if (membership.lastRenewal !== undefined && membership.lastRenewal >= A) return { membership, events: [] };
   const lapsed = lapse(membership, record.lapsed, A, A, 'notRequalified');
+  const designations = { ...lapsed.membership.designations };
+  for (const [area, track] of Object.entries(record.enrollmentTracks ?? {}) as [SolutionArea, Path][]) {
+    const d = designations[area];
+    if (d?.status === 'active') designations[area] = { ...d, enrollmentTrack: track };
+  }
   const events = [...lapsed.events, ...record.renewed.map((area): LifecycleEvent => ({ type: 'renewed', area, on: A })), { type: 'packageInForce' as const, package: record.package, on: A }];
-  return { membership: { ...lapsed.membership, package: record.package, lastRenewal: A }, events };
+  return { membership: { ...lapsed.membership, designations, package: record.package, lastRenewal: A }, events };
 }
 
 // Money is summed in whole cents: 0.1 + 0.2 must be 0.3.

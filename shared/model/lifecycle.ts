@@ -29,6 +29,7 @@ export const Designation = z.object({
   atRisk: z.boolean(),
   lapsedOn: IsoDate.optional(),
   lapseReason: z.enum(['notRequalified', 'feeUnpaid']).optional(),
+  enrollmentTrack: z.enum(['enterprise', 'smb']).optional().describe('Azure, 2025-07 on: the track enrolled on at attainment and at each renewal, for the year'),
 });
 
 const Outcome = z.object({
@@ -37,6 +38,7 @@ const Outcome = z.object({
   lapsed: z.array(SolutionArea),
   feeUsd: z.number(),
   notes: z.array(z.string()),
+  enrollmentTracks: z.partialRecord(SolutionArea, z.enum(['enterprise', 'smb'])).optional().describe('Azure designations renewed: the track for the coming year'),
 });
 
 export const RenewalView = z.object({

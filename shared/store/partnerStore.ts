@@ -5,6 +5,7 @@ import type { CustomerProfile, MonthUsage, PersonProfile } from '../model/facts.
 import type { PartnerFacts, PartnerProfile } from '../model/partner.js';
 import type { ScoreSummary } from '../scoring/summary.js';
 import { applyDailyScores, type LifecycleEvent, type Membership } from '../lifecycle/membership.js';
+import type { Path } from '../../rules/schema.js';
 import type { SolutionArea } from '../model/primitives.js';
 import type { LegacyCompetency } from '../lifecycle/packages.js';
 import type { RecordedSpecialization } from '../lifecycle/entitlements.js';
@@ -323,9 +324,9 @@ export class PartnerStore {
    * partner's anniversary. Given the document just read, a day that changes nothing costs no
    * request, and a change is one write on its ETag (re-read only if someone wrote since).
    */
-  recordLifecycleDay(partnerId: string, qualifies: Record<SolutionArea, boolean>, day: string, loaded?: PartnerDoc): Promise<LifecycleEvent[]> {
+  recordLifecycleDay(partnerId: string, qualifies: Record<SolutionArea, boolean>, day: string, loaded?: PartnerDoc, azureTrack?: Path): Promise<LifecycleEvent[]> {
     return this.changeLifecycle(partnerId, loaded, (current) => {
-      const applied = applyDailyScores(membershipOf(current), qualifies, day);
+      const applied = applyDailyScores(membershipOf(current), qualifies, day, azureTrack);
       const anniversarySet = applied.membership.anniversary !== undefined && current.profile.anniversary === undefined;
       const next: PartnerDoc = {
         ...current,

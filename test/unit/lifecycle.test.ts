@@ -164,3 +164,43 @@ describe('legacy Silver/Gold', () => {
     expect(legacy.competencies.find((c) => c.id === 'app-integration')?.areas).toEqual(['dataAi', 'digitalAppInnovation']);
   });
 });
+
+describe('the Azure enrollment track (learn-2026/azure.md "Enrollment Track")', () => {
+  const A = '2026-11-10';
+  const day = (m: Membership, on: string, track: 'smb' | 'enterprise', ...areas: SolutionArea[]) => applyDailyScores(m, only(...areas), on, track).membership;
+
+  it('a designation records the track it was attained on; Modern Work records none', () => {
+    const m = day(empty, '2025-11-10', 'smb', 'infrastructure', 'modernWork');
+    expect(m.designations.infrastructure?.enrollmentTrack).toBe('smb');
+    expect(m.designations.modernWork?.enrollmentTrack).toBeUndefined();
+  });
+
+  it('a track change is kept with its day, as an event (so the day is written); an unchanged track is no event', () => {
+    const first = applyDailyScores(empty, only(), '2026-03-01', 'enterprise');
+    expect(first.events).toEqual([{ type: 'azureTrackChanged', track: 'enterprise', on: '2026-03-01' }]);
+    expect(applyDailyScores(first.membership, only(), '2026-03-02', 'enterprise').events).toEqual([]);
+  });
+
+  it('at renewal: SMB if SMB on any evaluated day of the window, else Enterprise; it stays for the year', () => {
+    let m = day(empty, '2025-11-10', 'enterprise', 'infrastructure', 'dataAi');
+    m = day(m, '2026-06-10', 'smb', 'infrastructure', 'dataAi'); // SMB inside the window (from 2026-06-01)
+    m = day(m, '2026-06-11', 'enterprise', 'infrastructure', 'dataAi');
+    const smb = renew(m, [{ day: A, qualifies: only('infrastructure', 'dataAi') }], A, 'designation', renewalRules);
+    expect(smb.record.enrollmentTracks).toEqual({ infrastructure: 'smb', dataAi: 'smb' });
+    expect(smb.membership.designations.infrastructure?.enrollmentTrack).toBe('smb');
+  });
+
+  it('SMB only before the window (2026-05-31) is Enterprise at renewal', () => {
+    let m = day(empty, '2025-11-10', 'smb', 'infrastructure');
+    m = day(m, '2026-06-01', 'enterprise', 'infrastructure');
+    const { record, membership } = renew(m, [{ day: A, qualifies: only('infrastructure') }], A, 'designation', renewalRules);
+    expect(m.azureTrack).toEqual({ track: 'enterprise', since: '2026-06-01', lastSmbDay: '2026-05-31' });
+    expect(record.enrollmentTracks).toEqual({ infrastructure: 'enterprise' });
+    expect(membership.designations.infrastructure?.enrollmentTrack).toBe('enterprise');
+  });
+
+  it('a partner never classified (before 2025-07) renews with no enrollment track', () => {
+    const m = replay([['2024-11-10', ['infrastructure']]]);
+    expect(renew(m, [{ day: '2025-11-10', qualifies: only('infrastructure') }], '2025-11-10', 'designation', renewalRules).record.enrollmentTracks).toBeUndefined();
+  });
+});
