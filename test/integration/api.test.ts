@@ -62,11 +62,16 @@ describe('create → upload → score', () => {
     const before = await partnerStore().loadFacts('contoso-jp');
     const response = await host.api('/api/partners/contoso-jp/what-if', {
       method: 'POST',
-      json: { asOf: '2025-06-15', people: [{ personId: 'new-architect', linkedOn: '2025-01-01', certifications: [{ id: 'm365-enterprise-administrator-expert', earnedOn: '2025-01-01' }] }] },
+      json: {
+        asOf: '2025-06-15',
+        customers: [{ customerId: 'new-tenant', idType: 'tenant', country: 'JP', production: true, segment: 'smb', associations: [{ type: 'CPOR', from: '2024-01-01' }], months: { '2025-05': { paidSeats: 100 } } }],
+      },
     });
     expect(response.status).toBe(200);
     const body = await bodyOf(response);
-    expect(body.changes.modernWork.scoreAfter - body.changes.modernWork.scoreBefore).toBeCloseTo(7.5, 9);
+    // One more SMB-sized tenant is one more net add on Modern Work's SMB path: 2 points.
+    expect(body.changes.modernWork.scoreAfter - body.changes.modernWork.scoreBefore).toBeCloseTo(2, 9);
+    expect(body.hypothetical.areas.modernWork.path).toBe('smb');
     expect(await partnerStore().loadFacts('contoso-jp')).toEqual(before);
   });
 

@@ -174,6 +174,18 @@ describe('SPEC §8.6 through the API: a legacy Gold renewal at anniversary 2025-
     expect(rules.legacy).toMatchObject({ lastCompetencyAttainment: '2022-09-30', lastLegacyPurchase: '2025-01-21' });
   });
 
+  it('GET /rules shows each rule set with its effective date and its sources, page and section', async () => {
+    const rules = await bodyOf(await host.api('/api/rules'));
+    expect(rules.ruleSets.map((r: { id: string; effectiveFrom: string; effectiveFromAssumed: boolean }) => [r.id, r.effectiveFrom, r.effectiveFromAssumed])).toEqual([
+      ['2022-10', '2022-10-03', false],
+      ['2023-12', '2023-12-01', false],
+      ['2024-07', '2024-07-01', false],
+      ['2025-07', '2025-07-01', true],
+    ]);
+    expect(rules.ruleSets[3].sources[0]).toEqual({ page: 'learn-2026/azure.md', section: 'Qualification track classification; Net customer adds; Skilling; Customer success; Enrollment Track' });
+    expect(rules.workloads).toContainEqual({ name: 'Power Apps', aliases: ['Power App'] });
+  });
+
   it('legacy competencies: one of the 18, earned by 2022-09-30', async () => {
     for (const [partnerId, anniversary] of [['gold-p', '2024-01-21'], ['late-p', '2024-01-22']]) {
       expect((await host.api('/api/partners', { method: 'POST', json: { partnerId, name: partnerId, country: 'JP', anniversary } })).status).toBe(201);

@@ -81,13 +81,17 @@ afterAll(async () => {
   await host?.stop();
 });
 
-/** Every designation change the functions logged for a partner, as `day type area`, in order of day. */
-function changesOf(partnerId: string): string[] {
+/**
+ * Every designation change the functions logged for a partner, as `day type area`, in order of day
+ * (the Azure track's changes are checked on their own).
+ */
+function changesOf(partnerId: string, types: (type: string) => boolean = (type) => type !== 'azureTrackChanged'): string[] {
   const prefix = `partner ${partnerId}: `;
   return host.logs
     .filter((l) => l.includes(prefix))
-    .map((l) => JSON.parse(l.slice(l.indexOf(prefix) + prefix.length)) as { type: string; on?: string; anniversary?: string; area?: string; package?: string; reason?: string })
-    .map((e) => [e.on ?? e.anniversary, e.type, e.area ?? e.package, e.reason].filter(Boolean).join(' '))
+    .map((l) => JSON.parse(l.slice(l.indexOf(prefix) + prefix.length)) as { type: string; on?: string; anniversary?: string; area?: string; package?: string; reason?: string; track?: string })
+    .filter((e) => types(e.type))
+    .map((e) => [e.on ?? e.anniversary, e.type, e.area ?? e.package ?? e.track, e.reason].filter(Boolean).join(' '))
     .sort((a, b) => a.slice(0, 10).localeCompare(b.slice(0, 10)));
 }
 
@@ -117,6 +121,16 @@ describe(`a year replayed day by day, ${FIRST_DAY} to ${LAST_DAY}`, () => {
     expect(renewals[1].preview).toMatchObject({ on: '2026-03-02', renewed: ['infrastructure', 'modernWork'], lapsed: [], feeUsd: 4730 });
     expect(renewals[1].renewal).toMatchObject({ renewed: ['infrastructure', 'modernWork'], lapsed: [], feeUsd: 4730, paid: false });
     expect(totalFees(renewals)).toBe(9460);
+  });
+
+  it('newcomer: from 2025-07-01 (rule set 2025-07) the Azure track is kept, and the renewal enrolls Infrastructure on it for the year', async () => {
+    // The sample's customers carry no segment, so the partner is Enterprise from the first day the track exists.
+    expect(changesOf('newcomer', (type) => type === 'azureTrackChanged')).toEqual(['2025-07-01 azureTrackChanged enterprise']);
+    const [, second] = await renewalsOf('newcomer');
+    expect(second.renewal.enrollmentTracks).toEqual({ infrastructure: 'enterprise' });
+    const { designations } = await bodyOf(await host.api('/api/partners/newcomer/designations'));
+    expect(designations.find((d: { area: string }) => d.area === 'infrastructure')).toMatchObject({ status: 'active', enrollmentTrack: 'enterprise' });
+    expect(designations.find((d: { area: string }) => d.area === 'modernWork').enrollmentTrack).toBeUndefined();
   });
 
   it('member: two designations attained during the year renew together at its anniversary for one fee; unpaid 30 days later, both lapse', async () => {

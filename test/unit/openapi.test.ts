@@ -35,4 +35,19 @@ describe('the OpenAPI document', () => {
     expect(scores.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:partnerId', 'query:asOf']);
     expect(scores.parameters[1].schema.pattern).toBe('^\\d{4}-\\d{2}-\\d{2}$');
   });
+
+  it('shows the new optional facts (customer segment, Business Applications workloads) and the score document’s paths, tracks and options', () => {
+    const putCustomer = doc.paths['/api/partners/{partnerId}/customers/{customerId}']!.put;
+    expect(putCustomer.requestBody.content['application/json'].schema.properties.segment).toMatchObject({ enum: ['smb', 'enterprise'] });
+    const month = doc.paths['/api/partners/{partnerId}/customers/{customerId}/months/{month}']!.put.requestBody.content['application/json'].schema;
+    expect(Object.keys(month.properties.bizApps.properties)).toEqual(['revenueUsd', 'mcv', 'workloads']);
+    expect(Object.keys(month.properties.bizApps.properties.workloads.items.properties)).toEqual(['workload', 'revenueUsd', 'units']);
+    const whatIf = JSON.stringify(doc.paths['/api/partners/{partnerId}/what-if']!.post.requestBody.content['application/json'].schema);
+    expect(whatIf).toContain('"segment"');
+    expect(whatIf).toContain('"workloads"');
+    const area = JSON.stringify(doc.paths['/api/partners/{partnerId}/scores']!.get.responses['200'].content['application/json'].schema);
+    for (const field of ['"paths"', '"path"', '"track"', '"trackReason"', '"option"', '"options"', '"workload"']) expect(area).toContain(field);
+    const rules = JSON.stringify(doc.paths['/api/rules']!.get.responses['200'].content['application/json'].schema);
+    for (const field of ['"effectiveFrom"', '"effectiveFromAssumed"', '"sources"', '"section"', '"workloads"']) expect(rules).toContain(field);
+  });
 });
