@@ -120,6 +120,28 @@ describe('validation: 400 naming the field, and nothing written', () => {
     expect(facts?.customers[0]?.months).toEqual({});
   });
 
+  it('Business Applications by workload and a customer segment through the API; both month shapes at once is a 400 naming the place', async () => {
+    await createPartner('workloads-p');
+    const customer = await host.api('/api/partners/workloads-p/customers/c1', {
+      method: 'PUT',
+      json: { idType: 'tenant', country: 'JP', production: true, segment: 'smb', associations: [{ type: 'CPOR', from: '2024-01-01' }] },
+    });
+    expect(customer.status).toBe(201);
+    const month = { bizApps: { workloads: [{ workload: 'Sales', revenueUsd: 1600, units: 50 }] } };
+    expect((await host.api('/api/partners/workloads-p/customers/c1/months/2025-05', { method: 'PUT', json: month })).status).toBe(200);
+    const both = await host.api('/api/partners/workloads-p/customers/c1/months/2025-04', { method: 'PUT', json: { bizApps: { revenueUsd: 1, workloads: [] } } });
+    expect(both.status).toBe(400);
+    expect((await bodyOf(both)).issues).toEqual([{ path: 'body.bizApps.workloads', message: 'a month holds either workloads or the old revenueUsd/mcv totals, not both' }]);
+    const upload = await host.api('/api/partners/workloads-p/usage', { method: 'POST', json: { rows: [{ customerId: 'c1', month: '2025-03', usage: { bizApps: { workloads: [{ workload: 'unspecified', revenueUsd: 5 }] } } }] } });
+    expect(upload.status).toBe(400);
+    expect((await bodyOf(upload)).issues[0].path).toBe('body.rows[0].usage.bizApps.workloads[0].workload');
+    const facts = await partnerStore().loadFacts('workloads-p');
+    expect(facts?.customers[0]).toMatchObject({ segment: 'smb', months: { '2025-05': month } });
+    const scores = await bodyOf(await host.api('/api/partners/workloads-p/scores?asOf=2025-06-15'));
+    // Sales rolls up to Customer Engagement: 50 MAU × 200 = 10,000 MCV, an SMB deployment; 1,600 USD is an SMB net add.
+    expect(scores.areas.businessApplications).toMatchObject({ track: 'smb', metrics: { netCustomerAdds: { value: 1 }, deployments: { value: 1 } } });
+  });
+
   it('a person unlinked before being linked, an association ending before it starts', async () => {
     const person = await host.api('/api/partners/validation-p/people/u1', { method: 'PUT', json: { linkedOn: '2024-05-01', unlinkedOn: '2024-04-01' } });
     expect((await bodyOf(person)).issues).toEqual([{ path: 'body.unlinkedOn', message: 'unlinkedOn must be after linkedOn' }]);

@@ -32,6 +32,16 @@ describe('scoring a file', () => {
     expect(outcome).toEqual({ ok: false, message: 'partner.country: expected an ISO 3166-1 alpha-2 country code such as JP\npeople[0].linkedOn: invalid date' });
   });
 
+  it('names the place of a month holding both Business Applications shapes, and accepts segments and workloads', () => {
+    const file = (bizApps: unknown) =>
+      JSON.stringify({ partner, customers: [{ customerId: 'c1', idType: 'tenant', country: 'JP', production: true, segment: 'smb', associations: [], months: { '2025-05': { bizApps } } }] });
+    expect(scoreFileText(file({ mcv: 5, workloads: [{ workload: 'Sales' }] }), '2025-06-15')).toEqual({
+      ok: false,
+      message: 'customers[0].months.2025-05.bizApps.workloads: a month holds either workloads or the old revenueUsd/mcv totals, not both',
+    });
+    expect(scoreFileText(file({ workloads: [{ workload: 'Sales', revenueUsd: 2000, units: 10 }] }), '2025-06-15')).toMatchObject({ ok: true });
+  });
+
   it('refuses a date before the first rule set', () => {
     expect(scoreFileText(JSON.stringify({ partner }), '2022-10-02')).toMatchObject({ ok: false, message: expect.stringContaining('no rule set is in force on 2022-10-02') });
   });
@@ -58,6 +68,14 @@ describe('npm run score', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(`${file}: customers[0].associations[0].type: Invalid option: expected one of "CPOR"|"PAL"|"DPOR"|"CSP"`);
+  });
+
+  it('scores a file under each of the four rule sets by its as-of date', async () => {
+    for (const [asOf, ruleSet] of [['2023-06-15', '2022-10'], ['2024-03-15', '2023-12'], ['2025-06-15', '2024-07'], ['2025-09-15', '2025-07']]) {
+      const { code, stdout } = await cli('local/demo/contoso-jp.json', '--as-of', asOf!);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toMatchObject({ asOf, ruleSet });
+    }
   });
 
   it('exits 2 on a missing file or a bad --as-of', async () => {
