@@ -17,7 +17,15 @@ export interface ScoringWindow {
 /** Months read by default: M back to the 12 months before T. A rule set may read more (the promotion grace). */
 export const HISTORY_MONTHS = 24;
 
+// The nightly run scores every partner as of one day: build that day's window once, not per partner.
+let lastWindow: ScoringWindow | undefined;
+
 export function scoringWindow(asOf: IsoDate, historyMonths = HISTORY_MONTHS): ScoringWindow {
+  if (lastWindow?.asOf === asOf && lastWindow.monthNames.length === historyMonths) return lastWindow;
+  return (lastWindow = Object.freeze(buildWindow(asOf, historyMonths)));
+}
+
+function buildWindow(asOf: IsoDate, historyMonths: number): ScoringWindow {
   const evaluationMonth = monthIndex(evaluationMonthOf(asOf));
   const historyStart = evaluationMonth - (historyMonths - 1);
   return {
@@ -26,7 +34,7 @@ export function scoringWindow(asOf: IsoDate, historyMonths = HISTORY_MONTHS): Sc
     comparisonMonth: evaluationMonth - 12,
     trailingStart: evaluationMonth - 11,
     historyStart,
-    monthNames: Array.from({ length: historyMonths }, (_, i) => monthKey(historyStart + i)),
+    monthNames: Object.freeze(Array.from({ length: historyMonths }, (_, i) => monthKey(historyStart + i))),
   };
 }
 
