@@ -58,7 +58,8 @@ export function workloadsOf(bizApps: BizAppsUsage, ruleSet: RuleSet): readonly P
   if (bizApps.workloads === undefined) return prepared;
   for (const w of bizApps.workloads) {
     const { name, mcvWorkload, rate, mcvMask } = resolve(w.workload, ruleSet);
-    prepared.push({ name, revenue: w.revenueUsd ?? 0, mcvWorkload, mcv: (w.units ?? 0) * rate, mcvMask });
+    // MCV to the cent: 3 profiles × 0.2 is 0.6, not 0.6000000000000001.
+    prepared.push({ name, revenue: w.revenueUsd ?? 0, mcvWorkload, mcv: Math.round((w.units ?? 0) * rate * 100) / 100, mcvMask });
   }
   return prepared;
 }

@@ -18,9 +18,12 @@ export const averageCrossing: PartEvaluator<'averageCrossing'> = (part, ctx, sco
     let earlier = 0;
     for (let m = window.historyStart; m <= window.evaluationMonth; m++) {
       if (!isEligibleIn(customer, window, m, scope.mask)) continue;
-      if (m >= window.trailingStart) recent += read(monthAt(customer, window, m));
-      else earlier += read(monthAt(customer, window, m));
+      // In whole cents, so twelve months of 100.00 average exactly 100.
+      if (m >= window.trailingStart) recent += Math.round(read(monthAt(customer, window, m)) * 100);
+      else earlier += Math.round(read(monthAt(customer, window, m)) * 100);
     }
+    recent /= 100;
+    earlier /= 100;
     const contribution = (meets(part.threshold, recent / 12) ? 1 : 0) - (meets(part.threshold, earlier / 12) ? 1 : 0);
     if (contribution === 0) continue;
     value += contribution;

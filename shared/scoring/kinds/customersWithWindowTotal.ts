@@ -14,8 +14,10 @@ export const customersWithWindowTotal: PartEvaluator<'customersWithWindowTotal'>
     for (let m = window.trailingStart; m <= window.evaluationMonth; m++) {
       if (!isEligibleIn(customer, window, m, scope.mask)) continue;
       counted++;
-      total += read(monthAt(customer, window, m));
+      total += Math.round(read(monthAt(customer, window, m)) * 100);
     }
+    // Summed in whole cents: twelve months of 1,000.00 reach 12,000 exactly.
+    total /= 100;
     if (counted === 0 || !meets(part.threshold, total)) continue;
     const months: MonthValue[] = [];
     for (let m = window.trailingStart; m <= window.evaluationMonth; m++) {
