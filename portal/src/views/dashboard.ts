@@ -1,0 +1,66 @@
+import { html } from 'lit';
+import type { Context } from '../main.js';
+import { AREAS } from '../format.js';
+import { LOADING, settle, when, type Loaded } from '../loaded.js';
+import type { BadgeList, BenefitList, DesignationList, History, Partner, RenewalList, ScoreDocument } from '../types.js';
+import { areaCard } from './areaCard.js';
+import { historySection } from './history.js';
+import { renewalsSection } from './renewals.js';
+import { whatIfSection } from './whatIf.js';
+
+/** Everything the dashboard shows of one partner, each answer loaded on its own so one error hides only its part. */
+export interface PartnerData {
+  partnerId: string;
+  partner: Loaded<Partner>;
+  scores: Loaded<ScoreDocument>;
+  designations: Loaded<DesignationList>;
+  badges: Loaded<BadgeList>;
+  renewals: Loaded<RenewalList>;
+  benefits: Loaded<BenefitList>;
+  history: Loaded<History>;
+}
+
+let data: PartnerData | undefined;
+
+export function openPartner(context: Context, partnerId: string): void {
+  if (data?.partnerId === partnerId) return;
+  const { api } = context;
+  const current: PartnerData = { partnerId, partner: LOADING, scores: LOADING, designations: LOADING, badges: LOADING, renewals: LOADING, benefits: LOADING, history: LOADING };
+  data = current;
+  const fill = <K extends Exclude<keyof PartnerData, 'partnerId'>>(key: K, promise: Promise<PartnerData[K] extends Loaded<infer T> ? T : never>) =>
+    void settle(promise, context.unauthorized).then((loaded) => {
+      // A slower answer for a partner no longer shown is dropped.
+      if (data !== current) return;
+      (current[key] as Loaded<unknown>) = loaded;
+      context.redraw();
+    });
+  fill('partner', api.partner(partnerId));
+  fill('scores', api.scores(partnerId));
+  fill('designations', api.designations(partnerId));
+  fill('badges', api.badges(partnerId));
+  fill('renewals', api.renewals(partnerId));
+  fill('benefits', api.benefits(partnerId));
+  fill('history', api.history(partnerId));
+}
+
+export function dashboardView(context: Context) {
+  if (!data) return '';
+  const d = data;
+  return html`
+    <section class="partner-head" aria-labelledby="partner-name">
+      ${when(d.partner, (p) => html`
+        <h1 id="partner-name">${p.name}</h1>
+        <p class="muted"><span data-partner-id>${p.partnerId}</span> · ${p.country}${p.anniversary ? html` · anniversary ${p.anniversary.slice(5)}` : ''}</p>`, 'the partner')}
+      ${when(d.scores, (s) => html`<p class="muted">Scores as of <strong>${s.asOf}</strong>, evaluation month ${s.evaluationMonth}, rule set ${s.ruleSet}</p>`, 'scores')}
+    </section>
+    <section aria-labelledby="areas-title">
+      <h2 id="areas-title">Solution areas</h2>
+      ${when(d.scores, (scores) => html`
+        <div class="areas">
+          ${AREAS.map((area) => areaCard(area, scores.areas[area], d.designations, d.badges))}
+        </div>`, 'scores')}
+    </section>
+    ${historySection(d, context)}
+    ${renewalsSection(d, context)}
+    ${whatIfSection(d, context)}`;
+}

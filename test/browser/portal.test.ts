@@ -1,0 +1,160 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayUtc } from '../../shared/dates.js';
+import { SOLUTION_AREAS } from '../../shared/model/primitives.js';
+import type { ScoreDocument } from '../../shared/scoring/document.js';
+import { bodyOf, startTestHost, TEST_KEY, type TestHost } from '../integration/testHost.js';
+import { launchBrowser, screenshot, signedInPage, type TestBrowser } from './browser.js';
+
+// The portal as a person sees it: `npm start`'s host serving the built page beside the API, driven in headless Chromium.
+let host: TestHost;
+let browser: TestBrowser;
+let dashboard: Page;
+let scores: ScoreDocument;
+
+const dayBefore = (days: number) => new Date(Date.parse(todayUtc()) - days * 86_400_000).toISOString().slice(0, 10);
+/** A partner with one Azure administrator: Infrastructure's intermediate metric is gated on two. */
+const ONE_ADMIN = 'one-admin-kk';
+const ADMIN = (personId: string, day: string) => ({ personId, linkedOn: day, certifications: [{ id: 'azure-administrator-associate', earnedOn: day }] });
+
+beforeAll(async () => {
+  host = await startTestHost({ demo: true });
+  await host.drained();
+  // Two earlier nights, so the history holds three stored days of the demo partner.
+  for (const day of [dayBefore(2), dayBefore(1)]) {
+    await host.runDailyJob('nightlyRecompute', day);
+    await host.drained();
+  }
+  expect((await host.api('/api/partners', { method: 'POST', json: { partnerId: ONE_ADMIN, name: 'One Admin K.K.', country: 'JP' } })).status).toBe(201);
+  const { personId, ...person } = ADMIN('admin-1', '2025-01-01');
+  expect((await host.api(`/api/partners/${ONE_ADMIN}/people/${personId}`, { method: 'PUT', json: person })).status).toBeLessThan(300);
+  scores = await bodyOf(await host.api('/api/partners/contoso-jp/scores'));
+  browser = await launchBrowser();
+  dashboard = await signedInPage(browser.context, host.url, TEST_KEY);
+  await dashboard.locator('[data-area] [data-score]').first().waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('the partner dashboard in a browser', () => {
+  it('opens on the demo partner and shows the numbers of GET /scores for all six areas', async () => {
+    expect(await dashboard.locator('[data-partner-id]').textContent()).toBe('contoso-jp');
+    for (const area of SOLUTION_AREAS) {
+      const result = scores.areas[area];
+      const card = dashboard.locator(`[data-area="${area}"]`);
+      expect(await card.locator('[data-score]').textContent(), area).toBe(result.score.toFixed(2));
+      expect(await card.locator('[data-qualifies]').getAttribute('data-qualifies'), area).toBe(String(result.qualifies));
+      expect(await card.locator('[data-qualifies]').textContent(), area).toContain(result.qualifies ? 'Qualifies' : 'Does not qualify');
+      expect(await card.locator('[data-shortfall]').allTextContents(), area).toEqual(result.shortfall);
+      const metrics = Object.values(result.metrics);
+      expect(await card.locator('[data-metric]').count(), area).toBe(metrics.length);
+      for (const metric of metrics) {
+        const row = card.locator(`[data-metric="${metric.metric}"]`);
+        expect(await row.locator('[data-points]').textContent(), `${area} ${metric.metric}`).toBe(metric.points.toFixed(2));
+        expect(await row.locator('[data-max]').textContent(), `${area} ${metric.metric}`).toBe(metric.maxPoints.toFixed(2));
+        expect(await row.locator('[data-to-full]').textContent()).toBe(metric.toFullPoints ? `To full points: ${metric.toFullPoints}` : 'Full points');
+        expect(await row.locator('[data-gate]').count()).toBe(metric.gate ? 1 : 0);
+      }
+    }
+  });
+
+  it('shows each area’s designation and badge as GET /designations and /badges say', async () => {
+    const { designations } = await bodyOf(await host.api('/api/partners/contoso-jp/designations'));
+    const { badges } = await bodyOf(await host.api('/api/partners/contoso-jp/badges'));
+    expect(designations.length).toBeGreaterThan(0);
+    for (const area of SOLUTION_AREAS) {
+      const d = designations.find((x: { area: string }) => x.area === area);
+      const card = dashboard.locator(`[data-area="${area}"]`);
+      expect(await card.locator('[data-designation]').getAttribute('data-designation')).toBe(!d ? 'none' : d.status === 'lapsed' ? 'lapsed' : d.atRisk ? 'at-risk' : 'active');
+      if (d?.renewsOn) expect(await card.locator('[data-designation]').textContent()).toContain(`renews on ${d.renewsOn}`);
+      const badge = badges.find((b: { area?: string }) => b.area === area);
+      expect(await card.locator('[data-badge]').allTextContents()).toEqual(badge ? [expect.stringContaining(badge.badge)] : []);
+    }
+  });
+
+  it('opens a metric to its contributors, with their months and values', async () => {
+    const metric = scores.areas.infrastructure.metrics.deployments!;
+    expect(metric.contributors.length).toBeGreaterThan(1);
+    const row = dashboard.locator('[data-area="infrastructure"] [data-metric="deployments"]');
+    await row.locator('summary').focus();
+    await dashboard.keyboard.press('Enter'); // keyboard reachable: a summary opens with Enter
+    const listed = row.locator('[data-contributor]');
+    await listed.first().waitFor();
+    expect(await listed.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-contributor')))).toEqual(metric.contributors.map((c) => c.id));
+    const first = metric.contributors[0]!;
+    const text = await listed.first().textContent();
+    for (const m of first.months) expect(text).toContain(`${m.month}: ${m.value}`);
+  });
+
+  it('draws one point per stored day in each area’s history chart', async () => {
+    const history = await bodyOf(await host.api('/api/partners/contoso-jp/history'));
+    expect(history.days.length).toBe(3);
+    for (const area of SOLUTION_AREAS) {
+      const chart = dashboard.locator(`[data-history-area="${area}"] score-chart`);
+      await chart.locator('canvas').waitFor();
+      expect(await chart.getAttribute('data-points'), area).toBe(String(history.days.length));
+    }
+    expect(await dashboard.locator('[data-day]').count()).toBe(history.days.length);
+  });
+
+  it('writes screenshots of the dashboard at desktop and phone widths', async () => {
+    await dashboard.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(dashboard, 'dashboard-desktop.png');
+    await dashboard.setViewportSize({ width: 390, height: 844 });
+    await screenshot(dashboard, 'dashboard-phone.png');
+    // Phone width: no sideways scrolling of the page itself (wide tables scroll inside their own box).
+    expect(await dashboard.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await dashboard.setViewportSize({ width: 1280, height: 900 });
+  });
+});
+
+describe('what-if, operators and errors in a browser', () => {
+  it('the what-if of a second administrator raises Infrastructure as the API says', async () => {
+    const page = await signedInPage(browser.context, host.url, TEST_KEY, `#/partners/${ONE_ADMIN}`);
+    const form = page.locator('[data-what-if="person"]');
+    await form.getByLabel('Certification').selectOption('azure-administrator-associate');
+    await form.getByLabel('Person id').fill('admin-2');
+    await form.getByRole('button').click();
+    const row = page.locator('[data-what-if-area="infrastructure"]');
+    await row.waitFor();
+    const asOf = (await bodyOf(await host.api(`/api/partners/${ONE_ADMIN}/scores`))).asOf;
+    const api = await bodyOf(await host.api(`/api/partners/${ONE_ADMIN}/what-if`, { method: 'POST', json: { asOf, people: [ADMIN('admin-2', todayUtc())] } }));
+    const change = api.changes.infrastructure;
+    expect(change.scoreAfter).toBeGreaterThan(change.scoreBefore);
+    expect(await row.locator('[data-before]').textContent()).toBe(change.scoreBefore.toFixed(2));
+    expect(await row.locator('[data-after]').textContent()).toBe(change.scoreAfter.toFixed(2));
+    // Nothing stored: the partner's own scores are as before.
+    expect((await bodyOf(await host.api(`/api/partners/${ONE_ADMIN}/scores`))).areas.infrastructure.score).toBe(change.scoreBefore);
+    await page.close();
+  });
+
+  it('lists partners with their qualification at a glance, and finds one by search', async () => {
+    const page = await signedInPage(browser.context, host.url, TEST_KEY, '#/partners');
+    await page.locator('[data-partner="contoso-jp"] [data-chip]').first().waitFor();
+    expect(await page.locator('[data-partner]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-partner')))).toEqual(expect.arrayContaining(['contoso-jp', ONE_ADMIN]));
+    const infra = page.locator('[data-partner="contoso-jp"] [data-chip="infrastructure"]');
+    expect(await infra.textContent()).toContain(scores.areas.infrastructure.qualifies ? 'qualifies' : 'does not qualify');
+    await page.getByLabel('Search the pages opened so far').fill('one admin');
+    expect(await page.locator('[data-partner]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-partner')))).toEqual([ONE_ADMIN]);
+    await page.close();
+  });
+
+  it('shows an API error as the sentence the API sends', async () => {
+    const page = await signedInPage(browser.context, host.url, TEST_KEY, '#/partners/no-such-partner');
+    const { message } = await bodyOf(await host.api('/api/partners/no-such-partner/scores'));
+    await page.locator('[data-error]').first().waitFor();
+    expect(await page.locator('[data-error]').first().textContent()).toBe(`Error: ${message}`);
+    await page.close();
+  });
+
+  it('a wrong function key brings back the sign-in with the API’s refusal', async () => {
+    const page = await signedInPage(browser.context, host.url, 'not-the-key');
+    const { message } = await bodyOf(await host.api('/api/partners/contoso-jp/scores', { key: 'not-the-key' }));
+    await page.getByLabel('Function key').waitFor();
+    expect(await page.locator('[data-error]').textContent()).toBe(message);
+    await page.close();
+  });
+});
