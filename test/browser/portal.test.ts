@@ -26,6 +26,8 @@ beforeAll(async () => {
     await host.drained();
   }
   expect((await host.api('/api/partners', { method: 'POST', json: { partnerId: ONE_ADMIN, name: 'One Admin K.K.', country: 'JP' } })).status).toBe(201);
+  // Six partners in all, so the operators' list has two pages of five.
+  for (const n of [1, 2, 3, 4]) expect((await host.api('/api/partners', { method: 'POST', json: { partnerId: `paged-${n}`, name: `Paged ${n} Ltd`, country: 'DE' } })).status).toBe(201);
   const { personId, ...person } = ADMIN('admin-1', '2025-01-01');
   expect((await host.api(`/api/partners/${ONE_ADMIN}/people/${personId}`, { method: 'PUT', json: person })).status).toBeLessThan(300);
   scores = await bodyOf(await host.api('/api/partners/contoso-jp/scores'));
@@ -131,14 +133,31 @@ describe('what-if, operators and errors in a browser', () => {
     await page.close();
   });
 
-  it('lists partners with their qualification at a glance, and finds one by search', async () => {
+  it('lists partners page by page with their qualification at a glance, and finds one by search', async () => {
     const page = await signedInPage(browser.context, host.url, TEST_KEY, '#/partners');
+    const ids = () => page.locator('[data-partner]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-partner')));
     await page.locator('[data-partner="contoso-jp"] [data-chip]').first().waitFor();
-    expect(await page.locator('[data-partner]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-partner')))).toEqual(expect.arrayContaining(['contoso-jp', ONE_ADMIN]));
     const infra = page.locator('[data-partner="contoso-jp"] [data-chip="infrastructure"]');
     expect(await infra.textContent()).toContain(scores.areas.infrastructure.qualifies ? 'qualifies' : 'does not qualify');
+    expect(await infra.textContent()).toContain(scores.areas.infrastructure.score.toFixed(2));
+
+    const all = (await bodyOf(await host.api('/api/partners?limit=200'))).items.map((p: { partnerId: string }) => p.partnerId);
+    expect(all).toHaveLength(6);
+    await page.getByLabel('Per page').selectOption('5');
+    await expect.poll(ids).toHaveLength(5);
+    const first = await ids();
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(ids).toHaveLength(1);
+    expect([...first, ...(await ids())].sort()).toEqual([...all].sort());
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await expect.poll(ids).toEqual(first);
+
+    // The search looks through every page opened so far, by id or name.
     await page.getByLabel('Search the pages opened so far').fill('one admin');
-    expect(await page.locator('[data-partner]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-partner')))).toEqual([ONE_ADMIN]);
+    expect(await ids()).toEqual([ONE_ADMIN]);
+    await page.getByLabel('Search the pages opened so far').fill('PAGED');
+    expect((await ids()).sort()).toEqual(['paged-1', 'paged-2', 'paged-3', 'paged-4']);
     await page.close();
   });
 

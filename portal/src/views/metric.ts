@@ -4,7 +4,7 @@ import type { Contributor, MetricResult, SolutionArea } from '../types.js';
 
 function gateState(metric: MetricResult) {
   if (!metric.gate) return nothing;
-  const needs = metric.gate.requirements.map((r) => `${r.people} of ${r.atLeastPeople} people with ${r.certification}`).join('; ');
+  const needs = metric.gate.requirements.map((r) => `${r.people} ${r.people === 1 ? 'person holds' : 'people hold'} ${r.certification}, ${r.atLeastPeople} needed`).join('; ');
   return metric.gate.passed
     ? html`<span class="gate ok" data-gate="passed"><span aria-hidden="true">✓ </span>Gate passed (${needs})</span>`
     : html`<span class="gate shut" data-gate="failed"><span aria-hidden="true">✗ </span>Gate not met: ${metric.gate.reason ?? needs}</span>`;
@@ -33,7 +33,7 @@ export function metricRow(area: SolutionArea, metric: MetricResult) {
         </span>
       </summary>
       <div class="why">
-        <p class="muted">${metric.description} Value ${count(metric.value)} of target ${count(metric.target)}.</p>
+        <p class="muted">${metric.description.replace(/\.?$/, '.')} Value ${count(metric.value)} of target ${count(metric.target)}.</p>
         ${metric.contributors.length
           ? html`<ul class="contributors" aria-label="${metricName(metric.metric)} contributors in ${area}">${metric.contributors.map(contributorItem)}</ul>`
           : html`<p data-no-contributors>Nothing contributes yet.</p>`}

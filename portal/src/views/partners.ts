@@ -4,9 +4,10 @@ import { AREAS, AREA_NAMES, AREA_SHORT, addDays, points, todayUtc } from '../for
 import { LOADING, settle, when, type Loaded } from '../loaded.js';
 import type { History, Partner, PartnerPage } from '../types.js';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZES = [5, 20, 50, 100];
 
 interface ListState {
+  pageSize: number;
   /** tokens[i] opens page i; page 0 needs none. */
   tokens: (string | undefined)[];
   page: number;
@@ -24,7 +25,7 @@ function openPage(context: Context, page: number) {
   state.page = page;
   state.current = LOADING;
   context.redraw();
-  void settle(context.api.partners(PAGE_SIZE, state.tokens[page]), context.unauthorized).then((loaded) => {
+  void settle(context.api.partners(state.pageSize, state.tokens[page]), context.unauthorized).then((loaded) => {
     if (list !== state || state.page !== page) return;
     state.current = loaded;
     if (loaded.state === 'ok') {
@@ -51,7 +52,7 @@ function glance(context: Context, partnerId: string) {
 
 export function openPartners(context: Context): void {
   if (list) return;
-  list = { tokens: [undefined], page: 0, current: LOADING, seen: new Map(), search: '', glance: new Map() };
+  list = { pageSize: 20, tokens: [undefined], page: 0, current: LOADING, seen: new Map(), search: '', glance: new Map() };
   openPage(context, 0);
 }
 
@@ -93,11 +94,18 @@ export function partnersView(context: Context) {
     const id = new FormData(event.target as HTMLFormElement).get('id')?.toString().trim();
     if (id) location.hash = `#/partners/${encodeURIComponent(id)}`;
   };
+  const onPageSize = (event: Event) => {
+    // Continuation tokens belong to one page size: start again from the first page.
+    state.pageSize = Number((event.target as HTMLSelectElement).value);
+    state.tokens = [undefined];
+    openPage(context, 0);
+  };
   const matches = term ? [...state.seen.values()].filter((p) => `${p.partnerId} ${p.name}`.toLowerCase().includes(term)) : undefined;
   return html`
     <h1>Partners</h1>
     <div class="toolbar">
       <label>Search the pages opened so far<input type="search" .value=${state.search} @input=${onSearch} placeholder="id or name" /></label>
+      <label>Per page<select @change=${onPageSize}>${PAGE_SIZES.map((n) => html`<option value=${n} ?selected=${n === state.pageSize}>${n}</option>`)}</select></label>
       <form @submit=${onOpen}><label>Open a partner by id<input name="id" placeholder="contoso-jp" /></label><button type="submit">Open</button></form>
     </div>
     ${matches
