@@ -12,7 +12,7 @@ function countdown(list: RenewalList, previewDaysBefore: number | undefined) {
   const days = daysBetween(todayUtc(), list.nextAnniversary);
   return html`
     <p class="big" data-next-anniversary>Next anniversary <strong>${list.nextAnniversary}</strong>: in <strong data-countdown>${days}</strong> day${days === 1 ? '' : 's'}</p>
-    ${previewDaysBefore !== undefined ? html`<p class="muted">The renewal preview is made on ${addDays(list.nextAnniversary, -previewDaysBefore)}.</p>` : nothing}`;
+    ${previewDaysBefore !== undefined ? html`<p class="muted">The renewal preview comes ${previewDaysBefore} days before it, on ${addDays(list.nextAnniversary, -previewDaysBefore)}.</p>` : nothing}`;
 }
 
 function preview(renewal: Renewal | undefined) {

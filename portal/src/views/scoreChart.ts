@@ -106,7 +106,7 @@ export class ScoreChart extends HTMLElement {
       legend: { show: false },
       cursor: { show: false },
       scales: { x: { time: true, range: [seconds(data.from), seconds(data.to) + 86_400] }, y: { range: [0, 100] } },
-      axes: [{ stroke: css('--muted'), grid: { stroke: css('--grid') } }, { stroke: css('--muted'), grid: { stroke: css('--grid') }, size: 36, splits: () => [0, 25, 50, 70, 100] }],
+      axes: [{ stroke: css('--muted'), grid: { stroke: css('--grid') } }, { stroke: css('--muted'), grid: { stroke: css('--grid') }, size: 36, splits: () => [0, 25, 50, 75, 100] }],
       series: [{}, { label: 'score', stroke: css('--accent'), width: 2, points: { show: true, size: 5, fill: css('--accent') } }],
       hooks: decorations(data),
     };
