@@ -102,6 +102,41 @@ describe('the partner dashboard in a browser', () => {
     expect(await dashboard.locator('[data-day]').count()).toBe(history.days.length);
   });
 
+  it('shows an area’s path, paths and track, and a metric’s association option, when the score document has them', async () => {
+    // Issue 10 adds these fields; until the API sends them, the test adds them to the real answer on its way to the page.
+    const page = await browser.context.newPage();
+    await page.route('**/api/partners/contoso-jp/scores', async (route) => {
+      const document = await (await route.fetch()).json();
+      Object.assign(document.areas.modernWork, { path: 'smb', paths: { enterprise: 61.5, smb: 80.5 }, track: 'smb', trackReason: 'fewer than 300 paid seats at the largest customer' });
+      document.areas.modernWork.metrics.netCustomerAdds.option = 'CPOR';
+      await route.fulfill({ json: document });
+    });
+    await page.goto(`${host.url}/`);
+    await page.getByLabel('Function key').fill(TEST_KEY);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const card = page.locator('[data-area="modernWork"]');
+    await card.locator('[data-path]').waitFor();
+    const text = await card.locator('[data-path]').textContent();
+    for (const expected of ['Path: Smb', 'Enterprise 61.50', 'Smb 80.50', 'Track: Smb', 'fewer than 300 paid seats']) expect(text).toContain(expected);
+    expect(await card.locator('[data-metric="netCustomerAdds"] [data-option]').textContent()).toBe('via CPOR');
+    // Areas without them show neither.
+    expect(await page.locator('[data-area="security"] [data-path]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('serves the page at / and any page path, beside /api and /admin as before', async () => {
+    for (const path of ['/', '/partners/contoso-jp']) {
+      const response = await fetch(`${host.url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(await response.text()).toContain('<div id="app">');
+    }
+    expect((await host.api('/api/nowhere')).status).toBe(404);
+    expect((await host.api('/admin/functions/nothing', { method: 'POST' })).status).toBe(404);
+    // Only files of the bundle are served: an escape upwards gets the page, not the repository.
+    const escaped = await fetch(`${host.url}/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fpackage.json`);
+    expect(await escaped.text()).not.toContain('"devDependencies"');
+  });
+
   it('writes screenshots of the dashboard at desktop and phone widths', async () => {
     await dashboard.setViewportSize({ width: 1280, height: 900 });
     await screenshot(dashboard, 'dashboard-desktop.png');
