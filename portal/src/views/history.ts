@@ -1,35 +1,12 @@
 import { html, nothing } from 'lit';
 import type { Context } from '../main.js';
-import { AREAS, AREA_NAMES, addDays, monthStartBefore, points } from '../format.js';
+import { AREAS, AREA_NAMES, addDays, points } from '../format.js';
 import { when } from '../loaded.js';
 import type { DesignationList, History, Rules, SolutionArea } from '../types.js';
 import type { PartnerData } from './dashboard.js';
 import './scoreChart.js';
-import type { ChartData, ChartMark, ChartSpan } from './scoreChart.js';
-
-/** The renewal windows (SPEC §4) of the anniversaries around the history: the first day of the month N months before A, through A. */
-function renewalWindows(designations: DesignationList, rules: Rules | undefined): ChartSpan[] {
-  const next = designations.nextAnniversary;
-  if (!next || !rules) return [];
-  const previous = `${Number(next.slice(0, 4)) - 1}${next.slice(4)}`;
-  return [previous, next].map((a) => ({ from: monthStartBefore(a, rules.renewal.windowStartMonthsBefore), to: a, label: `renewal window to ${a}` }));
-}
-
-/** Attainment and lapse from the designation; at-risk days where the stored history turns from qualifying to not while it is active. */
-function marks(area: SolutionArea, history: History, designations: DesignationList): ChartMark[] {
-  const d = designations.designations.find((x) => x.area === area);
-  if (!d) return [];
-  const found: ChartMark[] = [{ day: d.attainedOn, label: 'attained' }];
-  let before: boolean | undefined;
-  for (const { day, summary } of history.days) {
-    const qualifies = summary.areas[area]?.qualifies;
-    const active = day >= d.attainedOn && (!d.lapsedOn || day < d.lapsedOn);
-    if (active && before === true && qualifies === false) found.push({ day, label: 'at risk' });
-    before = qualifies;
-  }
-  if (d.lapsedOn) found.push({ day: d.lapsedOn, label: 'lapsed' });
-  return found;
-}
+import type { ChartData } from './scoreChart.js';
+import { marks, renewalWindows } from '../historyMarks.js';
 
 function areaChart(area: SolutionArea, history: History, designations: DesignationList, rules: Rules | undefined) {
   const first = history.days[0]?.day;

@@ -1,9 +1,8 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { QUALIFYING_SCORE } from '../format.js';
+import type { ChartMark, ChartSpan } from '../historyMarks.js';
 
-export interface ChartSpan { from: string; to: string; label: string }
-export interface ChartMark { day: string; label: string }
 export interface ChartData {
   from: string;
   to: string;
