@@ -33,12 +33,13 @@ const context: Context = {
   },
 };
 
-type Route = { view: 'partners' } | { view: 'partner'; partnerId: string };
+type Route = { view: 'partners' } | { view: 'partner'; partnerId: string; asOf?: string };
 function route(): Route {
   const path = location.hash.replace(/^#\/?/, '');
   if (path === 'partners') return { view: 'partners' };
   const partner = /^partners\/([^/?]+)/.exec(path);
-  return { view: 'partner', partnerId: partner ? decodeURIComponent(partner[1]!) : DEFAULT_PARTNER };
+  const asOf = new URLSearchParams(path.split('?')[1] ?? '').get('asOf') ?? undefined;
+  return { view: 'partner', partnerId: partner ? decodeURIComponent(partner[1]!) : DEFAULT_PARTNER, ...(asOf ? { asOf } : {}) };
 }
 
 function start(): void {
@@ -54,7 +55,7 @@ function navigate(): void {
   if (!credentials.signedIn()) return draw();
   const current = route();
   if (current.view === 'partners') openPartners(context);
-  else openPartner(context, current.partnerId);
+  else openPartner(context, current.partnerId, current.asOf);
   draw();
 }
 

@@ -124,6 +124,19 @@ describe('the partner dashboard in a browser', () => {
     await page.close();
   });
 
+  it('shows another day’s scores when the as-of date changes, as GET /scores?asOf= says', async () => {
+    const page = await signedInPage(browser.context, host.url, TEST_KEY);
+    const day = dayBefore(150);
+    const then: ScoreDocument = await bodyOf(await host.api(`/api/partners/contoso-jp/scores?asOf=${day}`));
+    const changed = SOLUTION_AREAS.find((area) => then.areas[area].score !== scores.areas[area].score);
+    expect(changed).toBeDefined();
+    await page.getByLabel('Scores as of').fill(day);
+    await expect.poll(() => page.evaluate<string>('location.hash')).toBe(`#/partners/contoso-jp?asOf=${day}`);
+    await expect.poll(() => page.locator(`[data-area="${changed}"] [data-score]`).textContent()).toBe(then.areas[changed!].score.toFixed(2));
+    for (const area of SOLUTION_AREAS) expect(await page.locator(`[data-area="${area}"] [data-score]`).textContent(), area).toBe(then.areas[area].score.toFixed(2));
+    await page.close();
+  });
+
   it('serves the page at / and any page path, beside /api and /admin as before', async () => {
     for (const path of ['/', '/partners/contoso-jp']) {
       const response = await fetch(`${host.url}${path}`);

@@ -11,6 +11,8 @@ import { whatIfSection } from './whatIf.js';
 /** Everything the dashboard shows of one partner, each answer loaded on its own so one error hides only its part. */
 export interface PartnerData {
   partnerId: string;
+  /** The day the scores are for (`?asOf=`); today when absent. */
+  asOf?: string;
   partner: Loaded<Partner>;
   scores: Loaded<ScoreDocument>;
   designations: Loaded<DesignationList>;
@@ -22,12 +24,12 @@ export interface PartnerData {
 
 let data: PartnerData | undefined;
 
-export function openPartner(context: Context, partnerId: string): void {
-  if (data?.partnerId === partnerId) return;
+export function openPartner(context: Context, partnerId: string, asOf?: string): void {
+  if (data?.partnerId === partnerId && data.asOf === asOf) return;
   const { api } = context;
-  const current: PartnerData = { partnerId, partner: LOADING, scores: LOADING, designations: LOADING, badges: LOADING, renewals: LOADING, benefits: LOADING, history: LOADING };
+  const current: PartnerData = { partnerId, ...(asOf ? { asOf } : {}), partner: LOADING, scores: LOADING, designations: LOADING, badges: LOADING, renewals: LOADING, benefits: LOADING, history: LOADING };
   data = current;
-  const fill = <K extends Exclude<keyof PartnerData, 'partnerId'>>(key: K, promise: Promise<PartnerData[K] extends Loaded<infer T> ? T : never>) =>
+  const fill = <K extends Exclude<keyof PartnerData, 'partnerId' | 'asOf'>>(key: K, promise: Promise<PartnerData[K] extends Loaded<infer T> ? T : never>) =>
     void settle(promise, context.unauthorized).then((loaded) => {
       // A slower answer for a partner no longer shown is dropped.
       if (data !== current) return;
@@ -35,12 +37,17 @@ export function openPartner(context: Context, partnerId: string): void {
       context.redraw();
     });
   fill('partner', api.partner(partnerId));
-  fill('scores', api.scores(partnerId));
+  fill('scores', api.scores(partnerId, asOf));
   fill('designations', api.designations(partnerId));
   fill('badges', api.badges(partnerId));
   fill('renewals', api.renewals(partnerId));
   fill('benefits', api.benefits(partnerId));
   fill('history', api.history(partnerId));
+}
+
+/** Another day's scores: a link of its own (`#/partners/{id}?asOf=`), so it can be shared. */
+function asOfChanged(partnerId: string, day: string) {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(day)) location.hash = `#/partners/${encodeURIComponent(partnerId)}?asOf=${day}`;
 }
 
 export function dashboardView(context: Context) {
@@ -51,7 +58,11 @@ export function dashboardView(context: Context) {
       ${when(d.partner, (p) => html`
         <h1 id="partner-name">${p.name}</h1>
         <p class="muted"><span data-partner-id>${p.partnerId}</span> · ${p.country}${p.anniversary ? html` · anniversary ${p.anniversary.slice(5)}` : ''}</p>`, 'the partner')}
-      ${when(d.scores, (s) => html`<p class="muted">Scores as of <strong>${s.asOf}</strong>, evaluation month ${s.evaluationMonth}, rule set ${s.ruleSet}</p>`, 'scores')}
+      <p class="as-of">
+        <label>Scores as of <input type="date" .value=${d.scores.state === 'ok' ? d.scores.value.asOf : (d.asOf ?? '')} @change=${(e: Event) => asOfChanged(d.partnerId, (e.target as HTMLInputElement).value)} /></label>
+        ${d.asOf ? html`<a href="#/partners/${encodeURIComponent(d.partnerId)}">back to today</a>` : ''}
+      </p>
+      ${when(d.scores, (s) => html`<p class="muted">Evaluation month ${s.evaluationMonth}, rule set ${s.ruleSet}</p>`, 'scores')}
     </section>
     <section aria-labelledby="areas-title">
       <h2 id="areas-title">Solution areas</h2>
