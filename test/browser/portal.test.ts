@@ -213,7 +213,21 @@ describe('what-if, operators and errors in a browser', () => {
     const page = await signedInPage(browser.context, host.url, TEST_KEY, '#/partners/no-such-partner');
     const { message } = await bodyOf(await host.api('/api/partners/no-such-partner/scores'));
     await page.locator('[data-error]').first().waitFor();
-    expect(await page.locator('[data-error]').first().textContent()).toBe(`Error: ${message}`);
+    expect(await page.locator('[data-error]').allTextContents()).toEqual([`Error: ${message}`]);
+    await page.close();
+  });
+
+  it('shows a refused what-if with the API’s sentence naming the field', async () => {
+    const page = await signedInPage(browser.context, host.url, TEST_KEY);
+    const form = page.locator('[data-what-if="person"]');
+    await form.getByLabel('Person id').fill('not an id');
+    await form.getByRole('button').click();
+    const api = await host.api('/api/partners/contoso-jp/what-if', { method: 'POST', json: { asOf: scores.asOf, people: [ADMIN('not an id', todayUtc())] } });
+    expect(api.status).toBe(400);
+    const { message } = await bodyOf(api);
+    expect(message).toContain('personId');
+    await page.locator('[data-what-if-result] [data-error]').waitFor();
+    expect(await page.locator('[data-what-if-result] [data-error]').textContent()).toBe(`Error: ${message}`);
     await page.close();
   });
 

@@ -53,6 +53,8 @@ function asOfChanged(partnerId: string, day: string) {
 export function dashboardView(context: Context) {
   if (!data) return '';
   const d = data;
+  // An unknown partner (or any failure to read it) is said once, as the API worded it, not by every section.
+  if (d.partner.state === 'error') return html`<h1>${d.partnerId}</h1>${when(d.partner, () => '')}<p><a href="#/partners">All partners</a></p>`;
   return html`
     <section class="partner-head" aria-labelledby="partner-name">
       ${when(d.partner, (p) => html`
