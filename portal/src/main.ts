@@ -4,8 +4,8 @@ import { apiClient } from './api.js';
 import { functionKeyCredentials } from './auth.js';
 import { LOADING, settle, type Loaded } from './loaded.js';
 import type { Rules } from './types.js';
-import { dashboardView, openPartner } from './views/dashboard.js';
-import { partnersView, openPartners } from './views/partners.js';
+import { closePartner, dashboardView, openPartner } from './views/dashboard.js';
+import { closePartners, openPartners, partnersView } from './views/partners.js';
 import { signInView } from './views/signIn.js';
 
 /** What every view may use: the API, a redraw, and the way back to sign-in. */
@@ -28,6 +28,8 @@ const context: Context = {
   redraw: () => draw(),
   unauthorized(message) {
     credentials.signOut();
+    closePartner();
+    closePartners();
     signInMessage = message;
     draw();
   },

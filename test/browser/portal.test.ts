@@ -236,6 +236,11 @@ describe('what-if, operators and errors in a browser', () => {
     const { message } = await bodyOf(await host.api('/api/partners/contoso-jp/scores', { key: 'not-the-key' }));
     await page.getByLabel('Function key').waitFor();
     expect(await page.locator('[data-error]').textContent()).toBe(message);
+    // The right key then reads everything again: nothing of the refused attempt is kept.
+    await page.getByLabel('Function key').fill(TEST_KEY);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('[data-area="infrastructure"] [data-score]').waitFor();
+    expect(await page.locator('[data-error]').count()).toBe(0);
     await page.close();
   });
 });

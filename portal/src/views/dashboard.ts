@@ -24,6 +24,11 @@ export interface PartnerData {
 
 let data: PartnerData | undefined;
 
+/** Forgets what was read (after a sign-out, so a new sign-in reads again). */
+export function closePartner(): void {
+  data = undefined;
+}
+
 export function openPartner(context: Context, partnerId: string, asOf?: string): void {
   if (data?.partnerId === partnerId && data.asOf === asOf) return;
   const { api } = context;

@@ -50,6 +50,10 @@ function glance(context: Context, partnerId: string) {
   });
 }
 
+export function closePartners(): void {
+  list = undefined;
+}
+
 export function openPartners(context: Context): void {
   if (list) return;
   list = { pageSize: 20, tokens: [undefined], page: 0, current: LOADING, seen: new Map(), search: '', glance: new Map() };
