@@ -1,6 +1,6 @@
 import './styles.css';
 import { html, render } from 'lit';
-import { apiClient } from './api.js';
+import { apiClient, type Api } from './api.js';
 import { functionKeyCredentials } from './auth.js';
 import { LOADING, settle, type Loaded } from './loaded.js';
 import type { Rules } from './types.js';
@@ -10,7 +10,7 @@ import { signInView } from './views/signIn.js';
 
 /** What every view may use: the API, a redraw, and the way back to sign-in. */
 export interface Context {
-  api: ReturnType<typeof apiClient>;
+  api: Api;
   rules: Loaded<Rules>;
   redraw(): void;
   unauthorized(message: string): void;

@@ -67,7 +67,7 @@ export function dashboardView(context: Context) {
         <p class="muted"><span data-partner-id>${p.partnerId}</span> · ${p.country}${p.anniversary ? html` · anniversary ${p.anniversary.slice(5)}` : ''}</p>`, 'the partner')}
       <p class="as-of">
         <label>Scores as of <input type="date" .value=${d.scores.state === 'ok' ? d.scores.value.asOf : (d.asOf ?? '')} @change=${(e: Event) => asOfChanged(d.partnerId, (e.target as HTMLInputElement).value)} /></label>
-        ${d.asOf ? html`<a href="#/partners/${encodeURIComponent(d.partnerId)}">back to today</a>` : ''}
+        ${d.asOf ? html`<span class="muted">Designations, history and money below are today's.</span> <a href="#/partners/${encodeURIComponent(d.partnerId)}">Back to today</a>` : ''}
       </p>
       ${when(d.scores, (s) => html`<p class="muted">Evaluation month ${s.evaluationMonth}, rule set ${s.ruleSet}</p>`, 'scores')}
     </section>

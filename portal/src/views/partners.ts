@@ -22,11 +22,13 @@ let list: ListState | undefined;
 
 function openPage(context: Context, page: number) {
   const state = list!;
+  const size = state.pageSize;
   state.page = page;
   state.current = LOADING;
   context.redraw();
-  void settle(context.api.partners(state.pageSize, state.tokens[page]), context.unauthorized).then((loaded) => {
-    if (list !== state || state.page !== page) return;
+  void settle(context.api.partners(size, state.tokens[page]), context.unauthorized).then((loaded) => {
+    // An answer to a page or page size no longer asked for is dropped.
+    if (list !== state || state.page !== page || state.pageSize !== size) return;
     state.current = loaded;
     if (loaded.state === 'ok') {
       state.tokens[page + 1] = loaded.value.continuation;
