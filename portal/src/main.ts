@@ -67,6 +67,8 @@ function draw(): void {
       credentials.signIn(key);
       signInMessage = undefined;
       start();
+      // The form that had focus is gone: give it to the page's content, where a screen reader continues.
+      document.getElementById('main')?.focus();
     }), root);
     return;
   }

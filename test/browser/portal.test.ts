@@ -124,6 +124,23 @@ describe('the partner dashboard in a browser', () => {
     await page.close();
   });
 
+  it('is reachable from the keyboard: a skip link first, then the navigation, and every metric is a focusable control', async () => {
+    const page = await signedInPage(browser.context, host.url, TEST_KEY);
+    await page.locator('[data-area] [data-score]').first().waitFor();
+    const focused = () => page.evaluate<string>('document.activeElement.textContent.trim()');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('main'); // after signing in
+    await page.reload(); // the key stays for the tab's session: no second sign-in
+    await page.locator('[data-area] [data-score]').first().waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Dashboard');
+    // A <summary> is in the tab order by itself: one per metric of the six areas.
+    const metrics = SOLUTION_AREAS.reduce((n, area) => n + Object.keys(scores.areas[area].metrics).length, 0);
+    expect(await page.locator('[data-metric] > summary').count()).toBe(metrics);
+    await page.close();
+  });
+
   it('shows another day’s scores when the as-of date changes, as GET /scores?asOf= says', async () => {
     const page = await signedInPage(browser.context, host.url, TEST_KEY);
     const day = dayBefore(150);
