@@ -198,6 +198,30 @@ describe('what-if, operators and errors in a browser', () => {
     await page.close();
   });
 
+  it('the what-if of a new customer’s month shows, area by area, what the API answers', async () => {
+    const page = await signedInPage(browser.context, host.url, TEST_KEY);
+    const form = page.locator('[data-what-if="customer"]');
+    await form.getByLabel('Customer id').fill('new-co');
+    await form.getByLabel('Customer is').selectOption('PAL');
+    await form.getByLabel('Service').fill('Azure Kubernetes Service');
+    await form.getByLabel('Area').selectOption('dataAi');
+    await form.getByLabel('ACR (USD)').fill('5000');
+    await form.getByLabel('Paid seats').fill('40');
+    await form.getByRole('button').click();
+    await page.locator('[data-what-if-area]').first().waitFor();
+    const month = scores.evaluationMonth;
+    const usage = { paidSeats: 40, activeUsers: 0, protectedUsers: 0, azureServices: [{ name: 'Azure Kubernetes Service', area: 'dataAi', acrUsd: 5000 }], bizApps: { revenueUsd: 0, mcv: 0 } };
+    const customer = { customerId: 'new-co', idType: 'tenant', country: 'JP', production: true, associations: [{ type: 'PAL', from: `${month}-01` }], months: { [month]: usage } };
+    const { changes } = await bodyOf(await host.api('/api/partners/contoso-jp/what-if', { method: 'POST', json: { asOf: scores.asOf, customers: [customer] } }));
+    // A new service adds a deployment, and the new customer's baseline joins the growth's denominator (SPEC §3.3): Data & AI moves.
+    expect(changes.dataAi.scoreAfter).not.toBe(changes.dataAi.scoreBefore);
+    for (const area of SOLUTION_AREAS) {
+      const row = page.locator(`[data-what-if-area="${area}"]`);
+      expect([await row.locator('[data-before]').textContent(), await row.locator('[data-after]').textContent()], area).toEqual([changes[area].scoreBefore.toFixed(2), changes[area].scoreAfter.toFixed(2)]);
+    }
+    await page.close();
+  });
+
   it('lists partners page by page with their qualification at a glance, and finds one by search', async () => {
     const page = await signedInPage(browser.context, host.url, TEST_KEY, '#/partners');
     const ids = () => page.locator('[data-partner]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-partner')));
