@@ -15,7 +15,7 @@ const seconds = (day: string) => Date.parse(day) / 1000;
 const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
 /** Shaded spans and marked days, drawn in uPlot's canvas with a word beside each: never colour alone. */
-function decorations(data: ChartData): uPlot.Hooks.Arrays {
+function decorations(data: ChartData, plotted: (points: number) => void): uPlot.Hooks.Arrays {
   const x = (u: uPlot, day: string) => u.valToPos(seconds(day), 'x', true);
   return {
     drawClear: [(u) => {
@@ -64,7 +64,7 @@ function decorations(data: ChartData): uPlot.Hooks.Arrays {
       const [xs, ys] = u.data as [number[], (number | null)[]];
       const min = u.scales.x?.min ?? -Infinity;
       const max = u.scales.x?.max ?? Infinity;
-      (u.root.parentElement as HTMLElement).dataset.points = String(xs.filter((v, i) => v >= min && v <= max && ys[i] != null).length);
+      plotted(xs.filter((v, i) => v >= min && v <= max && ys[i] != null).length);
     }],
   };
 }
@@ -107,7 +107,7 @@ export class ScoreChart extends HTMLElement {
       scales: { x: { time: true, range: [seconds(data.from), seconds(data.to) + 86_400] }, y: { range: [0, 100] } },
       axes: [{ stroke: css('--muted'), grid: { stroke: css('--grid') } }, { stroke: css('--muted'), grid: { stroke: css('--grid') }, size: 36, splits: () => [0, 25, 50, 75, 100] }],
       series: [{}, { label: 'score', stroke: css('--accent'), width: 2, points: { show: true, size: 5, fill: css('--accent') } }],
-      hooks: decorations(data),
+      hooks: decorations(data, (points) => (this.dataset.points = String(points))),
     };
     this.#plot = new uPlot(options, [data.days.map((d) => seconds(d.day)), data.days.map((d) => d.score)], this);
   }
