@@ -19,6 +19,7 @@ function safeJson(text: string): unknown {
   }
 }
 import { compileRoutes, matchRoute } from './routing.js';
+import { servePortal } from './portal.js';
 
 export interface HttpServerOptions {
   registrations: readonly Registration[];
@@ -90,6 +91,9 @@ export function createHostServer(options: HttpServerOptions): Server {
         return send(response, 202);
       }
 
+      // Beside the API and the admin endpoint: the portal's page and files, when built.
+      const portalPath = !url.pathname.startsWith(prefix) && !url.pathname.startsWith('/admin/') && (request.method === 'GET' || request.method === 'HEAD');
+      if (portalPath && servePortal(url.pathname, response)) return;
       if (!url.pathname.startsWith(prefix)) return send(response, 404, { error: 'not_found', message: `no route ${url.pathname}` });
       const matched = matchRoute(routes, request.method ?? 'GET', url.pathname.slice(prefix.length));
       if (matched === 'not-found') return send(response, 404, { error: 'not_found', message: `no route ${url.pathname}` });

@@ -1,7 +1,10 @@
 import { startLocalHost } from './host.js';
+import { ensurePortalBuilt } from './portal.js';
 
 // `npm start`: the whole service on this machine, emulators included, with demo data.
 const port = Number(process.env.PORT ?? 7071);
+// The portal is served at `/`: rebuilt here when its sources changed since the last build.
+await ensurePortalBuilt();
 const host = await startLocalHost({ port, demo: true });
 
 const routes = host.registrations.map((r) =>
@@ -9,6 +12,7 @@ const routes = host.registrations.map((r) =>
 );
 console.log(`
 Partner capability service running at ${host.url}
+  Portal: ${host.url}/ (sign in with the function key below)
   Cosmos DB: ${host.settings.COSMOS_ENDPOINT}
   Function key (x-functions-key header or ?code=): ${host.functionKey}
   Demo partners loaded: ${host.loadedDemoPartners.join(', ') || '(already present)'}

@@ -1,6 +1,6 @@
 // The partner capability service in one resource group: Functions on Flex Consumption (Node 22),
-// Cosmos DB serverless, Storage queues, Application Insights. No keys: one user-assigned managed
-// identity reaches storage and Cosmos DB through role assignments.
+// Cosmos DB serverless, Storage queues, Application Insights, the portal as a Static Web App. No
+// keys: one user-assigned managed identity reaches storage and Cosmos DB through role assignments.
 targetScope = 'resourceGroup'
 
 @description('Prefix of every resource name; lower-case letters and digits.')
@@ -33,6 +33,10 @@ param queueNames array = ['recompute', 'renewals']
 
 @description('Largest request body the API accepts, bytes.')
 param maxRequestBytes int = 4194304
+
+@description('Region of the portal (Static Web Apps are offered in a few regions only).')
+@allowed(['centralus', 'eastus2', 'eastasia', 'westeurope', 'westus2'])
+param portalLocation string = 'eastasia'
 
 param tags object = {}
 
@@ -94,6 +98,17 @@ module functionApp 'modules/functionApp.bicep' = {
   }
 }
 
+module portal 'modules/staticWebApp.bicep' = {
+  name: 'portal'
+  params: {
+    name: '${namePrefix}-portal-${suffix}'
+    location: portalLocation
+    tags: tags
+    functionAppId: functionApp.outputs.id
+    functionAppLocation: location
+  }
+}
+
 output functionAppName string = functionApp.outputs.name
 output functionAppUrl string = functionApp.outputs.url
 output storageAccountName string = storage.outputs.name
@@ -101,3 +116,5 @@ output cosmosAccountName string = cosmos.outputs.name
 output cosmosEndpoint string = cosmos.outputs.endpoint
 output identityClientId string = identity.outputs.clientId
 output appInsightsName string = monitoring.outputs.appInsightsName
+output portalName string = portal.outputs.name
+output portalUrl string = portal.outputs.url

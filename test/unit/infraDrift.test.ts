@@ -9,6 +9,7 @@ const main = read('infra/bicep/main.bicep');
 const functionApp = read('infra/bicep/modules/functionApp.bicep');
 const cosmos = read('infra/bicep/modules/cosmos.bicep');
 const storage = read('infra/bicep/modules/storage.bicep');
+const portal = read('infra/bicep/modules/staticWebApp.bicep');
 
 /** Every setting the code reads. */
 const settingsRead = Object.keys(SettingsSchema.shape);
@@ -67,5 +68,14 @@ describe('configuration cannot drift', () => {
   it('deploys on Node 22 LTS by default', () => {
     expect(bicepDefault('nodeVersion')).toBe("'22'");
     expect(functionApp).toContain("runtime: { name: 'node', version: nodeVersion }");
+  });
+
+  it('deploys the portal as a Static Web App whose /api is the function app', () => {
+    expect(main).toContain("module portal 'modules/staticWebApp.bicep'");
+    expect(main).toContain('functionAppId: functionApp.outputs.id');
+    expect(portal).toContain("resource site 'Microsoft.Web/staticSites@");
+    expect(portal).toContain('backendResourceId: functionAppId');
+    // The SWA serves portal/dist with the fallback the local host imitates.
+    expect(JSON.parse(read('portal/public/staticwebapp.config.json')).navigationFallback.rewrite).toBe('/index.html');
   });
 });

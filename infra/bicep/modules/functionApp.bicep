@@ -72,4 +72,5 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 }
 
 output name string = app.name
+output id string = app.id
 output url string = 'https://${app.properties.defaultHostName}/api'

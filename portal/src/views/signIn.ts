@@ -1,0 +1,24 @@
+import { html } from 'lit';
+
+/** Until the identity issue lands, the function key is the sign-in: typed once, kept for this tab only. */
+export function signInView(message: string | undefined, signIn: (key: string) => void) {
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const key = new FormData(event.target as HTMLFormElement).get('key')?.toString() ?? '';
+    if (key.trim()) signIn(key);
+  };
+  return html`
+    <main id="main" class="sign-in">
+      <h1>Partner capability</h1>
+      <form @submit=${submit} aria-describedby="sign-in-help">
+        <label for="key">Function key</label>
+        <input id="key" name="key" type="password" autocomplete="off" required autofocus />
+        <button type="submit">Sign in</button>
+        <p id="sign-in-help" class="muted">
+          <code>npm start</code> prints the key. It is kept in this tab's session storage only and sent as
+          <code>x-functions-key</code>.
+        </p>
+        ${message ? html`<p class="error" role="alert" data-error>${message}</p>` : ''}
+      </form>
+    </main>`;
+}
