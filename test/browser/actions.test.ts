@@ -12,7 +12,10 @@ let host: TestHost;
 let browser: TestBrowser;
 let scores: ScoreDocument;
 
-/** A partner with one Azure administrator: Infrastructure's intermediate metric is gated on two. */
+/**
+ * A partner with one Azure administrator and two network engineers: Infrastructure's intermediate
+ * metric is gated on two administrators, so the engineers count only once a second one joins.
+ */
 const ONE_ADMIN = 'one-admin-kk';
 
 beforeAll(async () => {
@@ -20,7 +23,11 @@ beforeAll(async () => {
     await createPartner(h, ONE_ADMIN, 'One Admin K.K.');
     const { personId, ...person } = ADMIN('admin-1', '2025-01-01');
     expect((await h.api(`/api/partners/${ONE_ADMIN}/people/${personId}`, { method: 'PUT', json: person })).status).toBeLessThan(300);
-    // Six partners in all, so the operators' list has two pages of five.
+    for (const engineer of ['engineer-1', 'engineer-2']) {
+      const json = { linkedOn: '2025-01-01', certifications: [{ id: 'azure-network-engineer-associate', earnedOn: '2025-01-01' }] };
+      expect((await h.api(`/api/partners/${ONE_ADMIN}/people/${engineer}`, { method: 'PUT', json })).status).toBeLessThan(300);
+    }
+    // Seven partners in all (the two demo partners and five more), so the operators' list has two pages of five.
     for (const n of [1, 2, 3, 4]) await createPartner(h, `paged-${n}`, `Paged ${n} Ltd`);
   });
   ({ host, browser, scores } = portal);
@@ -83,12 +90,12 @@ describe('what-if, operators and errors in a browser', () => {
     expect(await infra.textContent()).toContain(scores.areas.infrastructure.score.toFixed(2));
 
     const all = (await bodyOf(await host.api('/api/partners?limit=200'))).items.map((p: { partnerId: string }) => p.partnerId);
-    expect(all).toHaveLength(6);
+    expect(all).toHaveLength(7);
     await page.getByLabel('Per page').selectOption('5');
     await expect.poll(ids).toHaveLength(5);
     const first = await ids();
     await page.getByRole('button', { name: 'Next page' }).click();
-    await expect.poll(ids).toHaveLength(1);
+    await expect.poll(ids).toHaveLength(2);
     expect([...first, ...(await ids())].sort()).toEqual([...all].sort());
     expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Previous page' }).click();

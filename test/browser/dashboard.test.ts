@@ -91,25 +91,22 @@ describe('the partner dashboard in a browser', () => {
     expect(await dashboard.locator('[data-day]').count()).toBe(history.days.length);
   });
 
-  it('shows an area’s path, paths and track, and a metric’s association option, when the score document has them', async () => {
-    // Issue 10 adds these fields; until the API sends them, the test adds them to the real answer on its way to the page.
-    const page = await browser.context.newPage();
-    await page.route('**/api/partners/contoso-jp/scores', async (route) => {
-      const document = await (await route.fetch()).json();
-      Object.assign(document.areas.modernWork, { path: 'smb', paths: { enterprise: 61.5, smb: 80.5 }, track: 'smb', trackReason: 'fewer than 300 paid seats at the largest customer' });
-      document.areas.modernWork.metrics.netCustomerAdds.option = 'CPOR';
-      await route.fulfill({ json: document });
-    });
-    await page.goto(`${host.url}/`);
-    await page.getByLabel('Function key').fill(TEST_KEY);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+  it('shows an area’s path and both paths’ totals, a track and why, and a metric’s association option, as GET /scores says', async () => {
+    const scores = await bodyOf(await host.api('/api/partners/contoso-jp/scores'));
+    const mw = scores.areas.modernWork;
+    const infrastructure = scores.areas.infrastructure;
+    // The demo partner qualifies in Modern Work only on the SMB path, and is on the Enterprise track for Azure.
+    expect(mw.path).toBe('smb');
+    expect(infrastructure.track).toBe('enterprise');
+    const page = await signedInPage(browser.context, host.url, TEST_KEY);
     const card = page.locator('[data-area="modernWork"]');
     await card.locator('[data-path]').waitFor();
     const text = await card.locator('[data-path]').textContent();
-    for (const expected of ['Path: Smb', 'Enterprise 61.50', 'Smb 80.50', 'Track: Smb', 'fewer than 300 paid seats']) expect(text).toContain(expected);
-    expect(await card.locator('[data-metric="netCustomerAdds"] [data-option]').textContent()).toBe('via CPOR');
-    // Areas without them show neither.
-    expect(await page.locator('[data-area="security"] [data-path]').count()).toBe(0);
+    for (const expected of ['Path: SMB', `Enterprise ${mw.paths.enterprise.toFixed(2)}`, `SMB ${mw.paths.smb.toFixed(2)}`]) expect(text).toContain(expected);
+    expect(await card.locator('[data-metric="usageGrowth"] [data-option]').textContent()).toBe(`via ${mw.metrics.usageGrowth.option}`);
+    const azure = await page.locator('[data-area="infrastructure"] [data-path]').textContent();
+    expect(azure).toContain('Track: Enterprise');
+    expect(azure).toContain(infrastructure.trackReason);
     await page.close();
   });
 

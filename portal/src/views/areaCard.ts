@@ -16,11 +16,15 @@ function scoreBar(score: number) {
     </div>`;
 }
 
+/** The program's own names for the paths and tracks. */
+const PATH_NAMES: Record<string, string> = { enterprise: 'Enterprise', smb: 'SMB' };
+const pathName = (p: string) => PATH_NAMES[p] ?? words(p);
+
 function pathAndTrack(result: AreaResult) {
   const parts = [
-    result.path ? html`<li>Path: <strong>${words(result.path)}</strong></li>` : nothing,
-    result.paths ? html`<li>Paths: ${Object.entries(result.paths).map(([p, s]) => `${words(p)} ${points(s)}`).join(' · ')}</li>` : nothing,
-    result.track ? html`<li>Track: <strong>${words(result.track)}</strong>${result.trackReason ? ` — ${result.trackReason}` : ''}</li>` : nothing,
+    result.path ? html`<li>Path: <strong>${pathName(result.path)}</strong> (the better of two)</li>` : nothing,
+    result.paths ? html`<li>Paths: ${Object.entries(result.paths).map(([p, s]) => `${pathName(p)} ${points(s)}`).join(' · ')}</li>` : nothing,
+    result.track ? html`<li>Track: <strong>${pathName(result.track)}</strong>${result.trackReason ? ` — ${result.trackReason}` : ''}</li>` : nothing,
   ];
   return result.path || result.paths || result.track ? html`<ul class="path" data-path>${parts}</ul>` : nothing;
 }
