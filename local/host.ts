@@ -131,7 +131,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   };
 }
 
-const SETTING_NAMES = ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'COSMOS_CONTAINER', 'AzureWebJobsStorage', 'AzureWebJobsStorage__queueServiceUri', 'AZURE_CLIENT_ID', 'MAX_REQUEST_BYTES', 'FUNCTIONS_KEY'];
+const SETTING_NAMES = ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'COSMOS_CONTAINER', 'AzureWebJobsStorage', 'AzureWebJobsStorage__queueServiceUri', 'AZURE_CLIENT_ID', 'MAX_REQUEST_BYTES', 'SNAPSHOT_TTL_DAYS', 'FUNCTIONS_KEY', 'FUNCTIONS_MASTER_KEY'];
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(SETTING_NAMES.flatMap((name) => (env[name] ? [[name, env[name]!]] : [])));

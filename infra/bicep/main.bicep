@@ -34,6 +34,10 @@ param queueNames array = ['recompute', 'renewals']
 @description('Largest request body the API accepts, bytes.')
 param maxRequestBytes int = 4194304
 
+@description('Days a daily score snapshot is kept (Cosmos DB TTL); at least 400, to keep every renewal window')
+@minValue(400)
+param snapshotTtlDays int = 400
+
 param tags object = {}
 
 var suffix = uniqueString(resourceGroup().id, namePrefix)
@@ -91,6 +95,7 @@ module functionApp 'modules/functionApp.bicep' = {
     cosmosDatabaseName: cosmosDatabaseName
     cosmosContainerName: cosmosContainerName
     maxRequestBytes: maxRequestBytes
+    snapshotTtlDays: snapshotTtlDays
   }
 }
 

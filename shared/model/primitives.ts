@@ -18,6 +18,9 @@ export const Identifier = z
   .max(128, 'at most 128 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:@-]*$/, 'letters, digits and . _ : @ - only, starting with a letter or digit');
 
+/** The function key may travel as `?code=` (as Azure accepts it), so every query schema takes it; the host has checked it before the function runs. */
+export const KeyQuery = { code: z.string().max(512).optional().describe('the function key, when not sent in the x-functions-key header') };
+
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as JP');
 
 export const SOLUTION_AREAS = [

@@ -8,6 +8,8 @@ import { applyDailyScores, type LifecycleEvent, type Membership } from '../lifec
 import type { SolutionArea } from '../model/primitives.js';
 import type { LegacyCompetency } from '../lifecycle/packages.js';
 import type { RecordedSpecialization } from '../lifecycle/entitlements.js';
+import { settings, DEFAULT_SNAPSHOT_TTL_DAYS } from '../settings.js';
+import { decodeContinuation, encodeContinuation } from './continuation.js';
 import { partnersContainer } from './cosmos.js';
 import { checkIfMatch, CustomerStore, etagOf } from './customerStore.js';
 import {
@@ -16,7 +18,6 @@ import {
   fanOutId,
   JOBS_PARTITION,
   PARTNER_ID,
-  snapshotId,
   type CustomerBucketDoc,
   type FanOutCheckpoint,
   type PartnerDoc,
@@ -25,6 +26,7 @@ import {
 import { own, withEntry } from './own.js';
 import { changePartnerDoc, readPartnerDoc, withDerived } from './partnerDocs.js';
 import { statusOf } from './transient.js';
+import { SnapshotStore } from './snapshots.js';
 import { UsageUploads, type UploadOptions } from './usageUpload.js';
 
 export interface Versioned<T> {
@@ -61,17 +63,17 @@ function lifecycleOf(doc: PartnerDoc): PartnerLifecycle {
   };
 }
 
-const encodeToken = (token: string) => Buffer.from(token).toString('base64url');
-const decodeToken = (token: string) => Buffer.from(token, 'base64url').toString();
 
 /** Everything the API stores about partners, in one partition per partner. */
 export class PartnerStore {
   private readonly uploads: UsageUploads;
   private readonly customers: CustomerStore;
+  readonly snapshots: SnapshotStore;
 
-  constructor(private readonly container: Container) {
+  constructor(private readonly container: Container, snapshotTtlSeconds = DEFAULT_SNAPSHOT_TTL_DAYS * 86_400) {
     this.uploads = new UsageUploads(container);
     this.customers = new CustomerStore(container, this.uploads);
+    this.snapshots = new SnapshotStore(container, snapshotTtlSeconds);
   }
 
   async createPartner(profile: PartnerProfile, now: string): Promise<Versioned<PartnerProfile>> {
@@ -149,10 +151,11 @@ export class PartnerStore {
   }
 
   async listPartners(limit: number, continuation?: string): Promise<Page<PartnerProfile>> {
+    const token = continuation === undefined ? undefined : decodeContinuation('partners', continuation);
     const page = await this.container.items
-      .query<{ profile: PartnerProfile }>({ query: "SELECT c.profile FROM c WHERE c.type = 'partner' ORDER BY c.partnerId" }, { maxItemCount: limit, ...(continuation ? { continuationToken: decodeToken(continuation) } : {}) })
+      .query<{ profile: PartnerProfile }>({ query: "SELECT c.profile FROM c WHERE c.type = 'partner' ORDER BY c.partnerId" }, { maxItemCount: limit, ...(token ? { continuationToken: token } : {}) })
       .fetchNext();
-    return { items: page.resources.map((r) => r.profile), ...(page.continuationToken ? { continuation: encodeToken(page.continuationToken) } : {}) };
+    return { items: page.resources.map((r) => r.profile), ...(page.continuationToken ? { continuation: encodeContinuation('partners', page.continuationToken) } : {}) };
   }
 
   async putPerson(partnerId: string, personId: string, profile: PersonProfile, ifMatch?: string): Promise<Versioned<PersonProfile> & { created: boolean }> {
@@ -285,41 +288,17 @@ export class PartnerStore {
     return { items: page.resources, ...(page.continuationToken ? { continuation: page.continuationToken } : {}) };
   }
 
-  /**
-   * The day's snapshot, in one write. `ifAbsent` (the nightly run) leaves an existing snapshot
-   * alone and says so; otherwise the snapshot is replaced. Either way there is one per day.
-   */
-  async saveSnapshot(summary: ScoreSummary, computedAt: string, mode: 'replace' | 'ifAbsent'): Promise<'written' | 'existed'> {
-    const doc: SnapshotDoc = { id: snapshotId(summary.asOf), partnerId: summary.partnerId, type: 'snapshot', day: summary.asOf, summary, computedAt };
-    if (mode === 'replace') {
-      await this.container.items.upsert(doc);
-      return 'written';
-    }
-    try {
-      await this.container.items.create(doc);
-      return 'written';
-    } catch (error) {
-      if (statusOf(error) === 409) return 'existed';
-      throw error;
-    }
+  saveSnapshot(summary: ScoreSummary, computedAt: string, mode: 'replace' | 'ifAbsent'): Promise<'written' | 'existed'> {
+    return this.snapshots.save(summary, computedAt, mode);
   }
 
-  async snapshot(partnerId: string, day: string): Promise<SnapshotDoc | undefined> {
-    return (await this.container.item(snapshotId(day), partnerId).read<SnapshotDoc>()).resource;
+  snapshot(partnerId: string, day: string): Promise<SnapshotDoc | undefined> {
+    return this.snapshots.get(partnerId, day);
   }
 
   /** The daily snapshots between two days, both included, oldest first. */
-  async history(partnerId: string, from: string, to: string): Promise<SnapshotDoc[]> {
-    const { resources } = await this.container.items
-      .query<SnapshotDoc>(
-        {
-          query: "SELECT * FROM c WHERE c.partnerId = @p AND c.type = 'snapshot' AND c.day >= @from AND c.day <= @to ORDER BY c.day",
-          parameters: [{ name: '@p', value: partnerId }, { name: '@from', value: from }, { name: '@to', value: to }],
-        },
-        { partitionKey: partnerId },
-      )
-      .fetchAll();
-    return resources;
+  history(partnerId: string, from: string, to: string): Promise<SnapshotDoc[]> {
+    return this.snapshots.between(partnerId, from, to);
   }
 
   /** Partner ids a page at a time, for the nightly fan-out. */
@@ -343,7 +322,7 @@ export class PartnerStore {
 let store: PartnerStore | undefined;
 
 export function partnerStore(): PartnerStore {
-  return (store ??= new PartnerStore(partnersContainer()));
+  return (store ??= new PartnerStore(partnersContainer(), settings().SNAPSHOT_TTL_DAYS * 86_400));
 }
 
 export function resetPartnerStore(): void {

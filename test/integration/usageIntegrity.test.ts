@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MonthUsage } from '../../shared/model/facts.js';
 import { partnersContainer } from '../../shared/store/cosmos.js';
 import { PartnerStore } from '../../shared/store/partnerStore.js';
 import { MAX_DOCUMENT_BYTES, type PartnerDoc } from '../../shared/store/documents.js';
@@ -63,7 +64,7 @@ describe('an oversized upload is refused before anything is written', () => {
 });
 
 describe('an upload is all or none across a crash', () => {
-  const rowsFor = (ids: string[], month: string, paidSeats: number) => ids.map((customerId) => ({ customerId, month, usage: { paidSeats } }));
+  const rowsFor = (ids: string[], month: string, paidSeats: number) => ids.map((customerId) => ({ customerId, month, usage: MonthUsage.parse({ paidSeats }) }));
   const seatsIn = async (partnerId: string, month: string) => (await freshStore().loadFacts(partnerId))!.customers.map((c) => c.months[month]?.paidSeats);
 
   it('a crash after the journal is committed: the next reader rolls it forward, whole, once', async () => {

@@ -32,7 +32,13 @@ describe('the OpenAPI document', () => {
 
   it('documents path and query parameters with their constraints', () => {
     const scores = doc.paths['/api/partners/{partnerId}/scores']!.get;
-    expect(scores.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:partnerId', 'query:asOf']);
+    expect(scores.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:partnerId', 'query:asOf', 'query:code']);
     expect(scores.parameters[1].schema.pattern).toBe('^\\d{4}-\\d{2}-\\d{2}$');
+  });
+
+  it('every query with a schema takes the function key as ?code=', () => {
+    const queries = Object.values(doc.paths).flatMap((path) => Object.values(path as Record<string, { parameters?: { in: string; name: string }[] }>)).filter((op) => op.parameters?.some((p) => p.in === 'query'));
+    expect(queries.length).toBeGreaterThanOrEqual(3);
+    for (const op of queries) expect(op.parameters!.map((p) => `${p.in}:${p.name}`)).toContain('query:code');
   });
 });
