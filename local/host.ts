@@ -32,6 +32,8 @@ export interface LocalHostOptions {
 export interface LocalHost {
   url: string;
   functionKey: string;
+  /** The admin endpoints' key (FUNCTIONS_MASTER_KEY, or random), distinct from the function key. */
+  masterKey: string;
   registrations: readonly Registration[];
   settings: Record<string, string>;
   loadedDemoPartners: string[];
@@ -96,13 +98,15 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const hostJson = readHostJson();
   const queueSettings = { ...hostJson.extensions.queues, ...options.queueSettings };
   const functionKey = settings.FUNCTIONS_KEY || randomBytes(24).toString('base64url');
+  const masterKey = settings.FUNCTIONS_MASTER_KEY || randomBytes(24).toString('base64url');
+  if (masterKey === functionKey) throw new Error('FUNCTIONS_MASTER_KEY must differ from FUNCTIONS_KEY: the admin API takes the master key alone');
 
   const invokeNonHttp = async (registration: Registration, input: unknown) => {
     const context = invocationContext(registration.name, log, { adminInput: input });
     if (registration.kind === 'timer') await registration.handler(timerInfo(new Date(), new Date()), context);
     else if (registration.kind === 'queue') await registration.handler(input, context);
   };
-  const server = createHostServer({ registrations, routePrefix: hostJson.extensions.http.routePrefix, functionKey, log, invokeNonHttp });
+  const server = createHostServer({ registrations, routePrefix: hostJson.extensions.http.routePrefix, functionKey, masterKey, log, invokeNonHttp });
   server.listen(options.port ?? 7071, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -116,6 +120,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   return {
     url,
     functionKey,
+    masterKey,
     registrations,
     settings,
     loadedDemoPartners,
