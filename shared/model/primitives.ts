@@ -1,15 +1,27 @@
 import { z } from 'zod';
 import { isCalendarDate, isCalendarMonth } from '../dates.js';
 
+/**
+ * Dates and months the program can plausibly mean: from 2000 through 2099 (the program began in
+ * 2022; legacy competencies and customer associations reach back further, nothing reaches 2100).
+ * So an anniversary of 9999-12-31 or a month 0000-01 is a 400, and every date stays in four digits.
+ */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2099;
+const YEAR_PATTERN = '20\\d{2}';
+const inRange = (value: string) => /^\d{4}/.test(value) && Number(value.slice(0, 4)) >= FIRST_YEAR && Number(value.slice(0, 4)) <= LAST_YEAR;
+
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine(isCalendarDate, 'invalid date');
+  .regex(new RegExp(`^${YEAR_PATTERN}-`), `a date from ${FIRST_YEAR}-01-01 through ${LAST_YEAR}-12-31`)
+  .refine((v) => !inRange(v) || isCalendarDate(v), 'invalid date');
 
 export const MonthKey = z
   .string()
   .regex(/^\d{4}-\d{2}$/, 'expected a month YYYY-MM')
-  .refine(isCalendarMonth, 'invalid month');
+  .regex(new RegExp(`^${YEAR_PATTERN}-`), `a month from ${FIRST_YEAR}-01 through ${LAST_YEAR}-12`)
+  .refine((v) => !inRange(v) || isCalendarMonth(v), 'invalid month');
 
 /** Ids travel in URLs and become Cosmos DB ids, so they exclude `/ \ ? #` and control characters. */
 export const Identifier = z
@@ -48,9 +60,16 @@ export const METRICS = [
 export const MetricName = z.enum(METRICS);
 export type MetricName = z.infer<typeof MetricName>;
 
+/**
+ * Upper bounds that no real figure reaches and that keep every sum the scoring makes finite (and
+ * exact in cents for any one customer): 10 million seats or users in a tenant-month, a billion USD
+ * from one service (or workload) for one customer in a month.
+ */
+export const MAX_COUNT = 10_000_000;
+export const MAX_USD = 1_000_000_000;
 const nonNegative = (what: string) => z.number().finite().nonnegative(`${what} must be 0 or more`);
-export const Count = (what: string) => nonNegative(what).int(`${what} must be a whole number`);
-export const Usd = (what: string) => nonNegative(what);
+export const Count = (what: string) => nonNegative(what).int(`${what} must be a whole number`).max(MAX_COUNT, `${what} must be at most ${MAX_COUNT.toLocaleString('en-US')}`);
+export const Usd = (what: string) => nonNegative(what).max(MAX_USD, `${what} must be at most ${MAX_USD.toLocaleString('en-US')} USD`);
 
 /** The program's names for the areas, as badges show them. */
 export const AREA_NAMES: Record<SolutionArea, string> = {

@@ -34,6 +34,16 @@ describe('bodies must be JSON: 415 otherwise, and nothing written', () => {
   });
 });
 
+describe('bounded numbers over HTTP', () => {
+  it('acrUsd 1.7e308 is a 400 naming the field, and nothing is written', async () => {
+    expect((await host.api('/api/partners/edges/customers/big', { method: 'PUT', json: JSON.parse(customer) })).status).toBe(201);
+    const response = await host.api('/api/partners/edges/customers/big/months/2025-01', { method: 'PUT', json: { azureServices: [{ name: 'x', area: 'infrastructure', acrUsd: 1.7e308 }] } });
+    expect(response.status).toBe(400);
+    expect((await bodyOf(response)).issues).toEqual([{ path: 'body.azureServices[0].acrUsd', message: 'acrUsd must be at most 1,000,000,000 USD' }]);
+    expect((await partnerStore().loadFacts('edges'))!.customers.find((c) => c.customerId === 'big')!.months).toEqual({});
+  });
+});
+
 describe('the local host refuses a malformed path or admin input with 400, never 500', () => {
   it.each(['/api/partners/%E0%A4%A', '/api/partners/%E0%A4%A/scores', '/api/partners/%FF/history', '/admin/functions/%E0%A4%A'])('%s: 400', async (path) => {
     const response = await host.api(path, path.startsWith('/admin') ? { method: 'POST', json: {} } : {});

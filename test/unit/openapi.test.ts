@@ -33,7 +33,8 @@ describe('the OpenAPI document', () => {
   it('documents path and query parameters with their constraints', () => {
     const scores = doc.paths['/api/partners/{partnerId}/scores']!.get;
     expect(scores.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:partnerId', 'query:asOf', 'query:code']);
-    expect(scores.parameters[1].schema.pattern).toBe('^\\d{4}-\\d{2}-\\d{2}$');
+    // A date, and one of the years 2000–2099.
+    expect(scores.parameters[1].schema.allOf.map((p: { pattern: string }) => p.pattern)).toEqual(['^\\d{4}-\\d{2}-\\d{2}$', '^20\\d{2}-']);
   });
 
   it('every query with a schema takes the function key as ?code=', () => {
