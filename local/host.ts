@@ -26,6 +26,8 @@ export interface LocalHostOptions {
   queueSettings?: Partial<QueueSettings>;
   timers?: boolean;
   demo?: boolean;
+  /** How long a message being handled stays invisible (600 s); a crash test shortens it so a restarted host sees what the dead one had taken. */
+  processingLeaseSeconds?: number;
   log?: Log;
 }
 
@@ -112,7 +114,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const timers = options.timers === false ? undefined : startTimers(registrations.filter((r): r is TimerRegistration => r.kind === 'timer'), log);
-  const triggers = startQueueTriggers(registrations.filter((r): r is QueueRegistration => r.kind === 'queue'), queue, queueSettings, log);
+  const triggers = startQueueTriggers(registrations.filter((r): r is QueueRegistration => r.kind === 'queue'), queue, queueSettings, log, options.processingLeaseSeconds);
   const loadedDemoPartners = options.demo ? await loadDemoPartners(partnerStore(), todayUtc()) : [];
   // Imported data queues no recompute by itself; ask for one so today's snapshot is there.
   for (const partnerId of loadedDemoPartners) await enqueueRecompute({ partnerId, reason: 'requested' });
