@@ -62,6 +62,16 @@ describe('the local host refuses a malformed path or admin input with 400, never
     expect(response.status).toBe(400);
     expect((await bodyOf(response)).error).toBe('invalid_request');
   });
+
+  it.each([
+    ['recomputePartner', { partnerId: 'edges' }, /^not a recompute message/],
+    ['recomputePartner', { partnerId: 'edges', reason: 'requested', asOf: '2098-01-01' }, /is in the future/],
+    ['renewPartner', { partnerId: 'edges', anniversary: '2025-06-15', step: 'renew', asOf: '2025-06-16' }, /runs on 2025-06-15, not 2025-06-16/],
+  ])('POST /admin/functions/%s with an input that can never succeed: 400 naming why', async (name, input, reason) => {
+    const response = await host.api(`/admin/functions/${name}`, { method: 'POST', json: { input } });
+    expect(response.status).toBe(400);
+    expect((await bodyOf(response)).issues).toEqual([{ path: 'input', message: expect.stringMatching(reason) }]);
+  });
 });
 
 describe('the admin endpoints need the master key', () => {
