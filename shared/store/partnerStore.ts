@@ -24,45 +24,13 @@ import {
   type SnapshotDoc,
 } from './documents.js';
 import { own, withEntry } from './own.js';
+import { lifecycleOf, membershipOf, type PartnerLifecycle, type Page, type Versioned } from './partnerViews.js';
 import { changePartnerDoc, readPartnerDoc, withDerived } from './partnerDocs.js';
 import { statusOf } from './transient.js';
 import { SnapshotStore } from './snapshots.js';
 import { UsageUploads, type UploadOptions } from './usageUpload.js';
 
-export interface Versioned<T> {
-  value: T;
-  etag: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  continuation?: string;
-}
-
-type Customers = PartnerDoc['customers'];
-
-/** The stored membership, or a fresh one carrying the anniversary the partner was created with. */
-function membershipOf(partner: PartnerDoc): Membership {
-  return partner.membership ?? { ...(partner.profile.anniversary ? { anniversary: partner.profile.anniversary } : {}), designations: {} };
-}
-
-/** What the lifecycle endpoints read of a partner. */
-export interface PartnerLifecycle {
-  profile: PartnerProfile;
-  membership: Membership;
-  legacyCompetencies: LegacyCompetency[];
-  specializations: RecordedSpecialization[];
-}
-
-function lifecycleOf(doc: PartnerDoc): PartnerLifecycle {
-  return {
-    profile: doc.profile,
-    membership: membershipOf(doc),
-    legacyCompetencies: Object.entries(doc.legacyCompetencies ?? {}).map(([competency, c]) => ({ competency, ...c })),
-    specializations: Object.entries(doc.specializations ?? {}).map(([id, s]) => ({ id, ...s })),
-  };
-}
-
+export type { Page, PartnerLifecycle, Versioned } from './partnerViews.js';
 
 /** Everything the API stores about partners, in one partition per partner. */
 export class PartnerStore {
@@ -87,7 +55,7 @@ export class PartnerStore {
    */
   async importPartner(facts: PartnerFacts, now: string): Promise<void> {
     const { partnerId } = facts.partner;
-    const buckets: Customers[] = [];
+    const buckets: PartnerDoc['customers'][] = [];
     let customerBuckets: Record<string, number> = {};
     facts.customers.forEach(({ customerId, months, ...profile }, i) => {
       const b = Math.floor(i / BUCKET_CAPACITY);
