@@ -87,8 +87,11 @@ export interface UploadStagingDoc extends Stored {
 }
 
 export const stagingId = (uploadId: string, bucket: number) => `upload:${uploadId}:${bucket}`;
-/** A staged upload never committed is garbage after a day. */
-export const STAGING_TTL_SECONDS = 24 * 60 * 60;
+/**
+ * A staged upload never committed is garbage; a committed one is applied by the next reader, at the
+ * latest the next nightly recompute. A week leaves a wide margin before Cosmos DB deletes either.
+ */
+export const STAGING_TTL_SECONDS = 7 * 24 * 60 * 60;
 /** How many applied upload ids a bucket remembers; far more than can be pending at once (one per partner). */
 export const APPLIED_UPLOADS_KEPT = 20;
 

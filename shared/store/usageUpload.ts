@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
 import type { Container } from '@azure/cosmos';
 import { badRequest, notFound } from '../http/errors.js';
 import type { UsageRow } from '../model/api.js';
@@ -23,6 +24,16 @@ import { documentBytes, readModifyWrite, tooLarge } from './readModifyWrite.js';
 import { statusOf } from './transient.js';
 
 type Customers = Record<string, StoredCustomer>;
+
+/** Staging and applying buckets a few at a time: a 5,000-customer upload touches up to 125. */
+const IN_FLIGHT = 8;
+
+/** A failure after the commit: the upload has happened and will be rolled forward, so its staged rows must stay. */
+class Committed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('committed');
+  }
+}
 type Row = UploadStagingDoc['rows'][number];
 
 /** The rows applied to a bucket's customers: each customer touched gets its months and one new version. */
@@ -80,6 +91,20 @@ export class UsageUploads {
   async upload(partnerId: string, rows: readonly UsageRow[], options: UploadOptions = {}): Promise<{ customers: number; months: number }> {
     const uploadId = options.uploadId ?? randomUUID();
     const staged = new Set<number>();
+    try {
+      const done = await this.attempts(partnerId, rows, uploadId, staged, options);
+      if (done) return done;
+    } catch (error) {
+      // Refused (400, 413) or failed before the commit: the staged rows are garbage now, not after their TTL.
+      if (!(error instanceof Committed)) await this.discardStaged(partnerId, uploadId, [...staged]).catch(() => undefined);
+      throw error instanceof Committed ? error.cause : error;
+    }
+    await this.discardStaged(partnerId, uploadId, [...staged]);
+    throw tooManyWriters(`partner ${partnerId}`);
+  }
+
+  /** Tries to commit the upload, again on fresh data while it loses races; undefined when every attempt lost. */
+  private async attempts(partnerId: string, rows: readonly UsageRow[], uploadId: string, staged: Set<number>, options: UploadOptions): Promise<{ customers: number; months: number } | undefined> {
     for (let attempt = 0; attempt < CONTENTION.attempts; attempt++) {
       if (attempt > 0) await pause(contentionDelay(attempt - 1));
       const partner = await this.settled(partnerId);
@@ -98,11 +123,18 @@ export class UsageUploads {
       const committed: PartnerDoc = { ...partner, customers: applyRows(partner.customers, byBucket.get(0) ?? []), ...(journal ? { pendingUpload: journal } : {}), updatedAt: this.now() };
       if (documentBytes(committed) > MAX_DOCUMENT_BYTES) throw this.tooLargeFor(0, partner.customers, byBucket.get(0)!);
 
-      for (const b of others.filter((b) => !staged.has(b))) {
-        const doc: UploadStagingDoc = { id: stagingId(uploadId, b), partnerId, type: 'uploadStaging', uploadId, bucket: b, rows: byBucket.get(b)!, ttl: STAGING_TTL_SECONDS };
-        await this.container.items.upsert(doc);
-        staged.add(b);
-      }
+      const limit = pLimit(IN_FLIGHT);
+      await Promise.all(
+        others
+          .filter((b) => !staged.has(b))
+          .map((b) =>
+            limit(async () => {
+              const doc: UploadStagingDoc = { id: stagingId(uploadId, b), partnerId, type: 'uploadStaging', uploadId, bucket: b, rows: byBucket.get(b)!, ttl: STAGING_TTL_SECONDS };
+              staged.add(b);
+              await this.container.items.upsert(doc);
+            }),
+          ),
+      );
       if (options.haltAfter === 'staged') return { customers: 0, months: 0 };
       try {
         await this.container.item(PARTNER_ID, partnerId).replace(committed, { accessCondition: { type: 'IfMatch', condition: partner._etag! } });
@@ -110,39 +142,43 @@ export class UsageUploads {
         if (statusOf(error) === 412) continue; // someone wrote the partner since it was read: again, on fresh data
         throw error;
       }
-      if (journal && options.haltAfter !== 'committed') await this.rollForward(partnerId, journal);
+      // Committed: from here the staged rows belong to the journal, whoever rolls it forward.
+      if (journal && options.haltAfter !== 'committed') await this.rollForward(partnerId, journal).catch((cause: unknown) => Promise.reject(new Committed(cause)));
       return { customers: new Set(rows.map((r) => r.customerId)).size, months: rows.length };
     }
-    await this.discardStaged(partnerId, uploadId, [...staged]);
-    throw tooManyWriters(`partner ${partnerId}`);
+    return undefined;
   }
 
   /** Applies a committed upload's staged rows to every bucket it names (once each), then clears the journal. Idempotent; any number may run at once. */
   async rollForward(partnerId: string, journal: UploadJournal): Promise<void> {
-    for (const b of journal.buckets) {
-      const { resource: staged } = await this.container.item(stagingId(journal.uploadId, b), partnerId).read<UploadStagingDoc>();
-      await readModifyWrite<CustomerBucketDoc>(
-        this.container,
-        bucketDocId(b),
-        partnerId,
-        (current) => {
-          if (!current) throw new Error(`customer bucket ${b} of partner ${partnerId} is missing`);
-          if (current.appliedUploads?.includes(journal.uploadId)) return current;
-          if (!staged) throw new Error(`upload ${journal.uploadId} of partner ${partnerId}: the rows staged for bucket ${b} are gone but were never applied`);
-          return { ...current, customers: applyRows(current.customers, staged.rows), appliedUploads: [...(current.appliedUploads ?? []), journal.uploadId].slice(-APPLIED_UPLOADS_KEPT) };
-        },
-        `customer bucket ${b} of partner ${partnerId}`,
-        undefined,
-        // Checked against our margin before the commit; once committed it must go through.
-        COSMOS_ITEM_BYTES,
-      );
-    }
+    const limit = pLimit(IN_FLIGHT);
+    await Promise.all(journal.buckets.map((b) => limit(() => this.applyStaged(partnerId, journal, b))));
     await changePartnerDoc(this.container, partnerId, (current) => {
       if (current.pendingUpload?.uploadId !== journal.uploadId) return current;
       const { pendingUpload: _, ...rest } = current;
       return rest;
     });
     await this.discardStaged(partnerId, journal.uploadId, journal.buckets);
+  }
+
+  /** One bucket's staged rows, applied unless the bucket has them already. */
+  private async applyStaged(partnerId: string, journal: UploadJournal, b: number): Promise<void> {
+    const { resource: staged } = await this.container.item(stagingId(journal.uploadId, b), partnerId).read<UploadStagingDoc>();
+    await readModifyWrite<CustomerBucketDoc>(
+      this.container,
+      bucketDocId(b),
+      partnerId,
+      (current) => {
+        if (!current) throw new Error(`customer bucket ${b} of partner ${partnerId} is missing`);
+        if (current.appliedUploads?.includes(journal.uploadId)) return current;
+        if (!staged) throw new Error(`upload ${journal.uploadId} of partner ${partnerId}: the rows staged for bucket ${b} are gone but were never applied`);
+        return { ...current, customers: applyRows(current.customers, staged.rows), appliedUploads: [...(current.appliedUploads ?? []), journal.uploadId].slice(-APPLIED_UPLOADS_KEPT) };
+      },
+      `customer bucket ${b} of partner ${partnerId}`,
+      undefined,
+      // Checked against our margin before the commit; once committed it must go through.
+      COSMOS_ITEM_BYTES,
+    );
   }
 
   private async discardStaged(partnerId: string, uploadId: string, buckets: number[]): Promise<void> {

@@ -88,8 +88,8 @@ describe('an upload is all or none across a crash', () => {
     expect(await seatsIn('crash-before', '2024-03')).toEqual(ids.map(() => undefined));
     const staged = (await rawDocs('crash-before')).filter((d) => d.id.startsWith('upload:'));
     expect(staged.map((d) => [d.id, (d as { ttl?: number }).ttl])).toEqual([
-      ['upload:u-lost:1', 86400],
-      ['upload:u-lost:2', 86400],
+      ['upload:u-lost:1', 7 * 86400],
+      ['upload:u-lost:2', 7 * 86400],
     ]);
     const response = await host.api('/api/partners/crash-before/usage', { method: 'POST', json: { rows: rowsFor(ids, '2024-04', 9) } });
     expect(response.status).toBe(200);
