@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { registrations } from '../../functions/index.js';
 import { openApiDocument } from '../../functions/openapiDocument.js';
 import { MonthUsage, UsageUpload } from '../../shared/model/api.js';
+import { MAX_COUNT, MAX_USD } from '../../shared/model/primitives.js';
 
 const doc = openApiDocument(registrations) as { openapi: string; paths: Record<string, Record<string, any>> };
 
@@ -22,6 +23,17 @@ describe('the OpenAPI document', () => {
     expect(usage.requestBody.content['application/json'].schema.properties.rows.maxItems).toBe(5000);
     const { $schema: _b, ...upload } = z.toJSONSchema(UsageUpload, { io: 'input' }) as Record<string, unknown>;
     expect(usage.requestBody.content['application/json'].schema).toEqual(upload);
+  });
+
+  it('documents the maxima that keep sums finite, the payment bounds, and 415 for bodies not sent as JSON', () => {
+    const month = doc.paths['/api/partners/{partnerId}/customers/{customerId}/months/{month}']!.put;
+    const schema = month.requestBody.content['application/json'].schema;
+    expect(schema.properties.paidSeats.maximum).toBe(MAX_COUNT);
+    expect(schema.properties.azureServices.items.properties.acrUsd.maximum).toBe(MAX_USD);
+    expect(schema.properties.bizApps.properties.revenueUsd.maximum).toBe(MAX_USD);
+    const payment = doc.paths['/api/partners/{partnerId}/renewals/{anniversary}/payment']!.post.requestBody.content['application/json'].schema;
+    expect(payment.properties.amountUsd).toMatchObject({ minimum: 0.01, maximum: 1_000_000 });
+    expect(month.responses['415']).toBeDefined();
   });
 
   it('marks key-protected operations, and leaves health and the document itself open', () => {
