@@ -53,7 +53,7 @@ async function seedPartner(partnerId: string): Promise<void> {
 /** Upload n of a run writes its own five months for all 100 customers (three buckets), each month's paidSeats its marker. */
 const monthsOf = (n: number) => Array.from({ length: 5 }, (_, i) => `${2001 + Math.floor((n * 5 + i) / 12)}-${String(((n * 5 + i) % 12) + 1).padStart(2, '0')}`);
 const uploadBody = (n: number) => ({ rows: CUSTOMERS.flatMap((customerId) => monthsOf(n).map((month) => ({ customerId, month, usage: { paidSeats: n + 1 } }))) });
-/** How many of upload n's 500 customer-months are there. */
+/** How many of upload n's customer-months are there (500 for the 100-customer partners). */
 function rowsOf(facts: PartnerFacts, n: number): number {
   return facts.customers.reduce((sum, c) => sum + monthsOf(n).filter((m) => c.months[m]?.paidSeats === n + 1).length, 0);
 }
@@ -119,6 +119,51 @@ describe('kill -9 during bulk uploads, then restart', () => {
     const pending = (await Promise.all(PARTNERS.map(partnerDoc))).filter((d) => d.pendingUpload).length;
     console.log(`upload round killed ${kill}: ${uploads.length} uploads so far, ${pending} journals pending at the kill`);
     await checkEveryPartner();
+  }, 120_000);
+});
+
+describe('kill -9 while a 5,000-row upload is being applied, then restart', () => {
+  it('1,000 customers in 25 buckets, killed as soon as its journal is pending: each upload whole or absent, every 200 whole', async () => {
+    const customers = Array.from({ length: 1000 }, (_, i) => `b${String(i).padStart(4, '0')}`);
+    await store().importPartner({ partner: { partnerId: 'up-big', name: 'Big', country: 'JP', locations: [] }, customers: customers.map((customerId) => ({ customerId, ...profile, months: {} })), people: [] }, new Date().toISOString());
+    const body = (n: number) => ({ rows: customers.flatMap((customerId) => monthsOf(n).map((month) => ({ customerId, month, usage: { paidSeats: n + 1 } }))) });
+    const uploads = [200, 201, 202].map((n) => ({ n, status: 'lost' as number | 'lost' }));
+    const h = await restart();
+    const stream = (async () => {
+      for (const upload of uploads) {
+        try {
+          upload.status = (await h.api('/api/partners/up-big/usage', { method: 'POST', json: body(upload.n) })).status;
+        } catch {
+          return;
+        }
+      }
+    })();
+    const appliedOf = async (uploadId: string) =>
+      (await partnersContainer().items.query<{ appliedUploads?: string[] }>({ query: "SELECT c.appliedUploads FROM c WHERE c.type = 'customers'" }, { partitionKey: 'up-big' }).fetchAll()).resources.filter((b) =>
+        b.appliedUploads?.includes(uploadId),
+      ).length;
+    // Killed mid-apply: the journal committed and some of its buckets written, not all.
+    await until(async () => Boolean((await partnerDoc('up-big')).pendingUpload), 60_000, 2).catch(() => undefined);
+    const journal = (await partnerDoc('up-big')).pendingUpload;
+    if (journal) await until(async () => (await appliedOf(journal.uploadId)) > 0, 5_000, 1).catch(() => undefined);
+    await h.kill();
+    await stream;
+    const pending = (await partnerDoc('up-big')).pendingUpload;
+    const applied = pending ? await appliedOf(pending.uploadId) : 0;
+    count('5,000-row upload killed mid-apply (journal pending, some but not all buckets written)', Boolean(pending) && applied > 0 && applied < pending!.buckets.length);
+    console.log(`5,000-row upload killed with ${pending ? `its journal pending, ${applied} of ${pending.buckets.length} buckets applied` : 'no journal pending'}`);
+
+    const again = await restart();
+    expect((await again.api('/api/partners/up-big/scores?asOf=2025-06-15')).status).toBe(200);
+    expect((await partnerDoc('up-big')).pendingUpload).toBeUndefined();
+    const facts = (await store().loadFacts('up-big'))!;
+    for (const upload of uploads) {
+      const rows = rowsOf(facts, upload.n);
+      count('5,000-row upload whole or absent after kill -9', rows === 0 || rows === 5000);
+      expect(rows === 0 || rows === 5000, `upload ${upload.n}: ${rows} of 5000 rows`).toBe(true);
+      if (upload.status === 200) expect(rows).toBe(5000);
+      expect(upload.status === 'lost' || upload.status === 200).toBe(true);
+    }
   }, 120_000);
 });
 
