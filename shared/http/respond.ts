@@ -28,7 +28,15 @@ const lostRace = (error: unknown) => !(error instanceof ApiError) && [409, 412].
 export function errorResponse(error: unknown, context: LoggerLike): HttpResponseInit {
   if (isTransient(error)) context.error('storage unavailable', error);
   const refusal =
-    error instanceof ApiError ? error : isTransient(error) ? unavailable('storage is busy; retry shortly') : lostRace(error) ? unavailable('the data changed while this request ran; retry shortly') : undefined;
+    error instanceof ApiError
+      ? error
+      : isTransient(error)
+        ? unavailable('storage is busy; retry shortly')
+        : lostRace(error)
+          ? unavailable('the data changed while this request ran; retry shortly')
+          : statusOf(error) === 413
+            ? new ApiError(413, { error: 'too_large', message: 'the change would exceed the storage limit of one document; nothing was written' })
+            : undefined;
   if (refusal) return json(refusal.status, refusal.body, refusal.headers);
   context.error('unhandled error', error);
   return json(500, { error: 'internal', message: `internal error; invocation ${context.invocationId}` });

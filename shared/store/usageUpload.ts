@@ -112,12 +112,13 @@ export class UsageUploads {
       const byBucket = this.rowsByBucket(partner, rows);
       const others = [...byBucket.keys()].filter((b) => b !== 0).sort((a, b) => a - b);
       const buckets = await Promise.all(others.map(async (b) => (await this.container.item(bucketDocId(b), partnerId).read<CustomerBucketDoc>()).resource));
-      // Every document the upload will write, checked before anything is written.
+      // Every document the upload will write (buckets, and the staged rows), checked before anything is written.
+      const stagingDoc = (b: number): UploadStagingDoc => ({ id: stagingId(uploadId, b), partnerId, type: 'uploadStaging', uploadId, bucket: b, rows: byBucket.get(b)!, ttl: STAGING_TTL_SECONDS });
       others.forEach((b, i) => {
         const bucket = buckets[i];
         if (!bucket) throw new Error(`customer bucket ${b} of partner ${partnerId} is missing`);
         const after = { ...bucket, customers: applyRows(bucket.customers, byBucket.get(b)!), appliedUploads: [...(bucket.appliedUploads ?? []), uploadId] };
-        if (documentBytes(after) > MAX_DOCUMENT_BYTES) throw this.tooLargeFor(b, bucket.customers, byBucket.get(b)!);
+        if (documentBytes(after) > MAX_DOCUMENT_BYTES || documentBytes(stagingDoc(b)) > MAX_DOCUMENT_BYTES) throw this.tooLargeFor(b, bucket.customers, byBucket.get(b)!);
       });
       const journal: UploadJournal | undefined = others.length > 0 ? { uploadId, buckets: others, committedAt: this.now() } : undefined;
       const committed: PartnerDoc = { ...partner, customers: applyRows(partner.customers, byBucket.get(0) ?? []), ...(journal ? { pendingUpload: journal } : {}), updatedAt: this.now() };
@@ -129,9 +130,8 @@ export class UsageUploads {
           .filter((b) => !staged.has(b))
           .map((b) =>
             limit(async () => {
-              const doc: UploadStagingDoc = { id: stagingId(uploadId, b), partnerId, type: 'uploadStaging', uploadId, bucket: b, rows: byBucket.get(b)!, ttl: STAGING_TTL_SECONDS };
               staged.add(b);
-              await this.container.items.upsert(doc);
+              await this.container.items.upsert(stagingDoc(b));
             }),
           ),
       );

@@ -32,6 +32,10 @@ describe('losing races', () => {
     expect(response.headers).toMatchObject({ 'Retry-After': '1' });
   });
 
+  it('a raw storage 413 (an item over the limit) is a 413, never a 500', () => {
+    expect(errorResponse(Object.assign(new Error('too large'), { code: 413 }), context).status).toBe(413);
+  });
+
   it('a refusal of ours keeps its own status', () => {
     expect(errorResponse(new ApiError(409, { error: 'conflict', message: 'exists' }), context).status).toBe(409);
   });
