@@ -58,7 +58,7 @@ export function applyRows(customers: Customers, rows: readonly Row[]): Customers
 /** The largest customer of these rows in a bucket, to name in a 413. */
 function largestCustomer(customers: Customers, rows: readonly Row[]): string {
   const ids = [...new Set(rows.map((r) => r.customerId))];
-  return ids.reduce((a, b) => (documentBytes(own(customers, b)) > documentBytes(own(customers, a)) ? b : a));
+  return ids.reduce((a, b) => (documentBytes(own(customers, b)) > documentBytes(own(customers, a)) ? b : a), ids[0] ?? 'none of this upload');
 }
 
 export interface UploadOptions {
@@ -122,7 +122,7 @@ export class UsageUploads {
       });
       const journal: UploadJournal | undefined = others.length > 0 ? { uploadId, buckets: others, committedAt: this.now() } : undefined;
       const committed: PartnerDoc = { ...partner, customers: applyRows(partner.customers, byBucket.get(0) ?? []), ...(journal ? { pendingUpload: journal } : {}), updatedAt: this.now() };
-      if (documentBytes(committed) > MAX_DOCUMENT_BYTES) throw this.tooLargeFor(0, partner.customers, byBucket.get(0)!);
+      if (documentBytes(committed) > MAX_DOCUMENT_BYTES) throw this.tooLargeFor(0, partner.customers, byBucket.get(0) ?? []);
 
       const limit = pLimit(IN_FLIGHT);
       await Promise.all(
