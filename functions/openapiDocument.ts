@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HttpRegistration, Registration } from './registry.js';
+import type { HttpContract, HttpRegistration, Registration } from './registry.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -30,7 +30,7 @@ function operation(r: HttpRegistration): JsonSchema {
     parameters: [...parameters(contract.params, 'path'), ...parameters(contract.query, 'query'), ...(r.method === 'GET' ? [] : headers)],
     ...(contract.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(contract.body, 'input') } } } } : {}),
     responses: Object.fromEntries(
-      Object.entries(contract.responses).map(([status, response]) => [
+      Object.entries<HttpContract['responses'][number]>({ ...contract.responses, ...(contract.body ? { 415: { description: 'the body is not sent as application/json; nothing was written' } } : {}) }).map(([status, response]) => [
         status,
         { description: response.description, ...(response.schema ? { content: { 'application/json': { schema: toSchema(response.schema, 'output') } } } : {}) },
       ]),

@@ -38,6 +38,10 @@ param maxRequestBytes int = 4194304
 @allowed(['centralus', 'eastus2', 'eastasia', 'westeurope', 'westus2'])
 param portalLocation string = 'eastasia'
 
+@description('Days a daily score snapshot is kept (Cosmos DB TTL); at least 400, to keep every renewal window')
+@minValue(400)
+param snapshotTtlDays int = 400
+
 param tags object = {}
 
 var suffix = uniqueString(resourceGroup().id, namePrefix)
@@ -95,6 +99,7 @@ module functionApp 'modules/functionApp.bicep' = {
     cosmosDatabaseName: cosmosDatabaseName
     cosmosContainerName: cosmosContainerName
     maxRequestBytes: maxRequestBytes
+    snapshotTtlDays: snapshotTtlDays
   }
 }
 

@@ -60,6 +60,8 @@ export const ScoreDocumentSchema = z.object({
   ruleSet: z.string(),
   evaluationMonth: MonthKey,
   areas: z.record(SolutionArea, AreaResultSchema),
+  /** Certifications people hold that no metric or gate of the rule set counts: accepted, and counted nowhere. */
+  uncountedCertifications: z.array(z.object({ certification: z.string(), people: z.number().int(), note: z.string() })).optional(),
 });
 
 export const WhatIfResultSchema = z.object({

@@ -253,8 +253,11 @@ describe('/usage is all or none', () => {
   });
 
   it('5,000 rows in one call are stored together', async () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => ({ customerId: i % 2 ? 'c1' : 'c2', month: `${2000 + Math.floor(i / 24)}-${String((Math.floor(i / 2) % 12) + 1).padStart(2, '0')}`, usage: { paidSeats: i } }));
+    // 50 customers × 100 months (2000-01 to 2008-04): dates stay within the years the API accepts.
+    for (let c = 3; c <= 50; c++) await putCustomer('bulk-p', `c${c}`);
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ customerId: `c${(i % 50) + 1}`, month: `${2000 + Math.floor(Math.floor(i / 50) / 12)}-${String((Math.floor(i / 50) % 12) + 1).padStart(2, '0')}`, usage: { paidSeats: i } }));
     const unique = [...new Map(rows.map((r) => [`${r.customerId} ${r.month}`, r])).values()];
+    expect(unique).toHaveLength(5000);
     const response = await host.api('/api/partners/bulk-p/usage', { method: 'POST', json: { rows: unique } });
     expect(response.status).toBe(200);
     const facts = await partnerStore().loadFacts('bulk-p');

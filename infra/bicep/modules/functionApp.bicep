@@ -17,6 +17,7 @@ param cosmosEndpoint string
 param cosmosDatabaseName string
 param cosmosContainerName string
 param maxRequestBytes int
+param snapshotTtlDays int
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -66,6 +67,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'COSMOS_CONTAINER', value: cosmosContainerName }
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'MAX_REQUEST_BYTES', value: string(maxRequestBytes) }
+        { name: 'SNAPSHOT_TTL_DAYS', value: string(snapshotTtlDays) }
       ]
     }
   }
