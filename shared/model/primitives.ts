@@ -75,7 +75,8 @@ const WHOLE_CENTS = /^\d+(\.\d{1,2})?$/;
 export const Usd = (what: string) =>
   nonNegative(what)
     .max(MAX_USD, `${what} must be at most ${MAX_USD.toLocaleString('en-US')} USD`)
-    .refine((x) => WHOLE_CENTS.test(String(x)), `${what} has at most two decimals (whole cents)`);
+    // Out of range is already said by the bounds above: one issue per field, not two.
+    .refine((x) => x < 0 || x > MAX_USD || WHOLE_CENTS.test(String(x)), `${what} has at most two decimals (whole cents)`);
 
 /** The program's names for the areas, as badges show them. */
 export const AREA_NAMES: Record<SolutionArea, string> = {

@@ -22,6 +22,14 @@ describe('numbers have maxima, so every sum stays finite', () => {
     expect(issuesOf(MonthUsage.safeParse(usage))).toEqual([message]);
   });
 
+  it.each([
+    [{ azureServices: [{ name: 'x', area: 'infrastructure', acrUsd: 1.005 }] }, 'azureServices.0.acrUsd: acrUsd has at most two decimals (whole cents)'],
+    [{ bizApps: { revenueUsd: 1e-20 } }, 'bizApps.revenueUsd: revenueUsd has at most two decimals (whole cents)'],
+    [{ bizApps: { revenueUsd: -1 } }, 'bizApps.revenueUsd: revenueUsd must be 0 or more'],
+  ])('money in whole cents: %j is refused with one reason', (usage, message) => {
+    expect(issuesOf(MonthUsage.safeParse(usage))).toEqual([message]);
+  });
+
   it('a partner at every maximum at once scores finite numbers in every area', () => {
     const big = MonthUsage.parse({
       paidSeats: MAX_COUNT,
