@@ -1,3 +1,4 @@
+import { ForbiddenKeyError, parseJson } from '../json.js';
 import type { z } from 'zod';
 import { fieldIssues } from '../model/issues.js';
 import { badRequest, payloadTooLarge, unsupportedMediaType } from './errors.js';
@@ -29,8 +30,9 @@ export async function readJsonBody(request: RequestLike, limitBytes: number): Pr
   const contentType = request.headers.get('content-type');
   if (!isJsonMediaType(contentType)) throw unsupportedMediaType(contentType);
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch (error) {
+    if (error instanceof ForbiddenKeyError) throw badRequest([{ path: 'body', message: error.message }]);
     throw badRequest([{ path: 'body', message: `not valid JSON: ${(error as Error).message}` }]);
   }
 }

@@ -65,6 +65,9 @@ export const ScoreDocumentSchema = z.object({
 });
 
 export const WhatIfResultSchema = z.object({
+  replaced: z
+    .object({ customers: z.array(z.string()), people: z.array(z.string()) })
+    .describe('hypothetical customers and people whose ids were already the partner’s: they stand in for the stored ones'),
   current: ScoreDocumentSchema,
   hypothetical: ScoreDocumentSchema,
   changes: z.record(SolutionArea, z.object({ scoreBefore: z.number(), scoreAfter: z.number(), qualifiesBefore: z.boolean(), qualifiesAfter: z.boolean() })),
