@@ -1,5 +1,5 @@
 import type { CustomerCondition, Measure, Threshold } from '../../rules/schema.js';
-import { monthAt, type PreparedCustomer } from './context.js';
+import { monthAt, type PreparedCustomer, type PreparedMonth } from './context.js';
 import { describeMeasure, describeThreshold, isAbove, meets, readerFor } from './measure.js';
 import type { ScoringWindow } from './window.js';
 
@@ -29,6 +29,18 @@ function measureId(measure: Measure): number {
   return id;
 }
 
+/**
+ * One month's measure in cents. Azure ACR is summed from the month as given, so a 12-month total
+ * reaching back past the months other rules read does not prepare those months (see monthAt).
+ */
+function centsAt(customer: PreparedCustomer, window: ScoringWindow, i: number, measure: Measure, read: (m: PreparedMonth) => number): number {
+  if (measure.field !== 'azureAcr' || measure.per !== undefined || customer.months[i] !== undefined) return Math.round(read(monthAt(customer, window, window.historyStart + i)) * 100);
+  const usage = customer.source[window.monthNames[i]!];
+  let cents = 0;
+  if (usage !== undefined) for (const service of usage.azureServices) if (service.area === measure.area) cents += Math.round(service.acrUsd * 100);
+  return cents;
+}
+
 function runningCents(customer: PreparedCustomer, window: ScoringWindow, measure: Measure, mask: number): Float64Array {
   const byKey = (customer.runningSums ??= new Map());
   const key = measureId(measure) * 16 + mask;
@@ -38,8 +50,8 @@ function runningCents(customer: PreparedCustomer, window: ScoringWindow, measure
     const length = window.monthNames.length;
     sums = new Float64Array(length + 1);
     for (let i = 0; i < length; i++) {
-      const month = customer.months[i];
-      sums[i + 1] = sums[i]! + (month !== undefined && ((customer.associationMasks[i] ?? 0) & mask) !== 0 ? Math.round(read(month) * 100) : 0);
+      const eligible = ((customer.associationMasks[i] ?? 0) & mask) !== 0;
+      sums[i + 1] = sums[i]! + (eligible ? centsAt(customer, window, i, measure, read) : 0);
     }
     byKey.set(key, sums);
   }

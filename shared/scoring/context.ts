@@ -62,8 +62,15 @@ export interface PreparedCustomer {
   production: boolean;
   /** Microsoft's segment; absent in the facts means enterprise. */
   smb: boolean;
-  /** By month offset from window.historyStart; undefined means no data, read as zeros. */
+  /**
+   * By month offset from window.historyStart, prepared on first read (monthAt): most rules read
+   * M, Y and T, and only the promotion grace and 12-month totals reach further back. A month
+   * without data is EMPTY_MONTH once read.
+   */
   months: (PreparedMonth | undefined)[];
+  /** The customer's months as given, and the rule set that prepares them. */
+  source: Readonly<Record<string, MonthUsage>>;
+  ruleSet: RuleSet;
   /** Association bits active on any day of each month, PAL already dropped where it never counts. */
   associationMasks: Uint8Array;
   /** Running sums of eligible cents by measure and mask, filled on first use (conditions.ts). */
@@ -135,11 +142,6 @@ function prepareCustomer(customer: CustomerFacts, window: ScoringWindow, ruleSet
   const { historyStart, evaluationMonth } = window;
   const length = window.monthNames.length;
   const months: (PreparedMonth | undefined)[] = new Array(length);
-  // Look up just the window's months by name: enumerating every key of a large map costs more.
-  for (let i = 0; i < length; i++) {
-    const usage = customer.months[window.monthNames[i]!];
-    if (usage !== undefined) months[i] = prepareMonth(usage, ruleSet);
-  }
   const associationMasks = new Uint8Array(length);
   for (const association of customer.associations) {
     if (association.type === 'PAL' && palExcluded.has(customer.country)) continue;
@@ -149,7 +151,16 @@ function prepareCustomer(customer: CustomerFacts, window: ScoringWindow, ruleSet
     const bit = associationBit(association.type);
     for (let m = first; m <= last; m++) associationMasks[m - historyStart]! |= bit;
   }
-  return { customerId: customer.customerId, production: customer.production, smb: customer.segment === 'smb', months, associationMasks, runningSums: undefined };
+  return {
+    customerId: customer.customerId,
+    production: customer.production,
+    smb: customer.segment === 'smb',
+    months,
+    source: customer.months,
+    ruleSet,
+    associationMasks,
+    runningSums: undefined,
+  };
 }
 
 /** A person counts on D if linked on or before D and not unlinked on or before D. */
@@ -205,8 +216,15 @@ export function scoringContext(facts: PartnerFacts, ruleSet: RuleSet, asOf: stri
   };
 }
 
+/** A customer-month as the metrics read it, prepared on first read (zeros when there is no data). */
 export function monthAt(customer: PreparedCustomer, window: ScoringWindow, month: number): PreparedMonth {
-  return customer.months[month - window.historyStart] ?? EMPTY_MONTH;
+  const i = month - window.historyStart;
+  const prepared = customer.months[i];
+  if (prepared !== undefined) return prepared;
+  if (i < 0 || i >= customer.months.length) return EMPTY_MONTH;
+  // Look up just this month by name: enumerating every key of a large map costs more.
+  const usage = customer.source[window.monthNames[i]!];
+  return (customer.months[i] = usage === undefined ? EMPTY_MONTH : prepareMonth(usage, customer.ruleSet));
 }
 
 export function isEligibleIn(customer: PreparedCustomer, window: ScoringWindow, month: number, mask: number): boolean {
