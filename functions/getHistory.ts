@@ -25,7 +25,7 @@ registerHttp({
   name: 'getHistory',
   route: 'partners/{partnerId}/history',
   method: 'GET',
-  authLevel: 'function',
+  role: 'Partner.Reader',
   contract: {
     summary: 'Daily score snapshots between two days (default: the year up to today), oldest first',
     tag: 'scores',

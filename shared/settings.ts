@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeIssues } from './model/issues.js';
+import { AUTH_SETTINGS } from './auth/settings.js';
 
 // An app setting present but empty counts as absent (local.settings.example.json lists them all).
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -23,6 +24,7 @@ export const SettingsSchema = z
     /** The user-assigned managed identity to sign in with. */
     AZURE_CLIENT_ID: optional(z.string().min(1)),
     MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+    ...AUTH_SETTINGS,
   })
   .refine((s) => s.AzureWebJobsStorage !== undefined || s.AzureWebJobsStorage__queueServiceUri !== undefined, {
     message: 'set AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__queueServiceUri (with a managed identity)',

@@ -51,6 +51,7 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
           { path: '/day/?' }
           { path: '/partnerId/?' }
           { path: '/anniversaryMonthDay/?' }
+          { path: '/at/?' }
         ]
         excludedPaths: [
           { path: '/*' }
