@@ -21,6 +21,9 @@ Functions:
 ${routes.join('\n')}
 
 Try: curl -H "x-functions-key: ${host.functionKey}" ${host.url}/api/partners/contoso-jp/scores
+ or, as a user of the demo partner's tenant (tokens from this checkout's development issuer):
+     TOKEN=$(npm run --silent token -- --role Partner.Reader)
+     curl -H "Authorization: Bearer $TOKEN" ${host.url}/api/partners
 Ctrl-C stops everything.
 `);
 
