@@ -22,6 +22,7 @@ try {
   if (roles.length === 0 || unknown.length > 0) throw new Error(unknown.length > 0 ? `unknown role ${unknown.join(', ')}` : 'give a --role');
   // Operators belong to the program's tenant; partner users, by default, to the demo partner's.
   const tenant = values.tenant ?? (roles.includes('Program.Operator') ? DEV_HOME_TENANT : DEMO_TENANT);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tenant)) throw new Error(`--tenant ${tenant}: an Entra tenant id is a GUID`);
   const token = await devToken({
     roles,
     tenant,

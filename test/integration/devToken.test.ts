@@ -51,10 +51,12 @@ describe('the local development issuer', () => {
     expect((await host.api('/api/partners', { key: null, headers: { authorization: `Bearer ${operator.stdout.trim()}` } })).status).toBe(200);
   });
 
-  it('refuses an unknown role, printing no token', async () => {
+  it('refuses an unknown role or a tenant that is not a GUID, printing no token', async () => {
     const refused = await token('--role', 'Global.Admin');
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('unknown role Global.Admin');
+    const badTenant = await token('--role', 'Partner.Reader', '--tenant', 'contoso');
+    expect([badTenant.code, badTenant.stdout]).toEqual([2, '']);
   });
 });
