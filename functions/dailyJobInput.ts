@@ -1,11 +1,13 @@
 import { today } from '../shared/clock.js';
-import { describeIssues } from '../shared/model/issues.js';
+import { badRequest } from '../shared/http/errors.js';
+import { fieldIssues } from '../shared/model/issues.js';
 import { DailyJobInput } from '../shared/model/jobs.js';
 import type { InvocationContextT } from './runtime.js';
 
 /** The day a daily job runs as of: today (UTC), or the `asOf` given through the admin endpoint, to replay a year locally. */
 export function jobDay(context: InvocationContextT): string {
   const input = DailyJobInput.safeParse(context.triggerMetadata?.adminInput ?? undefined);
-  if (!input.success) throw new Error(`admin input: ${describeIssues(input.error)}`);
+  // A refusal value: the admin endpoint answers it as a 400.
+  if (!input.success) throw badRequest(fieldIssues(input.error).map((i) => ({ path: i.path === '(root)' ? 'input' : `input.${i.path}`, message: i.message })));
   return input.data.asOf ?? today();
 }

@@ -19,6 +19,8 @@ const History = z.object({
   from: z.string(),
   to: z.string(),
   days: z.array(z.object({ day: z.string(), computedAt: z.string(), summary: z.unknown() })),
+  /** Present when more days follow: pass it back as `continuation`, with the same from and to. */
+  continuation: z.string().optional(),
 });
 
 registerHttp({
@@ -27,11 +29,11 @@ registerHttp({
   method: 'GET',
   role: 'Partner.Reader',
   contract: {
-    summary: 'Daily score snapshots between two days (default: the year up to today), oldest first',
+    summary: 'Daily score snapshots between two days (default: the year up to today), oldest first, `limit` days a page (default 100)',
     tag: 'scores',
     params: PartnerPath,
     query: HistoryQuery,
-    responses: { 200: { description: 'the snapshots', schema: History }, 400: { description: 'invalid dates', schema: ErrorBody }, 404: NO_PARTNER },
+    responses: { 200: { description: 'a page of snapshots', schema: History }, 400: { description: 'invalid dates, limit or continuation', schema: ErrorBody }, 404: NO_PARTNER },
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
@@ -40,7 +42,7 @@ registerHttp({
     const from = query.from ?? dayjs.utc(to).subtract(1, 'year').format('YYYY-MM-DD');
     if (from > to) throw badRequest([{ path: 'query.from', message: 'from must not be after to' }]);
     await partnerStore().requirePartner(partnerId);
-    const snapshots = await partnerStore().history(partnerId, from, to);
-    return json(200, { partnerId, from, to, days: snapshots.map((s) => ({ day: s.day, computedAt: s.computedAt, summary: s.summary })) });
+    const page = await partnerStore().snapshots.page(partnerId, from, to, query.limit, query.continuation);
+    return json(200, { partnerId, from, to, days: page.items.map((s) => ({ day: s.day, computedAt: s.computedAt, summary: s.summary })), ...(page.continuation ? { continuation: page.continuation } : {}) });
   }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HttpRegistration, Registration } from './registry.js';
+import type { HttpContract, HttpRegistration, Registration } from './registry.js';
 import { routeSecurity, SECURITY_SCHEMES, securityResponses } from './openapiSecurity.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -32,7 +32,7 @@ function operation(r: HttpRegistration): JsonSchema {
     ...(contract.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(contract.body, 'input') } } } } : {}),
     responses: {
       ...Object.fromEntries(
-        Object.entries(contract.responses).map(([status, response]) => [
+        Object.entries<HttpContract['responses'][number]>({ ...contract.responses, ...(contract.body ? { 415: { description: 'the body is not sent as application/json; nothing was written' } } : {}) }).map(([status, response]) => [
           status,
           { description: response.description, ...(response.schema ? { content: { 'application/json': { schema: toSchema(response.schema, 'output') } } } : {}) },
         ]),

@@ -1,7 +1,7 @@
 import { today } from '../shared/clock.js';
 import { recomputeDay } from '../shared/jobs/recomputeDay.js';
-import { describeIssues } from '../shared/model/issues.js';
-import { RecomputeMessage } from '../shared/model/jobs.js';
+import { checkRecomputeMessage } from '../shared/jobs/messageChecks.js';
+import { latestMessageDay, poison } from './poison.js';
 import { enqueueRenewal, RECOMPUTE_QUEUE } from '../shared/queue/queues.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { withRetry } from '../shared/store/retry.js';
@@ -13,10 +13,11 @@ registerQueue({
   connection: 'AzureWebJobsStorage',
   // Idempotent: the day's snapshot has a fixed id, so a repeat or a concurrent twin leaves one document.
   handler: async (raw, context) => {
-    const parsed = RecomputeMessage.safeParse(raw);
-    if (!parsed.success) throw new Error(`not a recompute message: ${describeIssues(parsed.error)}`);
-    const { partnerId, reason } = parsed.data;
-    const day = parsed.data.asOf ?? today();
+    // Checked before anything is read or written: what can never succeed is poisoned at once.
+    const checked = checkRecomputeMessage(raw, latestMessageDay());
+    if (!checked.ok) return poison(RECOMPUTE_QUEUE, raw, checked.reason, context);
+    const { partnerId, reason } = checked.message;
+    const day = checked.message.asOf ?? today();
     // The nightly run keeps a snapshot already made that day; a data change replaces it.
     const result = await recomputeDay(partnerStore(), partnerId, day, reason === 'nightly' ? 'ifAbsent' : 'replace');
     if (result.outcome === 'missing') return context.warn(`partner ${partnerId} does not exist (any more); nothing to recompute`);

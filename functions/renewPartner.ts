@@ -1,6 +1,7 @@
 import { runRenewalStep } from '../shared/jobs/renewalStep.js';
-import { describeIssues } from '../shared/model/issues.js';
-import { RenewalMessage } from '../shared/model/jobs.js';
+import { renewalTerms } from '../rules/index.js';
+import { checkRenewalMessage } from '../shared/jobs/messageChecks.js';
+import { latestMessageDay, poison } from './poison.js';
 import { RENEWAL_QUEUE } from '../shared/queue/queues.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { renewalStore } from '../shared/store/renewalStore.js';
@@ -12,10 +13,13 @@ registerQueue({
   connection: 'AzureWebJobsStorage',
   // Idempotent per (partner, anniversary, step): the renewal document is written once, on its ETag.
   handler: async (raw, context) => {
-    const parsed = RenewalMessage.safeParse(raw);
-    if (!parsed.success) throw new Error(`not a renewal message: ${describeIssues(parsed.error)}`);
-    const { summary, events } = await runRenewalStep(parsed.data, { partners: partnerStore(), renewals: renewalStore(), now: () => new Date().toISOString() });
-    for (const event of events) context.log(`partner ${parsed.data.partnerId}: ${JSON.stringify(event)}`);
-    context.log(`${parsed.data.step} ${parsed.data.partnerId} ${parsed.data.anniversary}: ${summary}`);
+    // Checked before anything is read or written: what can never succeed is poisoned at once.
+    const checked = checkRenewalMessage(raw, latestMessageDay(), renewalTerms);
+    if (!checked.ok) return poison(RENEWAL_QUEUE, raw, checked.reason, context);
+    const message = checked.message;
+    const outcome = await runRenewalStep(message, { partners: partnerStore(), renewals: renewalStore(), now: () => new Date().toISOString() });
+    if (outcome.neverSucceeds) return poison(RENEWAL_QUEUE, raw, outcome.summary, context);
+    for (const event of outcome.events) context.log(`partner ${message.partnerId}: ${JSON.stringify(event)}`);
+    context.log(`${message.step} ${message.partnerId} ${message.anniversary}: ${outcome.summary}`);
   },
 });

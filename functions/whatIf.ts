@@ -36,9 +36,9 @@ registerHttp({
     if (!facts) throw notFound(`partner ${partnerId} not found`);
     try {
       const result = whatIf(facts, hypothesis, ruleSet, asOf);
-      return json(200, { current: toScoreDocument(result.current), hypothetical: toScoreDocument(result.hypothetical), changes: result.changes });
+      return json(200, { replaced: result.replaced, current: toScoreDocument(result.current), hypothetical: toScoreDocument(result.hypothetical), changes: result.changes });
     } catch (error) {
-      if (error instanceof WhatIfError) throw badRequest([{ path: 'body.usage', message: error.message }]);
+      if (error instanceof WhatIfError) throw badRequest([{ path: error.path, message: error.message }]);
       throw error;
     }
   }),

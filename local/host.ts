@@ -29,12 +29,16 @@ export interface LocalHostOptions {
   queueSettings?: Partial<QueueSettings>;
   timers?: boolean;
   demo?: boolean;
+  /** How long a message being handled stays invisible (600 s); a crash test shortens it so a restarted host sees what the dead one had taken. */
+  processingLeaseSeconds?: number;
   log?: Log;
 }
 
 export interface LocalHost {
   url: string;
   functionKey: string;
+  /** The admin endpoints' key (FUNCTIONS_MASTER_KEY, or random), distinct from the function key. */
+  masterKey: string;
   registrations: readonly Registration[];
   settings: Record<string, string>;
   loadedDemoPartners: string[];
@@ -104,19 +108,21 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const registrations = await loadFunctionApp();
   const hostJson = readHostJson();
   const queueSettings = { ...hostJson.extensions.queues, ...options.queueSettings };
+  const masterKey = settings.FUNCTIONS_MASTER_KEY || randomBytes(24).toString('base64url');
+  if (masterKey === functionKey) throw new Error('FUNCTIONS_MASTER_KEY must differ from FUNCTIONS_KEY: the admin API takes the master key alone');
 
   const invokeNonHttp = async (registration: Registration, input: unknown) => {
     const context = invocationContext(registration.name, log, { adminInput: input });
     if (registration.kind === 'timer') await registration.handler(timerInfo(new Date(), new Date()), context);
     else if (registration.kind === 'queue') await registration.handler(input, context);
   };
-  const server = createHostServer({ registrations, routePrefix: hostJson.extensions.http.routePrefix, functionKey, log, invokeNonHttp });
+  const server = createHostServer({ registrations, routePrefix: hostJson.extensions.http.routePrefix, functionKey, masterKey, log, invokeNonHttp });
   server.listen(options.port ?? 7071, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const timers = options.timers === false ? undefined : startTimers(registrations.filter((r): r is TimerRegistration => r.kind === 'timer'), log);
-  const triggers = startQueueTriggers(registrations.filter((r): r is QueueRegistration => r.kind === 'queue'), queue, queueSettings, log);
+  const triggers = startQueueTriggers(registrations.filter((r): r is QueueRegistration => r.kind === 'queue'), queue, queueSettings, log, options.processingLeaseSeconds);
   const loadedDemoPartners = options.demo ? await loadDemoPartners(partnerStore(), todayUtc()) : [];
   // The demo tenant acts for the demo partner, unless an operator has changed its mapping since.
   if (options.demo && !(await accessStore().get(DEMO_TENANT))) await accessStore().put(DEMO_TENANT, DEMO_TENANT_PARTNERS, new Date().toISOString());
@@ -126,6 +132,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   return {
     url,
     functionKey,
+    masterKey,
     registrations,
     settings,
     loadedDemoPartners,
@@ -141,7 +148,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   };
 }
 
-const SETTING_NAMES = ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'COSMOS_CONTAINER', 'AzureWebJobsStorage', 'AzureWebJobsStorage__queueServiceUri', 'AZURE_CLIENT_ID', 'MAX_REQUEST_BYTES', 'FUNCTIONS_KEY', 'AUTH_TENANT_ID', 'AUTH_AUDIENCE', 'AUTH_ISSUER', 'AUTH_JWKS_URI', 'AUTH_LOCAL_JWKS', 'CORS_ALLOWED_ORIGINS'];
+const SETTING_NAMES = ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'COSMOS_CONTAINER', 'AzureWebJobsStorage', 'AzureWebJobsStorage__queueServiceUri', 'AZURE_CLIENT_ID', 'MAX_REQUEST_BYTES', 'SNAPSHOT_TTL_DAYS', 'FUNCTIONS_KEY', 'FUNCTIONS_MASTER_KEY', 'AUTH_TENANT_ID', 'AUTH_AUDIENCE', 'AUTH_ISSUER', 'AUTH_JWKS_URI', 'AUTH_LOCAL_JWKS', 'CORS_ALLOWED_ORIGINS'];
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(SETTING_NAMES.flatMap((name) => (env[name] ? [[name, env[name]!]] : [])));

@@ -7,13 +7,26 @@ import { z } from 'zod';
 import { setLocalToday, today } from '../shared/clock.js';
 import { describeIssues } from '../shared/model/issues.js';
 import { IsoDate } from '../shared/model/primitives.js';
+import { ApiError } from '../shared/http/errors.js';
 
 /** `PUT /admin/clock`: the day the API takes as today (choices, payments), to replay a past year; null goes back to the system clock. */
 const LocalClockBody = z.strictObject({ today: IsoDate.nullable() });
 
+/** `POST /admin/functions/{name}`: `{"input": …}`, as the Functions host takes it. */
+const AdminBody = z.strictObject({ input: z.unknown().optional() });
+const MASTER_KEY_NEEDED = 'the admin API needs the master key (x-functions-key header or ?code=)';
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
+  } catch {
+    return Symbol('not JSON');
+  }
+}
+
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
   } catch {
     return undefined;
   }
@@ -25,6 +38,8 @@ export interface HttpServerOptions {
   registrations: readonly Registration[];
   routePrefix: string;
   functionKey: string;
+  /** The host's master key: the admin endpoints take it alone; the API takes it as well as the function key, as in Azure. */
+  masterKey: string;
   log: Log;
   /** The admin endpoint: run a non-HTTP function now, with the given input. */
   invokeNonHttp: (registration: Registration, input: unknown) => Promise<void>;
@@ -69,7 +84,7 @@ export function createHostServer(options: HttpServerOptions): Server {
       const key = request.headers['x-functions-key']?.toString() ?? url.searchParams.get('code');
 
       if (url.pathname === '/admin/clock' && request.method === 'PUT') {
-        if (!keyMatches(key, options.functionKey)) return send(response, 401, { error: 'unauthorized', message: 'the admin API needs the key' });
+        if (!keyMatches(key, options.masterKey)) return send(response, 401, { error: 'unauthorized', message: MASTER_KEY_NEEDED });
         const body = await readBody(request);
         const parsed = LocalClockBody.safeParse(body === 'too-large' ? undefined : safeJson(body.toString('utf8')));
         if (!parsed.success) return send(response, 400, { error: 'invalid_request', message: `body: ${describeIssues(parsed.error)}` });
@@ -79,15 +94,25 @@ export function createHostServer(options: HttpServerOptions): Server {
 
       const admin = /^\/admin\/functions\/([^/]+)$/.exec(url.pathname);
       if (admin && request.method === 'POST') {
-        // The real host requires the master key here; locally the one key serves.
-        if (!keyMatches(key, options.functionKey)) return send(response, 401, { error: 'unauthorized', message: 'the admin API needs the key' });
-        const registration = options.registrations.find((r) => r.name.toLowerCase() === decodeURIComponent(admin[1]!).toLowerCase());
+        // As in Azure, the admin API takes the master key, not a function key.
+        if (!keyMatches(key, options.masterKey)) return send(response, 401, { error: 'unauthorized', message: MASTER_KEY_NEEDED });
+        const name = safeDecode(admin[1]!);
+        if (name === undefined) return send(response, 400, { error: 'invalid_request', message: `the path ${url.pathname} holds a malformed percent-encoding` });
+        const registration = options.registrations.find((r) => r.name.toLowerCase() === name.toLowerCase());
         if (!registration) return send(response, 404, { error: 'not_found', message: `no function ${admin[1]}` });
         if (registration.kind === 'http') return send(response, 400, { error: 'invalid_request', message: 'HTTP functions are called on their route' });
         const body = await readBody(request);
-        const text = body === 'too-large' ? '' : body.toString('utf8');
-        const envelope = text.trim() === '' ? {} : (JSON.parse(text) as { input?: unknown });
-        await options.invokeNonHttp(registration, envelope.input);
+        if (body === 'too-large') return send(response, 413, { error: 'payload_too_large', message: `the host accepts at most ${HOST_BODY_LIMIT} bytes` });
+        const text = body.toString('utf8');
+        const envelope = AdminBody.safeParse(text.trim() === '' ? {} : safeJson(text));
+        if (!envelope.success) return send(response, 400, { error: 'invalid_request', message: `body: expected {"input": …}: ${describeIssues(envelope.error)}` });
+        try {
+          await options.invokeNonHttp(registration, envelope.data.input);
+        } catch (error) {
+          // The function refused its input (a value, not a failure): 400 with its reason.
+          if (error instanceof ApiError) return send(response, error.status, error.body);
+          throw error;
+        }
         return send(response, 202);
       }
 
@@ -96,6 +121,7 @@ export function createHostServer(options: HttpServerOptions): Server {
       if (portalPath && servePortal(url.pathname, response)) return;
       if (!url.pathname.startsWith(prefix)) return send(response, 404, { error: 'not_found', message: `no route ${url.pathname}` });
       const matched = matchRoute(routes, request.method ?? 'GET', url.pathname.slice(prefix.length));
+      if (matched === 'bad-encoding') return send(response, 400, { error: 'invalid_request', message: `the path ${url.pathname} holds a malformed percent-encoding` });
       if (matched === 'not-found') return send(response, 404, { error: 'not_found', message: `no route ${url.pathname}` });
       if (matched === 'method-not-allowed') return send(response, 405, { error: 'method_not_allowed', message: `${request.method} is not allowed on ${url.pathname}` });
 

@@ -14,7 +14,9 @@ console.log(`
 Partner capability service running at ${host.url}
   Portal: ${host.url}/ (sign in with the function key below)
   Cosmos DB: ${host.settings.COSMOS_ENDPOINT}
-  Function key (x-functions-key header or ?code=): ${host.functionKey}
+  Keys go in the x-functions-key header or ?code=. The API takes either key; /admin/* the master key only.
+  Function key: ${host.functionKey}
+  Master key: ${host.masterKey}
   Demo partners loaded: ${host.loadedDemoPartners.join(', ') || '(already present)'}
 
 Functions:

@@ -8,8 +8,9 @@ export interface RunningQueueTriggers {
   stop(): Promise<void>;
 }
 
-// How long a message stays invisible while its function runs (the host renews; we give the function time).
-const PROCESSING_LEASE_SECONDS = 600;
+// How long a message stays invisible while its function runs (the host renews; we give the function
+// time): also how long a message taken by a host that died waits before another host sees it.
+export const PROCESSING_LEASE_SECONDS = 600;
 
 function decode(text: string, encoding: QueueSettings['messageEncoding']): unknown {
   return decodeMessage(encoding === 'base64' ? text : Buffer.from(text).toString('base64'));
@@ -20,7 +21,7 @@ function decode(text: string, encoding: QueueSettings['messageEncoding']): unkno
  * JSON bodies, dequeueCount in the trigger metadata, a failed message visible again after
  * visibilityTimeout, and after maxDequeueCount failed attempts moved to `<queue>-poison`.
  */
-export function startQueueTriggers(triggers: readonly QueueRegistration[], queueFor: (name: string) => QueueClient, settings: QueueSettings, log: Log): RunningQueueTriggers {
+export function startQueueTriggers(triggers: readonly QueueRegistration[], queueFor: (name: string) => QueueClient, settings: QueueSettings, log: Log, leaseSeconds = PROCESSING_LEASE_SECONDS): RunningQueueTriggers {
   let stopped = false;
   const loops = triggers.map(async (trigger) => {
     const source = queueFor(trigger.queueName);
@@ -31,7 +32,7 @@ export function startQueueTriggers(triggers: readonly QueueRegistration[], queue
     while (!stopped) {
       let received;
       try {
-        received = await source.receiveMessages({ numberOfMessages: settings.batchSize, visibilityTimeout: PROCESSING_LEASE_SECONDS });
+        received = await source.receiveMessages({ numberOfMessages: settings.batchSize, visibilityTimeout: leaseSeconds });
       } catch (error) {
         if (stopped) break;
         log(`[${trigger.name}] cannot read ${trigger.queueName}: ${(error as Error).message}`);

@@ -35,7 +35,7 @@ export function compileRoutes(registrations: readonly HttpRegistration[]): Compi
 }
 
 /** The registration for a path under the route prefix, or why none: unknown path or wrong method. */
-export function matchRoute(routes: readonly CompiledRoute[], method: string, path: string): RouteMatch | 'not-found' | 'method-not-allowed' {
+export function matchRoute(routes: readonly CompiledRoute[], method: string, path: string): RouteMatch | 'not-found' | 'method-not-allowed' | 'bad-encoding' {
   let pathKnown = false;
   for (const route of routes) {
     const match = route.pattern.exec(path);
@@ -43,8 +43,13 @@ export function matchRoute(routes: readonly CompiledRoute[], method: string, pat
     // The preflight's catch-all matches every path; it makes none of them known to other methods.
     if (route.registration.method !== 'OPTIONS') pathKnown = true;
     if (route.registration.method !== method.toUpperCase()) continue;
-    const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
-    return { registration: route.registration, params };
+    try {
+      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
+      return { registration: route.registration, params };
+    } catch {
+      // `%E0%A4%A`: no id at all, the caller's mistake.
+      return 'bad-encoding';
+    }
   }
   return pathKnown ? 'method-not-allowed' : 'not-found';
 }

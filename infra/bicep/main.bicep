@@ -38,6 +38,10 @@ param maxRequestBytes int = 4194304
 @allowed(['centralus', 'eastus2', 'eastasia', 'westeurope', 'westus2'])
 param portalLocation string = 'eastasia'
 
+@description('Days a daily score snapshot is kept (Cosmos DB TTL); at least 400, to keep every renewal window')
+@minValue(400)
+param snapshotTtlDays int = 400
+
 param tags object = {}
 
 @description('The program\'s own Entra tenant: its users with Program.Operator are the operators. Partners\' users sign in from their own tenants.')
@@ -108,6 +112,7 @@ module functionApp 'modules/functionApp.bicep' = {
     cosmosDatabaseName: cosmosDatabaseName
     cosmosContainerName: cosmosContainerName
     maxRequestBytes: maxRequestBytes
+    snapshotTtlDays: snapshotTtlDays
     authTenantId: authTenantId
     apiAudience: apiAudience
     corsAllowedOrigins: corsAllowedOrigins

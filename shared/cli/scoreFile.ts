@@ -1,3 +1,4 @@
+import { ForbiddenKeyError, parseJson } from '../json.js';
 import { ruleSetFor } from '../../rules/index.js';
 import { NoRuleSetError } from '../../rules/load.js';
 import { IsoDate } from '../model/primitives.js';
@@ -13,8 +14,9 @@ export function scoreFileText(text: string, asOf: string): ScoreFileOutcome {
   if (!date.success) return { ok: false, message: `--as-of: ${date.error.issues[0]?.message ?? 'invalid date'} (${asOf})` };
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJson(text);
   } catch (error) {
+    if (error instanceof ForbiddenKeyError) return { ok: false, message: error.message };
     return { ok: false, message: `not valid JSON: ${(error as Error).message}` };
   }
   const facts = PartnerFacts.safeParse(raw);

@@ -25,6 +25,9 @@ export const preconditionFailed = (what: string) =>
 export const payloadTooLarge = (limit: number) =>
   new ApiError(413, { error: 'payload_too_large', message: `request bodies are limited to ${limit} bytes` });
 
+export const unsupportedMediaType = (given: string | null) =>
+  new ApiError(415, { error: 'unsupported_media_type', message: `send the body as JSON with Content-Type: application/json${given ? ` (not ${given})` : ' (no Content-Type was given)'}` });
+
 export const unavailable = (message: string, retryAfterSeconds = 1) =>
   new ApiError(503, { error: 'unavailable', message }, { 'Retry-After': String(retryAfterSeconds) });
 

@@ -1,6 +1,10 @@
+import { ForbiddenKeyError, parseJson } from '../json.js';
 import type { z } from 'zod';
 import { fieldIssues } from '../model/issues.js';
-import { badRequest, payloadTooLarge } from './errors.js';
+import { badRequest, payloadTooLarge, unsupportedMediaType } from './errors.js';
+
+/** application/json, or a JSON-based type such as application/merge-patch+json, with any parameters (charset). */
+const isJsonMediaType = (contentType: string | null) => contentType !== null && /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(contentType.trim());
 
 /** The parts of an HTTP request the edge reads; satisfied by @azure/functions' HttpRequest. */
 export interface RequestLike {
@@ -23,9 +27,12 @@ export async function readJsonBody(request: RequestLike, limitBytes: number): Pr
   const text = await request.text();
   if (Buffer.byteLength(text) > limitBytes) throw payloadTooLarge(limitBytes);
   if (text.trim() === '') throw badRequest([{ path: 'body', message: 'a JSON body is required' }]);
+  const contentType = request.headers.get('content-type');
+  if (!isJsonMediaType(contentType)) throw unsupportedMediaType(contentType);
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch (error) {
+    if (error instanceof ForbiddenKeyError) throw badRequest([{ path: 'body', message: error.message }]);
     throw badRequest([{ path: 'body', message: `not valid JSON: ${(error as Error).message}` }]);
   }
 }

@@ -17,9 +17,11 @@ export interface RenewalPorts {
 }
 
 export interface StepOutcome {
-  /** What happened, in a sentence for the log. */
+  /** What happened, in a sentence for the log (or, when it never can succeed, why). */
   summary: string;
   events: LifecycleEvent[];
+  /** The message can never succeed (its anniversary is not the partner's): nothing was written. */
+  neverSucceeds?: true;
 }
 
 const qualifiedDays = (snapshots: readonly SnapshotDoc[]): QualifiedDay[] =>
@@ -35,6 +37,14 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
   const { partners, renewals } = ports;
   const nothing = (summary: string): StepOutcome => ({ summary, events: [] });
 
+  // Whether A is the partner's anniversary at all, before anything is written.
+  let loaded = await withRetry(() => partners.loadLifecycle(partnerId));
+  if (!loaded) return nothing(`partner ${partnerId} does not exist (any more)`);
+  const anniversary = loaded.lifecycle.membership.anniversary;
+  if (!anniversary || !isAnniversary(anniversary, A)) {
+    return { summary: `${A} is not an anniversary of ${partnerId} (${anniversary ? `its anniversary is ${anniversary}` : 'it has none'})`, events: [], neverSucceeds: true };
+  }
+
   // On A itself, A's own score: its snapshot, or scored here if the nightly run has not got to this partner yet.
   let onA: QualifiedDay | undefined;
   if (step === 'renew' && asOf === A) {
@@ -44,12 +54,11 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
       const day = await recomputeDay(partners, partnerId, A, 'ifAbsent');
       if (day.outcome === 'missing') return nothing(`partner ${partnerId} does not exist (any more)`);
       onA = { day: A, qualifies: day.qualifies };
+      // A's own score may have changed the designations: plan on them as they are now.
+      loaded = (await withRetry(() => partners.loadLifecycle(partnerId))) ?? loaded;
     }
   }
-  const loaded = await withRetry(() => partners.loadLifecycle(partnerId));
-  if (!loaded) return nothing(`partner ${partnerId} does not exist (any more)`);
   const { membership } = loaded.lifecycle;
-  if (!membership.anniversary || !isAnniversary(membership.anniversary, A)) return nothing(`${A} is not an anniversary of ${partnerId}`);
   let doc = await withRetry(() => renewals.get(partnerId, A));
 
   if (step === 'preview' || (step === 'renew' && !doc?.record)) {

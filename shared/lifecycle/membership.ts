@@ -74,7 +74,8 @@ function markTrack(mark: AzureTrackMark | undefined, track: Path, day: IsoDate):
 /**
  * One day's recompute: an area that qualifies without an active designation attains one that day
  * (the first sets the anniversary; an Azure one records the day's track); an active designation
- * whose area no longer qualifies is at risk. A change of the Azure track is kept, with the day.
+ * whose area no longer qualifies is at risk. While an Azure designation is active, a change of the
+ * Azure track is kept, with the day.
  */
 export function applyDailyScores(
   membership: Membership,
@@ -85,11 +86,6 @@ export function applyDailyScores(
   const events: LifecycleEvent[] = [];
   const designations = { ...membership.designations };
   let anniversary = membership.anniversary;
-  let mark = membership.azureTrack;
-  if (azureTrack !== undefined && mark?.track !== azureTrack) {
-    mark = markTrack(mark, azureTrack, day);
-    events.push({ type: 'azureTrackChanged', track: azureTrack, on: day });
-  }
   for (const area of SOLUTION_AREAS) {
     const current = designations[area];
     if (qualifies[area] && current?.status !== 'active') {
@@ -104,6 +100,14 @@ export function applyDailyScores(
       designations[area] = { ...current, atRisk: !qualifies[area] };
       events.push({ type: qualifies[area] ? 'backOnTrack' : 'atRisk', area, on: day });
     }
+  }
+  // The track is kept only while an Azure designation is active: only a renewal of one reads it, and a
+  // partner without one costs no write on the day its track changes.
+  let mark = membership.azureTrack;
+  const holdsAzure = AZURE_AREAS.some((area) => designations[area]?.status === 'active');
+  if (azureTrack !== undefined && holdsAzure && mark?.track !== azureTrack) {
+    mark = markTrack(mark, azureTrack, day);
+    events.push({ type: 'azureTrackChanged', track: azureTrack, on: day });
   }
   return { membership: { ...membership, ...(anniversary ? { anniversary } : {}), ...(mark ? { azureTrack: mark } : {}), designations }, events };
 }

@@ -132,6 +132,9 @@ export const outstandingUsd = (record: RenewalRecord): number => Math.max(0, out
  * Whether a payment can be taken: only for a fee that is due and not yet paid, at most what is
  * outstanding, and a reference seen before only with the same amount (then it is the same payment).
  */
+/** At most this many payments on one renewal record. */
+export const MAX_PAYMENTS_PER_RENEWAL = 50;
+
 export function checkPayment(record: RenewalRecord, payment: Pick<Payment, 'reference' | 'amountUsd'>): Refusal | undefined {
   const earlier = record.payments.find((p) => p.reference === payment.reference);
   if (earlier) return earlier.amountUsd === payment.amountUsd ? undefined : { status: 409, message: `reference ${payment.reference} was already used for a payment of ${earlier.amountUsd} USD` };
@@ -139,6 +142,10 @@ export function checkPayment(record: RenewalRecord, payment: Pick<Payment, 'refe
   const outstanding = outstandingCents(record);
   if (outstanding <= 0) return { status: 409, message: `the fee for the anniversary ${record.anniversary} is already paid` };
   if (cents(payment.amountUsd) > outstanding) return { status: 409, message: `${payment.amountUsd} USD is more than the ${outstanding / 100} USD outstanding for the anniversary ${record.anniversary}` };
+  // The record stays small, and the last payment allowed settles the fee, so the fee check can always run.
+  if (record.payments.length >= MAX_PAYMENTS_PER_RENEWAL - 1 && cents(payment.amountUsd) < outstanding) {
+    return { status: 409, message: `a renewal takes at most ${MAX_PAYMENTS_PER_RENEWAL} payments: this one, number ${record.payments.length + 1}, must settle the ${outstanding / 100} USD outstanding for the anniversary ${record.anniversary}` };
+  }
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CustomerProfile, MonthUsage, PersonProfile } from './facts.js';
 import { PartnerPatch, PartnerProfile } from './partner.js';
-import { Identifier, IsoDate, MonthKey } from './primitives.js';
+import { Identifier, IsoDate, KeyQuery, MonthKey } from './primitives.js';
 
 /** Path parameters, validated like bodies: a bad id or month is a 400 naming it. */
 export const PartnerPath = z.strictObject({ partnerId: Identifier });
@@ -9,11 +9,12 @@ export const CustomerPath = PartnerPath.extend({ customerId: Identifier });
 export const MonthPath = CustomerPath.extend({ month: MonthKey });
 export const PersonPath = PartnerPath.extend({ personId: Identifier });
 
-export const AsOfQuery = z.strictObject({ asOf: IsoDate.optional() });
+export const AsOfQuery = z.strictObject({ asOf: IsoDate.optional(), ...KeyQuery });
 
 export const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   continuation: z.string().max(4000).optional(),
+  ...KeyQuery,
 });
 
 

@@ -97,7 +97,8 @@ export type CustomerFactsInput = z.input<typeof CustomerFacts>;
 
 export const HeldCertification = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case certification id such as azure-administrator-associate'),
+    // An id no rule counts is accepted (exports carry such certifications); a huge one is not.
+    id: z.string().max(100, 'at most 100 characters').regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case certification id such as azure-administrator-associate'),
     earnedOn: IsoDate,
     /** The first day the certification is no longer held. */
     expiresOn: IsoDate.optional(),

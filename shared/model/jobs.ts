@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Identifier, IsoDate } from './primitives.js';
+import { Identifier, IsoDate, KeyQuery } from './primitives.js';
 import { RENEWAL_STEPS } from '../lifecycle/schedule.js';
 
 /** A recompute request on the queue: nightly runs skip a partner already done that day; data changes never do. */
@@ -23,4 +23,10 @@ export type RenewalMessage = z.infer<typeof RenewalMessage>;
 /** What the admin endpoint may pass to a daily job: the day to run as of. */
 export const DailyJobInput = z.strictObject({ asOf: IsoDate.optional() }).default({});
 
-export const HistoryQuery = z.strictObject({ from: IsoDate.optional(), to: IsoDate.optional() });
+export const HistoryQuery = z.strictObject({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(400).default(100),
+  continuation: z.string().max(4000).optional(),
+  ...KeyQuery,
+});

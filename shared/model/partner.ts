@@ -32,11 +32,26 @@ export const PartnerProfile = z.strictObject({ partnerId: Identifier, ...partner
 export const PartnerPatch = z.strictObject(partnerFields).partial();
 export type PartnerProfile = z.infer<typeof PartnerProfile>;
 
+/** Reports the second and later uses of an id: each customer and each person counts once (SPEC §3.3). */
+export function uniqueIds<T>(items: readonly T[], idOf: (item: T) => string, what: string, field: string, ctx: z.RefinementCtx, at: PropertyKey[] = []): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const id = idOf(item);
+    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [...at, i, field], message: `${what} ${id} appears more than once` });
+    seen.add(id);
+  });
+}
+
 /** Everything scoring needs about one partner: the shape of the command line's file. */
-export const PartnerFacts = z.strictObject({
-  partner: PartnerProfile,
-  customers: z.array(CustomerFacts).default([]),
-  people: z.array(Person).default([]),
-});
+export const PartnerFacts = z
+  .strictObject({
+    partner: PartnerProfile,
+    customers: z.array(CustomerFacts).default([]),
+    people: z.array(Person).default([]),
+  })
+  .superRefine((facts, ctx) => {
+    uniqueIds(facts.customers, (c) => c.customerId, 'customer', 'customerId', ctx, ['customers']);
+    uniqueIds(facts.people, (p) => p.personId, 'person', 'personId', ctx, ['people']);
+  });
 export type PartnerFacts = z.infer<typeof PartnerFacts>;
 export type PartnerFactsInput = z.input<typeof PartnerFacts>;

@@ -60,9 +60,14 @@ export const ScoreDocumentSchema = z.object({
   ruleSet: z.string(),
   evaluationMonth: MonthKey,
   areas: z.record(SolutionArea, AreaResultSchema),
+  /** Certifications people hold that no metric or gate of the rule set counts: accepted, and counted nowhere. */
+  uncountedCertifications: z.array(z.object({ certification: z.string(), people: z.number().int(), note: z.string() })).optional(),
 });
 
 export const WhatIfResultSchema = z.object({
+  replaced: z
+    .object({ customers: z.array(z.string()), people: z.array(z.string()) })
+    .describe('hypothetical customers and people whose ids were already the partner’s: they stand in for the stored ones'),
   current: ScoreDocumentSchema,
   hypothetical: ScoreDocumentSchema,
   changes: z.record(SolutionArea, z.object({ scoreBefore: z.number(), scoreAfter: z.number(), qualifiesBefore: z.boolean(), qualifiesAfter: z.boolean() })),

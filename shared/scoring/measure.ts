@@ -60,7 +60,16 @@ export function isAbove(threshold: BoundsLike, value: number): boolean {
   return (threshold.atMost !== undefined && value > threshold.atMost) || (threshold.below !== undefined && value >= threshold.below);
 }
 
+const descriptions = new WeakMap<BoundsLike, string>();
+
+/** A threshold in words, once per threshold of the rules. */
 export function describeThreshold(threshold: BoundsLike): string {
+  let text = descriptions.get(threshold);
+  if (text === undefined) descriptions.set(threshold, (text = thresholdInWords(threshold)));
+  return text;
+}
+
+function thresholdInWords(threshold: BoundsLike): string {
   const parts: string[] = [];
   if (threshold.atLeast !== undefined) parts.push(`≥ ${threshold.atLeast}`);
   if (threshold.above !== undefined) parts.push(`> ${threshold.above}`);

@@ -7,7 +7,13 @@ import { scorePartner, type PartnerScore } from './scorePartner.js';
 
 export class WhatIfError extends Error {
   override name = 'WhatIfError';
+  /** Where in the request the problem is, e.g. `body.usage[2].usage.bizApps`. */
+  constructor(message: string, readonly path = 'body.usage') {
+    super(message);
+  }
 }
+
+const shapeOf = (b: BizAppsUsage) => (b.workloads !== undefined ? 'workloads' : b.revenueUsd !== undefined || b.mcv !== undefined ? 'totals' : undefined);
 
 export interface AreaChange {
   scoreBefore: number;
@@ -17,6 +23,8 @@ export interface AreaChange {
 }
 
 export interface WhatIfResult {
+  /** Hypothetical customers and people whose ids were already the partner's: they stand in for the stored ones. */
+  replaced: { customers: string[]; people: string[] };
   current: PartnerScore;
   hypothetical: PartnerScore;
   changes: Record<SolutionArea, AreaChange>;
@@ -47,11 +55,17 @@ function addUsage(base: MonthUsage | undefined, extra: MonthUsage): MonthUsage {
 export function applyHypothetical(facts: PartnerFacts, request: WhatIfRequest): PartnerFacts {
   const customers = new Map<string, CustomerFacts>(facts.customers.map((c) => [c.customerId, c]));
   for (const c of request.customers) customers.set(c.customerId, c);
-  for (const row of request.usage) {
+  request.usage.forEach((row, i) => {
     const customer = customers.get(row.customerId);
-    if (!customer) throw new WhatIfError(`usage names customer ${row.customerId}, which neither exists nor is among the hypothetical customers`);
-    customers.set(row.customerId, { ...customer, months: { ...customer.months, [row.month]: addUsage(customer.months[row.month], row.usage) } });
-  }
+    if (!customer) throw new WhatIfError(`usage names customer ${row.customerId}, which neither exists nor is among the hypothetical customers`, `body.usage[${i}].customerId`);
+    const base = customer.months[row.month];
+    const [had, adds] = [base && shapeOf(base.bizApps), shapeOf(row.usage.bizApps)];
+    // A month holds one Business Applications shape (SPEC §3.6): adding the other would count it twice.
+    if (had && adds && had !== adds) {
+      throw new WhatIfError(`${row.customerId}'s ${row.month} holds Business Applications ${had === 'workloads' ? 'by workload' : 'as revenueUsd/mcv totals'}; add to it in the same shape`, `body.usage[${i}].usage.bizApps`);
+    }
+    customers.set(row.customerId, { ...customer, months: { ...customer.months, [row.month]: addUsage(base, row.usage) } });
+  });
   const people = new Map(facts.people.map((p) => [p.personId, p]));
   for (const p of request.people) people.set(p.personId, p);
   return { partner: facts.partner, customers: [...customers.values()], people: [...people.values()] };
@@ -70,5 +84,11 @@ export function whatIf(facts: PartnerFacts, request: WhatIfRequest, ruleSet: Rul
       qualifiesAfter: hypothetical.areas[area].qualifies,
     };
   }
-  return { current, hypothetical, changes };
+  const customerIds = new Set(facts.customers.map((c) => c.customerId));
+  const personIds = new Set(facts.people.map((p) => p.personId));
+  const replaced = {
+    customers: request.customers.map((c) => c.customerId).filter((id) => customerIds.has(id)),
+    people: request.people.map((p) => p.personId).filter((id) => personIds.has(id)),
+  };
+  return { replaced, current, hypothetical, changes };
 }

@@ -40,10 +40,13 @@ export const INDEXING_POLICY = {
   excludedPaths: [{ path: '/*' }],
 };
 
+/** Per-item TTL on, with no default: snapshots and staged uploads carry their own `ttl`; everything else stays. */
+export const DEFAULT_TTL = -1;
+
 export async function ensureContainers(): Promise<void> {
   const { COSMOS_DATABASE, COSMOS_CONTAINER } = settings();
   const { database } = await cosmosClient().databases.createIfNotExists({ id: COSMOS_DATABASE });
-  await database.containers.createIfNotExists({ id: COSMOS_CONTAINER, partitionKey: { paths: [PARTITION_KEY_PATH] }, indexingPolicy: INDEXING_POLICY });
+  await database.containers.createIfNotExists({ id: COSMOS_CONTAINER, partitionKey: { paths: [PARTITION_KEY_PATH] }, indexingPolicy: INDEXING_POLICY, defaultTtl: DEFAULT_TTL });
 }
 
 export function resetContainer(): void {

@@ -19,6 +19,8 @@ interface Stored {
   id: string;
   partnerId: string;
   _etag?: string;
+  /** Seconds until Cosmos DB deletes the item (the container has per-item TTL on, no default). */
+  ttl?: number;
 }
 
 export interface VersionedPerson {
@@ -50,6 +52,8 @@ export interface PartnerDoc extends Stored {
   legacyCompetencies?: Record<string, { level: 'silver' | 'gold'; earnedOn: string }>;
   /** Specializations by id, as attained; each is active only while an aligned designation is. */
   specializations?: Record<string, { attainedOn: string }>;
+  /** A bulk upload committed but not yet applied to every bucket: whoever reads or writes this partner's customers next rolls it forward. */
+  pendingUpload?: UploadJournal;
   createdAt: string;
   updatedAt: string;
 }
@@ -58,12 +62,45 @@ export interface CustomerBucketDoc extends Stored {
   type: 'customers';
   bucket: number;
   customers: Record<string, StoredCustomer>;
+  /** The last uploads applied to this bucket, so that rolling one forward twice applies it once. */
+  appliedUploads?: string[];
 }
+
+/**
+ * The journal of a bulk upload, written into the partner document in the same write that applies
+ * the upload's bucket-0 rows: from then on the upload has happened, and its staged rows for the
+ * other buckets are applied (by the uploader, or by whoever next touches the partner's customers).
+ */
+export interface UploadJournal {
+  uploadId: string;
+  /** The buckets (1 and up) with rows staged in `upload:<uploadId>:<bucket>`. */
+  buckets: number[];
+  committedAt: string;
+}
+
+/** One bucket's rows of an upload, written before the journal; invisible until the journal commits, and deleted once applied (or by TTL). */
+export interface UploadStagingDoc extends Stored {
+  type: 'uploadStaging';
+  uploadId: string;
+  bucket: number;
+  rows: { customerId: string; month: string; usage: MonthUsage }[];
+}
+
+export const stagingId = (uploadId: string, bucket: number) => `upload:${uploadId}:${bucket}`;
+/**
+ * A staged upload never committed is garbage; a committed one is applied by the next reader, at the
+ * latest the next nightly recompute. A week leaves a wide margin before Cosmos DB deletes either.
+ */
+export const STAGING_TTL_SECONDS = 7 * 24 * 60 * 60;
+/** How many applied upload ids a bucket remembers; far more than can be pending at once (one per partner). */
+export const APPLIED_UPLOADS_KEPT = 20;
 
 /** 40 customers × 36 months of typical usage is a few hundred KB; the recompute of a partner this size is 1 read. */
 export const BUCKET_CAPACITY = 40;
 /** Cosmos DB refuses items above 2 MB; refuse before it, with a sentence. */
 export const MAX_DOCUMENT_BYTES = 1_900_000;
+/** Cosmos DB's own item limit: what rolling a committed upload forward may not exceed (it must not fail on our margin). */
+export const COSMOS_ITEM_BYTES = 2 * 1024 * 1024;
 
 export const PARTNER_ID = 'partner';
 /** Buckets from 1 on have documents of their own; bucket 0 lives in the partner document. */

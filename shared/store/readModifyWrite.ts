@@ -1,14 +1,21 @@
 import type { Container } from '@azure/cosmos';
-import { ApiError, conflict } from '../http/errors.js';
+import { ApiError } from '../http/errors.js';
+import { CONTENTION, contentionDelay, pause, tooManyWriters } from './contention.js';
 import { MAX_DOCUMENT_BYTES } from './documents.js';
 import { statusOf } from './transient.js';
 
-const ATTEMPTS = 8;
+/** The 413 for a document that would outgrow what one Cosmos DB item may hold, naming what would. */
+export const tooLarge = (message: string) => new ApiError(413, { error: 'too_large', message });
+
+export function documentBytes(doc: unknown): number {
+  return Buffer.byteLength(JSON.stringify(doc));
+}
 
 /**
  * Optimistic concurrency for one document: read, change, write back only if nobody wrote in
- * between (If-Match on the read ETag), else start again on fresh data, so concurrent writers never
- * lose each other's work. `change` sees the current document (or undefined) and may refuse by
+ * between (If-Match on the read ETag), else wait a jittered, growing while and start again on
+ * fresh data, so concurrent writers never lose each other's work; when it still cannot commit,
+ * a 503 with Retry-After. `change` sees the current document (or undefined) and may refuse by
  * throwing, e.g. a 412 for a caller's stale entity version. Returning the document it was given
  * unchanged (the same object) writes nothing.
  */
@@ -20,15 +27,15 @@ export async function readModifyWrite<T extends { id: string; partnerId: string;
   what: string,
   /** The document as the caller has just read it (`{ current: undefined }`: known absent), to start from without reading it again. */
   known?: { current: T | undefined },
+  limitBytes = MAX_DOCUMENT_BYTES,
 ): Promise<{ doc: T; previous: T | undefined }> {
   const item = container.item(id, partnerId);
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < CONTENTION.attempts; attempt++) {
+    if (attempt > 0) await pause(contentionDelay(attempt - 1));
     const current = attempt === 0 && known ? known.current : (await item.read<T>()).resource;
     const next = change(current);
     if (current !== undefined && next === current) return { doc: current, previous: current };
-    if (Buffer.byteLength(JSON.stringify(next)) > MAX_DOCUMENT_BYTES) {
-      throw new ApiError(413, { error: 'too_large', message: `${what} would exceed the storage limit of one document` });
-    }
+    if (documentBytes(next) > limitBytes) throw tooLarge(`${what} would exceed the storage limit of one document`);
     try {
       const { resource } = current ? await item.replace<T>(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } }) : await container.items.create<T>(next);
       return { doc: resource as T, previous: current };
@@ -37,5 +44,5 @@ export async function readModifyWrite<T extends { id: string; partnerId: string;
       if (status !== 412 && status !== 409) throw error;
     }
   }
-  throw conflict(`${what} is being changed by many writers at once; retry`);
+  throw tooManyWriters(what);
 }

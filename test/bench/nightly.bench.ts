@@ -60,7 +60,7 @@ await Promise.all(
 const cosmosBefore = cosmos.requests();
 const queueBefore = queues.requests();
 const engineStart = performance.now();
-const fanOut = await fetch(`${host.url}/admin/functions/nightlyRecompute`, { method: 'POST', headers: { 'x-functions-key': host.functionKey }, body: JSON.stringify({ input: { asOf: day } }) });
+const fanOut = await fetch(`${host.url}/admin/functions/nightlyRecompute`, { method: 'POST', headers: { 'x-functions-key': host.masterKey }, body: JSON.stringify({ input: { asOf: day } }) });
 if (fanOut.status !== 202) throw new Error(`the nightly timer answered ${fanOut.status}`);
 await until(() => recomputed >= partners, () => progress('recompute', recomputed, partners));
 const engineMs = performance.now() - engineStart;

@@ -142,6 +142,22 @@ describe('validation: 400 naming the field, and nothing written', () => {
     expect(scores.areas.businessApplications).toMatchObject({ track: 'smb', metrics: { netCustomerAdds: { value: 1 }, deployments: { value: 1 } } });
   });
 
+  it('a __proto__ key anywhere in a body, and a what-if adding the other Business Applications shape to a month: 400 naming why', async () => {
+    const proto = await host.api('/api/partners/workloads-p/what-if', {
+      method: 'POST',
+      body: '{"customers":[{"customerId":"x","idType":"tenant","country":"JP","production":true,"associations":[],"months":{"__proto__":{"paidSeats":"no"}}}]}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(proto.status).toBe(400);
+    expect((await bodyOf(proto)).issues).toEqual([{ path: 'body', message: 'a key named __proto__ is not allowed anywhere in the JSON' }]);
+    const mixed = await host.api('/api/partners/workloads-p/what-if', {
+      method: 'POST',
+      json: { asOf: '2025-06-15', usage: [{ customerId: 'c1', month: '2025-05', usage: { bizApps: { revenueUsd: 500, mcv: 1 } } }] },
+    });
+    expect(mixed.status).toBe(400);
+    expect((await bodyOf(mixed)).issues[0].path).toBe('body.usage[0].usage.bizApps');
+  });
+
   it('a person unlinked before being linked, an association ending before it starts', async () => {
     const person = await host.api('/api/partners/validation-p/people/u1', { method: 'PUT', json: { linkedOn: '2024-05-01', unlinkedOn: '2024-04-01' } });
     expect((await bodyOf(person)).issues).toEqual([{ path: 'body.unlinkedOn', message: 'unlinkedOn must be after linkedOn' }]);
@@ -253,8 +269,11 @@ describe('/usage is all or none', () => {
   });
 
   it('5,000 rows in one call are stored together', async () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => ({ customerId: i % 2 ? 'c1' : 'c2', month: `${2000 + Math.floor(i / 24)}-${String((Math.floor(i / 2) % 12) + 1).padStart(2, '0')}`, usage: { paidSeats: i } }));
+    // 50 customers × 100 months (2000-01 to 2008-04): dates stay within the years the API accepts.
+    for (let c = 3; c <= 50; c++) await putCustomer('bulk-p', `c${c}`);
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ customerId: `c${(i % 50) + 1}`, month: `${2000 + Math.floor(Math.floor(i / 50) / 12)}-${String((Math.floor(i / 50) % 12) + 1).padStart(2, '0')}`, usage: { paidSeats: i } }));
     const unique = [...new Map(rows.map((r) => [`${r.customerId} ${r.month}`, r])).values()];
+    expect(unique).toHaveLength(5000);
     const response = await host.api('/api/partners/bulk-p/usage', { method: 'POST', json: { rows: unique } });
     expect(response.status).toBe(200);
     const facts = await partnerStore().loadFacts('bulk-p');

@@ -2,10 +2,11 @@ import { startLocalHost, type LocalHost, type LocalHostOptions } from '../../loc
 import { queue, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
 
 export const TEST_KEY = 'integration-test-key';
+export const TEST_MASTER_KEY = 'integration-test-master-key';
 
 export interface TestHost extends LocalHost {
   logs: string[];
-  /** fetch against the host, with the function key unless `key: null`. */
+  /** fetch against the host, with the function key (the master key on /admin/*) unless `key` says otherwise (`null`: none). */
   api(path: string, init?: RequestInit & { key?: string | null; json?: unknown }): Promise<Response>;
   /** Runs a timer through the admin endpoint as of a day (it has finished when this returns; what it queued may not have). */
   runDailyJob(name: string, asOf: string): Promise<void>;
@@ -18,7 +19,7 @@ export interface TestHost extends LocalHost {
 /** The local host on a free port with its own in-process emulators: real HTTP, real SDKs. */
 export async function startTestHost(options: LocalHostOptions = {}): Promise<TestHost> {
   const logs: string[] = [];
-  const host = await startLocalHost({ port: 0, timers: false, ...options, settings: { FUNCTIONS_KEY: TEST_KEY, ...options.settings }, log: (line) => logs.push(line) });
+  const host = await startLocalHost({ port: 0, timers: false, ...options, settings: { FUNCTIONS_KEY: TEST_KEY, FUNCTIONS_MASTER_KEY: TEST_MASTER_KEY, ...options.settings }, log: (line) => logs.push(line) });
   const testHost: TestHost = {
     ...host,
     logs,
@@ -38,7 +39,7 @@ export async function startTestHost(options: LocalHostOptions = {}): Promise<Tes
       await until(async () => (await pending()) === 0, 60_000);
     },
     api(path, init = {}) {
-      const { key = TEST_KEY, json, headers, ...rest } = init;
+      const { key = path.startsWith('/admin/') ? TEST_MASTER_KEY : TEST_KEY, json, headers, ...rest } = init;
       return fetch(`${host.url}${path}`, {
         ...rest,
         headers: { ...(key === null ? {} : { 'x-functions-key': key }), ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...(headers as Record<string, string>) },

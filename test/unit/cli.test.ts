@@ -42,6 +42,14 @@ describe('scoring a file', () => {
     expect(scoreFileText(file({ workloads: [{ workload: 'Sales', revenueUsd: 2000, units: 10 }] }), '2025-06-15')).toMatchObject({ ok: true });
   });
 
+  it('refuses a customer or a person listed twice (each counts once), and a __proto__ key anywhere', () => {
+    const customer = { customerId: 'c1', idType: 'tenant', country: 'JP', production: true, associations: [] };
+    const twice = JSON.stringify({ partner, customers: [customer, customer], people: [1, 2].map(() => ({ personId: 'u1', linkedOn: '2024-01-01' })) });
+    expect(scoreFileText(twice, '2025-06-15')).toEqual({ ok: false, message: 'customers[1].customerId: customer c1 appears more than once\npeople[1].personId: person u1 appears more than once' });
+    const proto = `{"partner": ${JSON.stringify(partner)}, "customers": [{"customerId": "c1", "idType": "tenant", "country": "JP", "production": true, "associations": [], "months": {"__proto__": {"paidSeats": 1}}}]}`;
+    expect(scoreFileText(proto, '2025-06-15')).toEqual({ ok: false, message: 'a key named __proto__ is not allowed anywhere in the JSON' });
+  });
+
   it('refuses a date before the first rule set', () => {
     expect(scoreFileText(JSON.stringify({ partner }), '2022-10-02')).toMatchObject({ ok: false, message: expect.stringContaining('no rule set is in force on 2022-10-02') });
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { queueNames } from '../../shared/queue/queues.js';
 import { SettingsSchema } from '../../shared/settings.js';
-import { INDEXING_POLICY, PARTITION_KEY_PATH } from '../../shared/store/cosmos.js';
+import { DEFAULT_TTL, INDEXING_POLICY, PARTITION_KEY_PATH } from '../../shared/store/cosmos.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const main = read('infra/bicep/main.bicep');
@@ -50,6 +50,7 @@ describe('configuration cannot drift', () => {
     const included = [...cosmos.matchAll(/\{ path: '([^']+)' \}/g)].map((m) => m[1]);
     expect(included).toEqual([...INDEXING_POLICY.includedPaths, ...INDEXING_POLICY.excludedPaths].map((p) => p.path));
     expect(cosmos).toContain("capabilities: [{ name: 'EnableServerless' }]");
+    expect(/defaultTtl: (-?\d+)/.exec(cosmos)?.[1]).toBe(String(DEFAULT_TTL));
   });
 
   it('the Bicep creates every queue the code uses, each with its -poison twin', () => {

@@ -175,10 +175,17 @@ describe('the Azure enrollment track (learn-2026/azure.md "Enrollment Track")', 
     expect(m.designations.modernWork?.enrollmentTrack).toBeUndefined();
   });
 
-  it('a track change is kept with its day, as an event (so the day is written); an unchanged track is no event', () => {
-    const first = applyDailyScores(empty, only(), '2026-03-01', 'enterprise');
-    expect(first.events).toEqual([{ type: 'azureTrackChanged', track: 'enterprise', on: '2026-03-01' }]);
-    expect(applyDailyScores(first.membership, only(), '2026-03-02', 'enterprise').events).toEqual([]);
+  it('while an Azure designation is active, a track change is kept with its day, as an event (so the day is written); an unchanged track is no event', () => {
+    const first = applyDailyScores(empty, only('dataAi'), '2026-03-01', 'enterprise');
+    expect(first.events).toContainEqual({ type: 'azureTrackChanged', track: 'enterprise', on: '2026-03-01' });
+    expect(applyDailyScores(first.membership, only('dataAi'), '2026-03-02', 'enterprise').events).toEqual([]);
+    expect(applyDailyScores(first.membership, only('dataAi'), '2026-03-03', 'smb').membership.azureTrack).toEqual({ track: 'smb', since: '2026-03-03' });
+  });
+
+  it('a partner without an Azure designation keeps no track: no event, no write', () => {
+    const { membership, events } = applyDailyScores(empty, only('modernWork'), '2026-03-01', 'smb');
+    expect(events.map((e) => e.type)).toEqual(['attained', 'anniversarySet']);
+    expect(membership.azureTrack).toBeUndefined();
   });
 
   it('at renewal: SMB if SMB on any evaluated day of the window, else Enterprise; it stays for the year', () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { registrations } from '../../functions/index.js';
 import { openApiDocument } from '../../functions/openapiDocument.js';
 import { MonthUsage, UsageUpload } from '../../shared/model/api.js';
+import { MAX_COUNT, MAX_USD } from '../../shared/model/primitives.js';
 
 const doc = openApiDocument(registrations) as { openapi: string; paths: Record<string, Record<string, any>> };
 
@@ -24,6 +25,17 @@ describe('the OpenAPI document', () => {
     expect(usage.requestBody.content['application/json'].schema).toEqual(upload);
   });
 
+  it('documents the maxima that keep sums finite, the payment bounds, and 415 for bodies not sent as JSON', () => {
+    const month = doc.paths['/api/partners/{partnerId}/customers/{customerId}/months/{month}']!.put;
+    const schema = month.requestBody.content['application/json'].schema;
+    expect(schema.properties.paidSeats.maximum).toBe(MAX_COUNT);
+    expect(schema.properties.azureServices.items.properties.acrUsd.maximum).toBe(MAX_USD);
+    expect(schema.properties.bizApps.properties.revenueUsd.maximum).toBe(MAX_USD);
+    const payment = doc.paths['/api/partners/{partnerId}/renewals/{anniversary}/payment']!.post.requestBody.content['application/json'].schema;
+    expect(payment.properties.amountUsd).toMatchObject({ minimum: 0.01, maximum: 1_000_000 });
+    expect(month.responses['415']).toBeDefined();
+  });
+
   it('shows per operation the role it needs (Entra bearer token) or the function key, and leaves health and the document itself open', () => {
     expect(doc.paths['/api/health']!.get.security).toEqual([]);
     expect(doc.paths['/api/openapi.json']!.get.security).toEqual([]);
@@ -37,8 +49,15 @@ describe('the OpenAPI document', () => {
 
   it('documents path and query parameters with their constraints', () => {
     const scores = doc.paths['/api/partners/{partnerId}/scores']!.get;
-    expect(scores.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:partnerId', 'query:asOf']);
-    expect(scores.parameters[1].schema.pattern).toBe('^\\d{4}-\\d{2}-\\d{2}$');
+    expect(scores.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:partnerId', 'query:asOf', 'query:code']);
+    // A date, and one of the years 2000–2099.
+    expect(scores.parameters[1].schema.allOf.map((p: { pattern: string }) => p.pattern)).toEqual(['^\\d{4}-\\d{2}-\\d{2}$', '^20\\d{2}-']);
+  });
+
+  it('every query with a schema takes the function key as ?code=', () => {
+    const queries = Object.values(doc.paths).flatMap((path) => Object.values(path as Record<string, { parameters?: { in: string; name: string }[] }>)).filter((op) => op.parameters?.some((p) => p.in === 'query'));
+    expect(queries.length).toBeGreaterThanOrEqual(3);
+    for (const op of queries) expect(op.parameters!.map((p) => `${p.in}:${p.name}`)).toContain('query:code');
   });
 
   it('shows the new optional facts (customer segment, Business Applications workloads) and the score document’s paths, tracks and options', () => {

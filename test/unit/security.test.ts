@@ -52,6 +52,16 @@ describe('Security net customer adds', () => {
     ]);
   });
 
+  it('Azure: each window on its own associations: a customer whose PAL ended before M still counts for the window it was associated in', () => {
+    const leftAfterT = customer({ associations: [{ type: 'PAL', from: '2020-01-01', to: '2025-03-31' }], months: { '2024-07': acr('security', 4000) } });
+    const leftBeforeT = customer({ associations: [{ type: 'PAL', from: '2020-01-01', to: '2024-05-31' }], months: { '2023-09': acr('security', 2400) } });
+    const result = metric({ customers: [leftAfterT, leftBeforeT] }, 'security', 'netCustomerAdds');
+    expect(result.contributors.map((c) => [c.id, c.contribution])).toEqual([
+      [leftAfterT.customerId, 1],
+      [leftBeforeT.customerId, -1],
+    ]);
+  });
+
   it('Azure part needs PAL: a CSP-only Azure customer adds nothing; M365 and Azure adds are summed', () => {
     const tenant = associated('CPOR', { '2024-09': { paidSeats: 0 }, ...monthsFrom('2024-10', '2025-05', { paidSeats: 25 }) });
     const azure = associated('PAL', { '2025-05': acr('security', 1200) });

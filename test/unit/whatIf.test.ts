@@ -37,4 +37,27 @@ describe('what-if', () => {
     const request = WhatIfRequest.parse({ usage: [{ customerId: 'nobody', month: '2025-05', usage: {} }] });
     expect(() => whatIf(base, request, ruleSetFor(AS_OF), AS_OF)).toThrow(WhatIfError);
   });
+
+  it('refuses adding Business Applications to a month in the other shape (it would count twice), naming the row', () => {
+    const withTotals = facts({ customers: [associated('CPOR', { '2025-05': { bizApps: { revenueUsd: 3000, mcv: 0 } } }, { customerId: 'b5' })] });
+    const request = WhatIfRequest.parse({ usage: [{ customerId: 'b5', month: '2025-05', usage: { bizApps: { workloads: [{ workload: 'Sales', revenueUsd: 500 }] } } }] });
+    const refusal = (() => {
+      try {
+        whatIf(withTotals, request, ruleSetFor(AS_OF), AS_OF);
+      } catch (error) {
+        return error as WhatIfError;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(WhatIfError);
+    expect(refusal!.path).toBe('body.usage[0].usage.bizApps');
+    const same = WhatIfRequest.parse({ usage: [{ customerId: 'b5', month: '2025-05', usage: { bizApps: { revenueUsd: 500 } } }] });
+    expect(whatIf(withTotals, same, ruleSetFor(AS_OF), AS_OF).hypothetical.areas.businessApplications.metrics.netCustomerAdds!.contributors[0]!.months.at(-1)!.value).toBe(3500);
+  });
+
+  it('says which hypothetical customers and people stand in for stored ones, and refuses one id twice in a request', () => {
+    const request = WhatIfRequest.parse({ customers: [{ customerId: 'fabrikam', idType: 'tenant', country: 'JP', production: true, associations: [] }] });
+    expect(whatIf(base, request, ruleSetFor(AS_OF), AS_OF).replaced).toEqual({ customers: ['fabrikam'], people: [] });
+    const twice = WhatIfRequest.safeParse({ people: [1, 2].map(() => ({ personId: 'p', linkedOn: '2024-01-01' })) });
+    expect(twice.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['people.1.personId: person p appears more than once']);
+  });
 });

@@ -42,6 +42,8 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
         ]
         kind: 'Hash'
       }
+      // Per-item TTL on, no default: snapshots and staged uploads carry their own `ttl`, everything else stays.
+      defaultTtl: -1
       // Only what queries filter on; see INDEXING_POLICY in shared/store/cosmos.ts.
       indexingPolicy: {
         indexingMode: 'consistent'

@@ -17,6 +17,7 @@ param cosmosEndpoint string
 param cosmosDatabaseName string
 param cosmosContainerName string
 param maxRequestBytes int
+param snapshotTtlDays int
 param authTenantId string
 param apiAudience string
 param corsAllowedOrigins string
@@ -71,6 +72,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'COSMOS_CONTAINER', value: cosmosContainerName }
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'MAX_REQUEST_BYTES', value: string(maxRequestBytes) }
+        { name: 'SNAPSHOT_TTL_DAYS', value: string(snapshotTtlDays) }
         // Sign-in: Entra ID tokens for the API's app registration, from any tenant (partners sign in
         // from theirs); Program.Operator counts only from authTenantId. The app checks them itself:
         // every route is anonymous at the host, and the app's CORS answers the portal (platform CORS unset).

@@ -4,8 +4,9 @@ import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type MonthValue, type PartEvaluator } from './types.js';
 
 /**
- * Customers eligible in M whose monthly average over T meets the threshold, minus those whose
- * average over the 12 months before T did; only eligible months add to a sum, both sums divide by 12.
+ * Customers whose monthly average over T meets the threshold, minus those whose average over the
+ * 12 months before T did (SPEC §3.4); only months with an eligible association add to a sum, both
+ * sums divide by 12. No association in M is needed: each window is counted on its own associations.
  */
 export const averageCrossing: PartEvaluator<'averageCrossing'> = (part, ctx, scope) => {
   const { window } = ctx;
@@ -13,7 +14,6 @@ export const averageCrossing: PartEvaluator<'averageCrossing'> = (part, ctx, sco
   const contributors: Contributor[] = [];
   let value = 0;
   for (const customer of customersInScope(ctx, scope)) {
-    if (!isEligibleIn(customer, window, window.evaluationMonth, scope.mask)) continue;
     let recent = 0;
     let earlier = 0;
     for (let m = window.historyStart; m <= window.evaluationMonth; m++) {
