@@ -1,7 +1,7 @@
 /**
- * How the portal proves who it is to the API. Today: the function key, typed once per browser
- * session. The identity issue will add an Entra ID (MSAL) implementation returning
- * `Authorization: Bearer …` from the same interface; nothing else in the portal changes.
+ * How the portal proves who it is to the API: the function key or a pasted access token, typed
+ * once per browser session. An Entra ID (MSAL) implementation returning `Authorization: Bearer …`
+ * can come behind the same interface; nothing else in the portal changes.
  */
 export interface Credentials {
   /** Headers to send with every API call; empty while signed out. */

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 
-/** Until the identity issue lands, the function key is the sign-in: typed once, kept for this tab only. */
+/** The sign-in: the function key or a pasted access token, typed once, kept for this tab only. */
 export function signInView(message: string | undefined, signIn: (key: string) => void) {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
