@@ -1,5 +1,5 @@
 import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import type { Role } from '../shared/auth/roles.js';
 
@@ -21,7 +21,7 @@ export const DEV_ISSUER_TEMPLATE = 'https://dev-issuer.localhost/{tenantid}/v2.0
 
 let cached: JWK | undefined;
 
-/** The checkout's signing key, made on first use; two processes starting at once keep the first one written. */
+/** The checkout's signing key, made on first use; two processes starting at once keep the first one linked. */
 export function devSigningKey(): JWK {
   if (cached) return cached;
   try {
@@ -30,10 +30,15 @@ export function devSigningKey(): JWK {
     mkdirSync(DIR, { recursive: true });
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const jwk = privateKey.export({ format: 'jwk' }) as JsonWebKey as JWK;
+    // Written aside, then linked into place: a reader never sees half a file, and link() fails if another process won.
+    const aside = new URL(`signing-key.${process.pid}.tmp`, DIR);
+    writeFileSync(aside, JSON.stringify({ ...jwk, kid: `dev-${Date.now()}`, alg: 'RS256', use: 'sig' }), { mode: 0o600 });
     try {
-      writeFileSync(KEY_FILE, JSON.stringify({ ...jwk, kid: `dev-${Date.now()}`, alg: 'RS256', use: 'sig' }), { flag: 'wx', mode: 0o600 });
+      linkSync(aside, KEY_FILE);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(aside);
     }
     cached = JSON.parse(readFileSync(KEY_FILE, 'utf8')) as JWK;
   }
