@@ -18,7 +18,7 @@ registerHttp({
   name: 'choosePackage',
   route: 'partners/{partnerId}/renewals/{anniversary}/package',
   method: 'POST',
-  authLevel: 'function',
+  role: 'Partner.Admin',
   contract: {
     summary: 'Choose the benefits package for an anniversary (designation, legacyGold, legacySilver, actionPack, none); it changes only at an anniversary',
     tag: 'lifecycle',

@@ -11,7 +11,7 @@ registerHttp({
   name: 'createPartner',
   route: 'partners',
   method: 'POST',
-  authLevel: 'function',
+  role: 'Program.Operator',
   contract: {
     summary: 'Create a partner',
     tag: 'partners',

@@ -15,7 +15,7 @@ registerHttp({
   name: 'getBadges',
   route: 'partners/{partnerId}/badges',
   method: 'GET',
-  authLevel: 'function',
+  role: 'Partner.Reader',
   contract: {
     summary: "The partner's badges: one per active designation, and Microsoft Cloud while all six are active (badges belong to the PGA)",
     tag: 'lifecycle',

@@ -14,7 +14,7 @@ registerHttp({
   name: 'getBenefits',
   route: 'partners/{partnerId}/benefits',
   method: 'GET',
-  authLevel: 'function',
+  role: 'Partner.Reader',
   contract: {
     summary: "The partner's benefits package and entitlements (they belong to the PGA, which says which locations receive them), and its legacy competencies",
     tag: 'lifecycle',

@@ -22,7 +22,7 @@ registerHttp({
   name: 'getDesignations',
   route: 'partners/{partnerId}/designations',
   method: 'GET',
-  authLevel: 'function',
+  role: 'Partner.Reader',
   contract: {
     summary: "The partner's Solutions Partner designations, the shared anniversary, and which are at risk",
     tag: 'lifecycle',

@@ -27,7 +27,7 @@ registerHttp({
   name: 'getHistory',
   route: 'partners/{partnerId}/history',
   method: 'GET',
-  authLevel: 'function',
+  role: 'Partner.Reader',
   contract: {
     summary: 'Daily score snapshots between two days (default: the year up to today), oldest first, `limit` days a page (default 100)',
     tag: 'scores',

@@ -10,7 +10,7 @@ registerHttp({
   name: 'getPartner',
   route: 'partners/{partnerId}',
   method: 'GET',
-  authLevel: 'function',
+  role: 'Partner.Reader',
   contract: { summary: 'Read a partner', tag: 'partners', params: PartnerPath, etag: true, responses: { 200: { description: 'the partner', schema: PartnerProfile }, 404: NO_PARTNER } },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');

@@ -15,7 +15,7 @@ registerHttp({
   name: 'getRenewals',
   route: 'partners/{partnerId}/renewals',
   method: 'GET',
-  authLevel: 'function',
+  role: 'Partner.Reader',
   contract: {
     summary: 'One record per anniversary: the package chosen, the preview, what renewed and lapsed, the fee and its payments',
     tag: 'lifecycle',

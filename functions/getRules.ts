@@ -28,7 +28,7 @@ registerHttp({
   name: 'getRules',
   route: 'rules',
   method: 'GET',
-  authLevel: 'function',
+  role: 'Partner.Reader',
   contract: {
     summary:
       'The rule sets (each with its effective date and its sources: page and section), the certification catalogue (with retirements per page generation), the Business Applications workloads, the fees (effective-dated), the renewal terms and the legacy rules',

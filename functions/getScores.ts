@@ -14,7 +14,7 @@ registerHttp({
   name: 'getScores',
   route: 'partners/{partnerId}/scores',
   method: 'GET',
-  authLevel: 'function',
+  role: 'Partner.Reader',
   contract: {
     summary: 'The partner capability score in all six areas as of a date (default today, UTC), with explanations',
     tag: 'scores',

@@ -13,7 +13,7 @@ registerHttp({
   name: 'getSpecializations',
   route: 'partners/{partnerId}/specializations',
   method: 'GET',
-  authLevel: 'function',
+  role: 'Partner.Reader',
   contract: {
     summary: "The partner's specializations, each active only while a designation of its area is",
     tag: 'lifecycle',

@@ -7,7 +7,7 @@ registerHttp({
   name: 'health',
   route: 'health',
   method: 'GET',
-  authLevel: 'anonymous',
+  role: 'anonymous',
   contract: { summary: 'Liveness', tag: 'operations', responses: { 200: { description: 'the app is up', schema: z.object({ status: z.literal('ok') }) } } },
   handler: handled(async () => json(200, { status: 'ok' })),
 });

@@ -2,22 +2,28 @@ import { json } from '../shared/http/respond.js';
 import { parse, queryObject } from '../shared/http/request.js';
 import { ErrorBody, ListQuery, PartnerList } from '../shared/model/api.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
+import { isOperator } from '../shared/auth/authorize.js';
+import { callerOf } from './guard.js';
 import { handled } from './http.js';
+import { ownPartners } from './ownPartners.js';
 import { registerHttp } from './registry.js';
 
 registerHttp({
   name: 'listPartners',
   route: 'partners',
   method: 'GET',
-  authLevel: 'function',
+  role: 'Partner.Reader',
   contract: {
-    summary: 'List partners, a page at a time; pass `continuation` back for the next page',
+    summary: "List partners (an operator's: all; anyone else's: those of its tenant), a page at a time; pass `continuation` back for the next page",
     tag: 'partners',
     query: ListQuery,
     responses: { 200: { description: 'a page of partners', schema: PartnerList }, 400: { description: 'invalid query', schema: ErrorBody } },
   },
   handler: handled(async (request) => {
     const { limit, continuation } = parse(ListQuery, queryObject(request), 'query');
-    return json(200, await partnerStore().listPartners(limit, continuation));
+    // Operators (and the function key) list every partner; everyone else the partners of its tenant.
+    const { caller, partners } = callerOf(request);
+    if (isOperator(caller)) return json(200, await partnerStore().listPartners(limit, continuation));
+    return json(200, await ownPartners(partners, limit, continuation));
   }),
 });

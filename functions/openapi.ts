@@ -10,7 +10,7 @@ registerHttp({
   name: 'openapi',
   route: 'openapi.json',
   method: 'GET',
-  authLevel: 'anonymous',
+  role: 'anonymous',
   contract: { summary: 'This OpenAPI document', tag: 'operations', responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } },
   // Built on first request, when every function has registered.
   handler: handled(async () => json(200, (document ??= openApiDocument(registrations)))),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HttpContract, HttpRegistration, Registration } from './registry.js';
+import { routeSecurity, SECURITY_SCHEMES, securityResponses } from './openapiSecurity.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -29,13 +30,16 @@ function operation(r: HttpRegistration): JsonSchema {
     tags: [contract.tag],
     parameters: [...parameters(contract.params, 'path'), ...parameters(contract.query, 'query'), ...(r.method === 'GET' ? [] : headers)],
     ...(contract.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(contract.body, 'input') } } } } : {}),
-    responses: Object.fromEntries(
-      Object.entries<HttpContract['responses'][number]>({ ...contract.responses, ...(contract.body ? { 415: { description: 'the body is not sent as application/json; nothing was written' } } : {}) }).map(([status, response]) => [
-        status,
-        { description: response.description, ...(response.schema ? { content: { 'application/json': { schema: toSchema(response.schema, 'output') } } } : {}) },
-      ]),
-    ),
-    ...(r.authLevel === 'function' ? { security: [{ functionKeyHeader: [] }, { functionKeyQuery: [] }] } : { security: [] }),
+    responses: {
+      ...Object.fromEntries(
+        Object.entries<HttpContract['responses'][number]>({ ...contract.responses, ...(contract.body ? { 415: { description: 'the body is not sent as application/json; nothing was written' } } : {}) }).map(([status, response]) => [
+          status,
+          { description: response.description, ...(response.schema ? { content: { 'application/json': { schema: toSchema(response.schema, 'output') } } } : {}) },
+        ]),
+      ),
+      ...securityResponses(r.role),
+    },
+    ...routeSecurity(r),
   };
 }
 
@@ -43,7 +47,8 @@ function operation(r: HttpRegistration): JsonSchema {
 export function openApiDocument(registrations: readonly Registration[]): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const r of registrations) {
-    if (r.kind !== 'http') continue;
+    // The CORS preflight is the transport's, not an operation of the API.
+    if (r.kind !== 'http' || r.method === 'OPTIONS') continue;
     const path = `/api/${r.route}`;
     (paths[path] ??= {})[r.method.toLowerCase()] = operation(r);
   }
@@ -57,10 +62,7 @@ export function openApiDocument(registrations: readonly Registration[]): JsonSch
     servers: [{ url: '/' }],
     paths,
     components: {
-      securitySchemes: {
-        functionKeyHeader: { type: 'apiKey', in: 'header', name: 'x-functions-key' },
-        functionKeyQuery: { type: 'apiKey', in: 'query', name: 'code' },
-      },
+      securitySchemes: SECURITY_SCHEMES,
     },
   };
 }

@@ -17,7 +17,7 @@ registerHttp({
   name: 'payRenewal',
   route: 'partners/{partnerId}/renewals/{anniversary}/payment',
   method: 'POST',
-  authLevel: 'function',
+  role: 'Partner.Admin',
   contract: {
     summary: "Record a payment of the anniversary's fee; the same reference twice is one payment",
     tag: 'lifecycle',

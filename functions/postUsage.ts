@@ -15,7 +15,7 @@ registerHttp({
   name: 'postUsage',
   route: 'partners/{partnerId}/usage',
   method: 'POST',
-  authLevel: 'function',
+  role: 'Partner.Admin',
   contract: {
     summary: `Store up to ${MAX_USAGE_ROWS} customer-months in one call, all or none`,
     tag: 'data',

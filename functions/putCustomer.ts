@@ -12,7 +12,7 @@ registerHttp({
   name: 'putCustomer',
   route: 'partners/{partnerId}/customers/{customerId}',
   method: 'PUT',
-  authLevel: 'function',
+  role: 'Partner.Admin',
   contract: {
     summary: "Create or replace a customer's profile and associations (its months are kept)",
     tag: 'data',

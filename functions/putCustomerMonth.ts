@@ -12,7 +12,7 @@ registerHttp({
   name: 'putCustomerMonth',
   route: 'partners/{partnerId}/customers/{customerId}/months/{month}',
   method: 'PUT',
-  authLevel: 'function',
+  role: 'Partner.Admin',
   contract: {
     summary: "Set one customer's usage in one month (fields default to 0); the ETag is the customer's",
     tag: 'data',

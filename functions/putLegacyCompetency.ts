@@ -15,7 +15,7 @@ registerHttp({
   name: 'putLegacyCompetency',
   route: 'partners/{partnerId}/legacy-competencies/{competency}',
   method: 'PUT',
-  authLevel: 'function',
+  role: 'Partner.Admin',
   contract: {
     summary: 'Record a legacy Silver/Gold competency (one of the 18, earned on or before 2022-09-30)',
     tag: 'lifecycle',

@@ -12,7 +12,7 @@ registerHttp({
   name: 'putPerson',
   route: 'partners/{partnerId}/people/{personId}',
   method: 'PUT',
-  authLevel: 'function',
+  role: 'Partner.Admin',
   contract: {
     summary: 'Create or replace a person linked to the partner, with their certifications',
     tag: 'data',

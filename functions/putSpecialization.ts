@@ -16,7 +16,7 @@ registerHttp({
   name: 'putSpecialization',
   route: 'partners/{partnerId}/specializations/{specializationId}',
   method: 'PUT',
-  authLevel: 'function',
+  role: 'Partner.Admin',
   contract: {
     summary: 'Record a specialization the partner attained; it needs an active designation of its area',
     tag: 'lifecycle',

@@ -1,7 +1,11 @@
 import type { z } from 'zod';
+import type { RouteRole } from '../shared/auth/roles.js';
+import { withCors } from './cors.js';
+import { guarded } from './guard.js';
 import { app, type HttpRequestT, type HttpResponseInit, type InvocationContextT, type Timer } from './runtime.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+// OPTIONS serves the CORS preflight alone (corsPreflight.ts).
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 /** What an HTTP function accepts and answers, for the OpenAPI document. */
 export interface HttpContract {
@@ -21,7 +25,13 @@ export interface HttpRegistration {
   name: string;
   route: string;
   method: HttpMethod;
-  authLevel: 'anonymous' | 'function';
+  /**
+   * The app role the route needs (required: a route cannot forget it). The guard checks it, and
+   * for partner roles that the caller's tenant is mapped to the `{partnerId}` in the path.
+   */
+  role: RouteRole;
+  /** Always anonymous at the Functions host: the app authenticates every call itself (tokens carry no function key). */
+  authLevel: 'anonymous';
   contract: HttpContract;
   handler: (request: HttpRequestT, context: InvocationContextT) => Promise<HttpResponseInit>;
 }
@@ -51,8 +61,9 @@ export type Registration = HttpRegistration | TimerRegistration | QueueRegistrat
  */
 export const registrations: Registration[] = [];
 
-export function registerHttp(registration: Omit<HttpRegistration, 'kind'>): void {
-  registrations.push({ kind: 'http', ...registration });
+export function registerHttp(declared: Omit<HttpRegistration, 'kind' | 'authLevel'>): void {
+  const registration: HttpRegistration = { kind: 'http', ...declared, authLevel: 'anonymous', handler: withCors(guarded(declared, declared.handler)) };
+  registrations.push(registration);
   app.http(registration.name, {
     route: registration.route,
     methods: [registration.method],

@@ -12,7 +12,7 @@ registerHttp({
   name: 'requestRecompute',
   route: 'partners/{partnerId}/recompute',
   method: 'POST',
-  authLevel: 'function',
+  role: 'Program.Operator',
   contract: {
     summary: "Queue a recompute of the partner's scores",
     tag: 'scores',

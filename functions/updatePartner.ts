@@ -12,7 +12,7 @@ registerHttp({
   name: 'updatePartner',
   route: 'partners/{partnerId}',
   method: 'PATCH',
-  authLevel: 'function',
+  role: 'Partner.Admin',
   contract: {
     summary: 'Update a partner (If-Match supported)',
     tag: 'partners',

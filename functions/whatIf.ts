@@ -16,7 +16,7 @@ registerHttp({
   name: 'whatIf',
   route: 'partners/{partnerId}/what-if',
   method: 'POST',
-  authLevel: 'function',
+  role: 'Partner.Reader',
   contract: {
     summary: 'The score hypothetical customers, people or usage would give; nothing is stored',
     tag: 'scores',

@@ -11,6 +11,9 @@ import { ensureContainers, resetContainer } from '../shared/store/cosmos.js';
 import { partnerStore, resetPartnerStore } from '../shared/store/partnerStore.js';
 import { resetRenewalStore } from '../shared/store/renewalStore.js';
 import { loadDemoPartners } from './demo.js';
+import { DEMO_TENANT, DEMO_TENANT_PARTNERS, devIssuerSettings } from './devIssuer.js';
+import { accessStore, resetAccessStore } from '../shared/store/accessStore.js';
+import { resetAuditStore } from '../shared/store/auditStore.js';
 import { startCosmosEmulator, startQueueEmulator, type Emulator } from './emulators.js';
 import { readHostJson, type QueueSettings } from './hostJson.js';
 import { createHostServer } from './httpServer.js';
@@ -87,8 +90,14 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     started.queues = queues;
     settings.AzureWebJobsStorage = queues.connectionString;
   }
+  // Without an Entra tenant configured, the app trusts this checkout's development issuer (npm run token).
+  if (!settings.AUTH_TENANT_ID) Object.assign(settings, devIssuerSettings());
+  const functionKey = settings.FUNCTIONS_KEY || randomBytes(24).toString('base64url');
+  settings.FUNCTIONS_KEY = functionKey;
   Object.assign(process.env, settings);
   resetSettings();
+  resetAccessStore();
+  resetAuditStore();
   resetContainer();
   resetPartnerStore();
   resetRenewalStore();
@@ -99,7 +108,6 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const registrations = await loadFunctionApp();
   const hostJson = readHostJson();
   const queueSettings = { ...hostJson.extensions.queues, ...options.queueSettings };
-  const functionKey = settings.FUNCTIONS_KEY || randomBytes(24).toString('base64url');
   const masterKey = settings.FUNCTIONS_MASTER_KEY || randomBytes(24).toString('base64url');
   if (masterKey === functionKey) throw new Error('FUNCTIONS_MASTER_KEY must differ from FUNCTIONS_KEY: the admin API takes the master key alone');
 
@@ -116,6 +124,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const timers = options.timers === false ? undefined : startTimers(registrations.filter((r): r is TimerRegistration => r.kind === 'timer'), log);
   const triggers = startQueueTriggers(registrations.filter((r): r is QueueRegistration => r.kind === 'queue'), queue, queueSettings, log, options.processingLeaseSeconds);
   const loadedDemoPartners = options.demo ? await loadDemoPartners(partnerStore(), todayUtc()) : [];
+  // The demo tenant acts for the demo partner, unless an operator has changed its mapping since.
+  if (options.demo && !(await accessStore().get(DEMO_TENANT))) await accessStore().put(DEMO_TENANT, DEMO_TENANT_PARTNERS, new Date().toISOString());
   // Imported data queues no recompute by itself; ask for one so today's snapshot is there.
   for (const partnerId of loadedDemoPartners) await enqueueRecompute({ partnerId, reason: 'requested' });
 
@@ -138,7 +148,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   };
 }
 
-const SETTING_NAMES = ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'COSMOS_CONTAINER', 'AzureWebJobsStorage', 'AzureWebJobsStorage__queueServiceUri', 'AZURE_CLIENT_ID', 'MAX_REQUEST_BYTES', 'SNAPSHOT_TTL_DAYS', 'FUNCTIONS_KEY', 'FUNCTIONS_MASTER_KEY'];
+const SETTING_NAMES = ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'COSMOS_CONTAINER', 'AzureWebJobsStorage', 'AzureWebJobsStorage__queueServiceUri', 'AZURE_CLIENT_ID', 'MAX_REQUEST_BYTES', 'SNAPSHOT_TTL_DAYS', 'FUNCTIONS_KEY', 'FUNCTIONS_MASTER_KEY', 'AUTH_TENANT_ID', 'AUTH_AUDIENCE', 'AUTH_ISSUER', 'AUTH_JWKS_URI', 'AUTH_LOCAL_JWKS', 'CORS_ALLOWED_ORIGINS'];
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(SETTING_NAMES.flatMap((name) => (env[name] ? [[name, env[name]!]] : [])));

@@ -8,7 +8,7 @@ await ensurePortalBuilt();
 const host = await startLocalHost({ port, demo: true });
 
 const routes = host.registrations.map((r) =>
-  r.kind === 'http' ? `  ${r.method.padEnd(6)} ${host.url}/api/${r.route}${r.authLevel === 'anonymous' ? '  (no key)' : ''}` : `  ${r.kind.padEnd(6)} ${r.name}`,
+  r.kind === 'http' ? `  ${r.method.padEnd(6)} ${host.url}/api/${r.route}  (${r.role === 'anonymous' ? 'no credentials' : r.role})` : `  ${r.kind.padEnd(6)} ${r.name}`,
 );
 console.log(`
 Partner capability service running at ${host.url}
@@ -23,6 +23,9 @@ Functions:
 ${routes.join('\n')}
 
 Try: curl -H "x-functions-key: ${host.functionKey}" ${host.url}/api/partners/contoso-jp/scores
+ or, as a user of the demo partner's tenant (tokens from this checkout's development issuer):
+     TOKEN=$(npm run --silent token -- --role Partner.Reader)
+     curl -H "Authorization: Bearer $TOKEN" ${host.url}/api/partners
 Ctrl-C stops everything.
 `);
 

@@ -18,6 +18,11 @@ export function compileRoutes(registrations: readonly HttpRegistration[]): Compi
     const source = registration.route
       .split('/')
       .map((segment) => segment.replace(/\{([^}:?]+)[^}]*\}|[^{}]+/g, (whole, name?: string) => {
+        if (name?.startsWith('*')) {
+          // A catch-all (`{*path}`) takes the rest of the path, slashes and all.
+          names.push(name.slice(1));
+          return '(.*)';
+        }
         if (name) {
           names.push(name);
           return '([^/]+)';
@@ -35,7 +40,8 @@ export function matchRoute(routes: readonly CompiledRoute[], method: string, pat
   for (const route of routes) {
     const match = route.pattern.exec(path);
     if (!match) continue;
-    pathKnown = true;
+    // The preflight's catch-all matches every path; it makes none of them known to other methods.
+    if (route.registration.method !== 'OPTIONS') pathKnown = true;
     if (route.registration.method !== method.toUpperCase()) continue;
     try {
       const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));

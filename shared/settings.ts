@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeIssues } from './model/issues.js';
+import { AUTH_SETTINGS } from './auth/settings.js';
 
 // An app setting present but empty counts as absent (local.settings.example.json lists them all).
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -28,6 +29,7 @@ export const SettingsSchema = z
     MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
     /** How long a daily snapshot is kept. A renewal reads back to the start of its window (rules allow up to 12 months before the anniversary) plus the fee grace: never less than 400 days. */
     SNAPSHOT_TTL_DAYS: z.coerce.number().int().min(MIN_SNAPSHOT_TTL_DAYS, `at least ${MIN_SNAPSHOT_TTL_DAYS} days, to keep every renewal window`).max(3650).default(DEFAULT_SNAPSHOT_TTL_DAYS),
+    ...AUTH_SETTINGS,
   })
   .refine((s) => s.AzureWebJobsStorage !== undefined || s.AzureWebJobsStorage__queueServiceUri !== undefined, {
     message: 'set AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__queueServiceUri (with a managed identity)',

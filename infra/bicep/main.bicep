@@ -44,6 +44,19 @@ param snapshotTtlDays int = 400
 
 param tags object = {}
 
+@description('The program\'s own Entra tenant: its users with Program.Operator are the operators. Partners\' users sign in from their own tenants.')
+param authTenantId string
+
+@description('The API\'s app registration: its client id and/or application id URI (api://...), comma-separated; the audience of accepted tokens.')
+param apiAudience string
+
+@description('Origins of the portal allowed by CORS, comma-separated (e.g. https://portal.contoso.com); empty: none.')
+param corsAllowedOrigins string = ''
+
+@description('The server-to-server key (x-functions-key or ?code=), with operator rights; empty: bearer tokens only.')
+@secure()
+param serviceKey string = ''
+
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 
 module identity 'modules/identity.bicep' = {
@@ -100,6 +113,10 @@ module functionApp 'modules/functionApp.bicep' = {
     cosmosContainerName: cosmosContainerName
     maxRequestBytes: maxRequestBytes
     snapshotTtlDays: snapshotTtlDays
+    authTenantId: authTenantId
+    apiAudience: apiAudience
+    corsAllowedOrigins: corsAllowedOrigins
+    serviceKey: serviceKey
   }
 }
 

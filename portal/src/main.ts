@@ -1,7 +1,7 @@
 import './styles.css';
 import { html, render } from 'lit';
 import { apiClient, type Api } from './api.js';
-import { functionKeyCredentials } from './auth.js';
+import { pastedCredentials } from './auth.js';
 import { LOADING, settle, type Loaded } from './loaded.js';
 import type { Rules } from './types.js';
 import { closePartner, dashboardView, openPartner } from './views/dashboard.js';
@@ -18,7 +18,7 @@ export interface Context {
 
 // The demo partner `npm start` loads; a portal team sets its own at build time.
 const DEFAULT_PARTNER = import.meta.env.VITE_DEFAULT_PARTNER ?? 'contoso-jp';
-const credentials = functionKeyCredentials();
+const credentials = pastedCredentials();
 const root = document.getElementById('app')!;
 let signInMessage: string | undefined;
 

@@ -36,7 +36,7 @@ export function partnersContainer(): Container {
 export const INDEXING_POLICY = {
   indexingMode: 'consistent' as const,
   automatic: true,
-  includedPaths: [{ path: '/type/?' }, { path: '/day/?' }, { path: '/partnerId/?' }, { path: '/anniversaryMonthDay/?' }],
+  includedPaths: [{ path: '/type/?' }, { path: '/day/?' }, { path: '/partnerId/?' }, { path: '/anniversaryMonthDay/?' }, { path: '/at/?' }],
   excludedPaths: [{ path: '/*' }],
 };
 

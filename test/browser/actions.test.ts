@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayUtc } from '../../shared/dates.js';
 import { SOLUTION_AREAS } from '../../shared/model/primitives.js';
 import type { ScoreDocument } from '../../shared/scoring/document.js';
+import { DEMO_TENANT, devToken } from '../../local/devIssuer.js';
 import { bodyOf, TEST_KEY, type TestHost } from '../integration/testHost.js';
 import { signedInPage, type TestBrowser } from './browser.js';
 import { ADMIN, createPartner, startPortal, type Portal } from './fixture.js';
@@ -128,6 +129,19 @@ describe('what-if, operators and errors in a browser', () => {
     expect(message).toContain('personId');
     await page.locator('[data-what-if-result] [data-error]').waitFor();
     expect(await page.locator('[data-what-if-result] [data-error]').textContent()).toBe(`Error: ${message}`);
+    await page.close();
+  });
+
+  it('a pasted token signs in as the demo tenant’s reader: its partner shows, another partner is refused with the API’s sentence', async () => {
+    const token = await devToken({ roles: ['Partner.Reader'], tenant: DEMO_TENANT });
+    const page = await signedInPage(browser.context, host.url, token);
+    await page.locator('[data-area="infrastructure"] [data-score]').waitFor();
+    expect(await page.locator('[data-error]').count()).toBe(0);
+    await page.goto(`${host.url}/#/partners/${ONE_ADMIN}`);
+    const refused = await host.api(`/api/partners/${ONE_ADMIN}/scores`, { key: null, headers: { authorization: `Bearer ${token}` } });
+    expect(refused.status).toBe(403);
+    await page.locator('[data-error]').first().waitFor();
+    expect(await page.locator('[data-error]').first().textContent()).toContain((await bodyOf(refused)).message);
     await page.close();
   });
 

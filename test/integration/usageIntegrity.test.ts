@@ -24,12 +24,12 @@ async function partnerWithCustomers(partnerId: string, count: number): Promise<s
   return ids;
 }
 
-/** The partner's documents but its snapshots (a recompute on write may add one at any time). */
+/** The partner's documents but its snapshots (a recompute on write may add one at any time) and its audit records (one per write). */
 async function rawDocs(partnerId: string): Promise<{ id: string; _etag: string; pendingUpload?: unknown }[]> {
   const { resources } = await partnersContainer()
     .items.query<{ id: string; _etag: string }>({ query: 'SELECT * FROM c WHERE c.partnerId = @p', parameters: [{ name: '@p', value: partnerId }] }, { partitionKey: partnerId })
     .fetchAll();
-  return resources.filter((d) => !d.id.startsWith('snapshot:')).sort((a, b) => a.id.localeCompare(b.id));
+  return resources.filter((d) => !d.id.startsWith('snapshot:') && !d.id.startsWith('audit:')).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 const services = (n: number, acrUsd = 1) => Array.from({ length: n }, (_, s) => ({ name: `Azure service with a long descriptive name number ${s}`, area: 'infrastructure', acrUsd }));

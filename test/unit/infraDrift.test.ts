@@ -14,7 +14,7 @@ const portal = read('infra/bicep/modules/staticWebApp.bicep');
 /** Every setting the code reads. */
 const settingsRead = Object.keys(SettingsSchema.shape);
 /** Keys and connection strings: what runs locally, and must never be in Azure. */
-const LOCAL_ONLY = ['COSMOS_KEY', 'AzureWebJobsStorage'];
+const LOCAL_ONLY = ['COSMOS_KEY', 'AzureWebJobsStorage', 'AUTH_LOCAL_JWKS'];
 /** Settings the Functions host and Application Insights read rather than our code. */
 const PLATFORM = ['AzureWebJobsStorage__blobServiceUri', 'AzureWebJobsStorage__credential', 'AzureWebJobsStorage__clientId', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'];
 
@@ -64,6 +64,16 @@ describe('configuration cannot drift', () => {
     expect(storage).toContain("'974c5e8b-45b9-4653-ba55-5f855dd0fb88'"); // Storage Queue Data Contributor
     expect(storage).toContain("'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'"); // Storage Blob Data Owner
     expect(cosmos).toContain('sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'); // Cosmos DB Built-in Data Contributor
+  });
+
+  it('takes the Entra tenant and the API app registration as parameters, trusts no local issuer, and keeps CORS in the app', () => {
+    expect(main).toMatch(/param authTenantId string\n/);
+    expect(main).toMatch(/param apiAudience string\n/);
+    expect(main).toMatch(/@secure\(\)\nparam serviceKey string/);
+    expect(functionApp).toContain("{ name: 'AUTH_TENANT_ID', value: authTenantId }");
+    expect(functionApp).toContain("{ name: 'AUTH_AUDIENCE', value: apiAudience }");
+    expect(functionApp).not.toContain('AUTH_LOCAL_JWKS');
+    expect(functionApp).not.toMatch(/\bcors:/);
   });
 
   it('deploys on Node 22 LTS by default', () => {

@@ -11,7 +11,7 @@ describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 with one operation per registered HTTP function', () => {
     expect(doc.openapi).toBe('3.1.0');
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`));
-    const http = registrations.filter((r) => r.kind === 'http');
+    const http = registrations.filter((r) => r.kind === 'http' && r.method !== 'OPTIONS');
     expect(operations.sort()).toEqual(http.map((r) => `${r.kind === 'http' ? r.method : ''} /api/${r.kind === 'http' ? r.route : ''} ${r.name}`).sort());
   });
 
@@ -36,10 +36,15 @@ describe('the OpenAPI document', () => {
     expect(month.responses['415']).toBeDefined();
   });
 
-  it('marks key-protected operations, and leaves health and the document itself open', () => {
+  it('shows per operation the role it needs (Entra bearer token) or the function key, and leaves health and the document itself open', () => {
     expect(doc.paths['/api/health']!.get.security).toEqual([]);
     expect(doc.paths['/api/openapi.json']!.get.security).toEqual([]);
-    expect(doc.paths['/api/partners']!.post.security).toEqual([{ functionKeyHeader: [] }, { functionKeyQuery: [] }]);
+    expect(doc.paths['/api/partners']!.post.security).toEqual([{ entraId: ['Program.Operator'] }, { functionKeyHeader: [] }, { functionKeyQuery: [] }]);
+    expect(doc.paths['/api/partners/{partnerId}/scores']!.get.security[0]).toEqual({ entraId: ['Partner.Reader'] });
+    expect(doc.paths['/api/partners/{partnerId}/people/{personId}']!.put['x-required-role']).toBe('Partner.Admin');
+    expect(Object.keys(doc.paths['/api/partners/{partnerId}/audit']!.get.responses)).toEqual(expect.arrayContaining(['200', '401', '403']));
+    const schemes = (doc as unknown as { components: { securitySchemes: Record<string, unknown> } }).components.securitySchemes;
+    expect(schemes.entraId).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   });
 
   it('documents path and query parameters with their constraints', () => {

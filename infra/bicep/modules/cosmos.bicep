@@ -53,6 +53,7 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
           { path: '/day/?' }
           { path: '/partnerId/?' }
           { path: '/anniversaryMonthDay/?' }
+          { path: '/at/?' }
         ]
         excludedPaths: [
           { path: '/*' }

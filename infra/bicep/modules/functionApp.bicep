@@ -18,6 +18,11 @@ param cosmosDatabaseName string
 param cosmosContainerName string
 param maxRequestBytes int
 param snapshotTtlDays int
+param authTenantId string
+param apiAudience string
+param corsAllowedOrigins string
+@secure()
+param serviceKey string
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -68,6 +73,16 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'MAX_REQUEST_BYTES', value: string(maxRequestBytes) }
         { name: 'SNAPSHOT_TTL_DAYS', value: string(snapshotTtlDays) }
+        // Sign-in: Entra ID tokens for the API's app registration, from any tenant (partners sign in
+        // from theirs); Program.Operator counts only from authTenantId. The app checks them itself:
+        // every route is anonymous at the host, and the app's CORS answers the portal (platform CORS unset).
+        { name: 'AUTH_TENANT_ID', value: authTenantId }
+        { name: 'AUTH_AUDIENCE', value: apiAudience }
+        { name: 'AUTH_ISSUER', value: 'https://login.microsoftonline.com/{tenantid}/v2.0' }
+        { name: 'AUTH_JWKS_URI', value: 'https://login.microsoftonline.com/common/discovery/v2.0/keys' }
+        { name: 'CORS_ALLOWED_ORIGINS', value: corsAllowedOrigins }
+        // The server-to-server key the app accepts (operator rights): a secure parameter, never in the template.
+        { name: 'FUNCTIONS_KEY', value: serviceKey }
       ]
     }
   }

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 
-/** Until the identity issue lands, the function key is the sign-in: typed once, kept for this tab only. */
+/** The sign-in: the function key or a pasted access token, typed once, kept for this tab only. */
 export function signInView(message: string | undefined, signIn: (key: string) => void) {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -16,7 +16,8 @@ export function signInView(message: string | undefined, signIn: (key: string) =>
         <button type="submit">Sign in</button>
         <p id="sign-in-help" class="muted">
           <code>npm start</code> prints the key. It is kept in this tab's session storage only and sent as
-          <code>x-functions-key</code>.
+          <code>x-functions-key</code>. An access token pasted here (locally:
+          <code>npm run --silent token -- --role Partner.Reader</code>) is sent as a bearer token instead.
         </p>
         ${message ? html`<p class="error" role="alert" data-error>${message}</p>` : ''}
       </form>

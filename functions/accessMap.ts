@@ -1,0 +1,67 @@
+import { notFound } from '../shared/http/errors.js';
+import { json, withEtag } from '../shared/http/respond.js';
+import { parse, readJsonBody } from '../shared/http/request.js';
+import { AccessBody, AccessChange, AccessView, TenantPath } from '../shared/model/access.js';
+import { ErrorBody } from '../shared/model/api.js';
+import { settings } from '../shared/settings.js';
+import { accessStore } from '../shared/store/accessStore.js';
+import { handled } from './http.js';
+import { INVALID_BODY } from './refusals.js';
+import { registerHttp } from './registry.js';
+
+// The access map: which partners the users of an Entra tenant act for. Operators only.
+const NO_MAPPING = { description: 'the tenant is not mapped', schema: ErrorBody };
+const etagOf = (version: number) => `"${version}"`;
+
+registerHttp({
+  name: 'putAccess',
+  route: 'access/{tenantId}',
+  method: 'PUT',
+  role: 'Program.Operator',
+  contract: {
+    summary: "Set the partners a tenant's users act for (replaces the list)",
+    tag: 'access',
+    params: TenantPath,
+    body: AccessBody,
+    responses: { 200: { description: 'the mapping as it now is, and the partners it had before', schema: AccessChange }, 400: INVALID_BODY },
+  },
+  handler: handled(async (request) => {
+    const { tenantId } = parse(TenantPath, request.params, 'path');
+    const { partnerIds } = parse(AccessBody, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const { access, previous } = await accessStore().put(tenantId, partnerIds, new Date().toISOString());
+    return json(200, { tenantId: access.tenantId, partnerIds: access.partnerIds, previousPartnerIds: previous }, withEtag(etagOf(access.version)));
+  }),
+});
+
+registerHttp({
+  name: 'getAccess',
+  route: 'access/{tenantId}',
+  method: 'GET',
+  role: 'Program.Operator',
+  contract: { summary: "The partners a tenant's users act for", tag: 'access', params: TenantPath, responses: { 200: { description: 'the mapping', schema: AccessView }, 404: NO_MAPPING } },
+  handler: handled(async (request) => {
+    const { tenantId } = parse(TenantPath, request.params, 'path');
+    const access = await accessStore().get(tenantId);
+    if (!access) throw notFound(`tenant ${tenantId} is not mapped to any partner`);
+    return json(200, { tenantId: access.tenantId, partnerIds: access.partnerIds }, withEtag(etagOf(access.version)));
+  }),
+});
+
+registerHttp({
+  name: 'deleteAccess',
+  route: 'access/{tenantId}',
+  method: 'DELETE',
+  role: 'Program.Operator',
+  contract: {
+    summary: "Remove a tenant from the access map: its users act for no partner",
+    tag: 'access',
+    params: TenantPath,
+    responses: { 200: { description: 'removed; the partners it had', schema: AccessChange }, 404: NO_MAPPING },
+  },
+  handler: handled(async (request) => {
+    const { tenantId } = parse(TenantPath, request.params, 'path');
+    const previous = await accessStore().remove(tenantId);
+    if (!previous) throw notFound(`tenant ${tenantId} is not mapped to any partner`);
+    return json(200, { tenantId, partnerIds: [], previousPartnerIds: previous });
+  }),
+});

@@ -1,0 +1,29 @@
+import { json } from '../shared/http/respond.js';
+import { parse, queryObject } from '../shared/http/request.js';
+import { AuditPage, AuditQuery } from '../shared/model/access.js';
+import { ErrorBody, PartnerPath } from '../shared/model/api.js';
+import { auditStore } from '../shared/store/auditStore.js';
+import { partnerStore } from '../shared/store/partnerStore.js';
+import { handled } from './http.js';
+import { NO_PARTNER } from './refusals.js';
+import { registerHttp } from './registry.js';
+
+registerHttp({
+  name: 'getAudit',
+  route: 'partners/{partnerId}/audit',
+  method: 'GET',
+  role: 'Partner.Admin',
+  contract: {
+    summary: "The partner's audit trail: who wrote what and when, newest first, a page at a time",
+    tag: 'partners',
+    params: PartnerPath,
+    query: AuditQuery,
+    responses: { 200: { description: 'a page of audit records', schema: AuditPage }, 400: { description: 'invalid query', schema: ErrorBody }, 404: NO_PARTNER },
+  },
+  handler: handled(async (request) => {
+    const { partnerId } = parse(PartnerPath, request.params, 'path');
+    const { limit, continuation } = parse(AuditQuery, queryObject(request), 'query');
+    await partnerStore().requirePartner(partnerId);
+    return json(200, await auditStore().list(partnerId, limit, continuation));
+  }),
+});

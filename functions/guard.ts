@@ -1,0 +1,52 @@
+import { authorize, isOperator } from '../shared/auth/authorize.js';
+import type { Caller, RouteRole } from '../shared/auth/roles.js';
+import { errorResponse, json } from '../shared/http/respond.js';
+import { accessStore } from '../shared/store/accessStore.js';
+import { auditWrite, isAuditedWrite } from './auditWrite.js';
+import { authenticate, unauthorized } from './authenticate.js';
+import type { HttpRequestT, HttpResponseInit, InvocationContextT } from './runtime.js';
+
+type Handler = (request: HttpRequestT, context: InvocationContextT) => Promise<HttpResponseInit>;
+
+export interface Authorized {
+  caller: Caller;
+  /** The partners the caller's tenant is mapped to (empty for operators, who see every partner). */
+  partners: ReadonlySet<string>;
+}
+
+// Keyed by the request object itself: a handler can only ever see its own caller.
+const authorizedCalls = new WeakMap<object, Authorized>();
+
+/** The caller of a request that passed the guard; a handler of an anonymous route has none. */
+export function callerOf(request: HttpRequestT): Authorized {
+  const found = authorizedCalls.get(request);
+  if (!found) throw new Error('callerOf: this request did not pass the guard (is the route anonymous?)');
+  return found;
+}
+
+const partnerIdOf = (params: Record<string, string>) => (Object.hasOwn(params, 'partnerId') ? params.partnerId : undefined);
+
+/**
+ * Every HTTP route's edge: authenticate (401), authorize against the route's role and the caller's
+ * partners (403), run the handler, and record a successful write in the audit trail.
+ */
+export function guarded(route: { name: string; route: string; method: string; role: RouteRole }, handler: Handler): Handler {
+  if (route.role === 'anonymous') return handler;
+  const required = route.role;
+  return async (request, context) => {
+    try {
+      const authenticated = await authenticate(request);
+      if (!authenticated.ok) return unauthorized(authenticated.reason, request.headers.get('authorization') !== null);
+      const { caller } = authenticated;
+      const partners = caller.kind === 'user' && !isOperator(caller) ? await accessStore().partnersOf(caller.tid) : new Set<string>();
+      const forbidden = authorize(caller, required, partnerIdOf(request.params), partners);
+      if (forbidden) return json(403, { error: 'forbidden', message: forbidden.message });
+      authorizedCalls.set(request, { caller, partners });
+      const response = await handler(request, context);
+      if (isAuditedWrite(route, response)) await auditWrite(route, request.params, caller, response);
+      return response;
+    } catch (error) {
+      return errorResponse(error, context);
+    }
+  };
+}

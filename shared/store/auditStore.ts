@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import { partnersContainer } from './cosmos.js';
+
+/** Who made a change: a signed-in user, or a server holding the function key. */
+export type Actor = { kind: 'user'; oid: string; name: string; tenantId: string } | { kind: 'functionKey'; name: 'function key' };
+
+/** One successful write, kept in the partition of the partner it concerns. */
+export interface AuditRecord {
+  at: string;
+  actor: Actor;
+  /** The operation and its route template, e.g. `PUT partners/{partnerId}/people/{personId}`. */
+  operation: string;
+  route: string;
+  /** The path parameters naming what was written. */
+  entity: Record<string, string>;
+  status: number;
+  /** The entity's new version (the ETag answered), when the write answers one. */
+  version: string | null;
+}
+
+interface AuditDoc extends AuditRecord {
+  id: string;
+  partnerId: string;
+  type: 'audit';
+}
+
+const encodeToken = (token: string) => Buffer.from(token).toString('base64url');
+const decodeToken = (token: string) => Buffer.from(token, 'base64url').toString();
+
+export class AuditStore {
+  constructor(private readonly container: Container) {}
+
+  async record(partnerId: string, record: AuditRecord): Promise<void> {
+    // The time first keeps ids in order; the UUID keeps two writes in one millisecond apart.
+    await this.container.items.create<AuditDoc>({ id: `audit:${record.at}:${randomUUID()}`, partnerId, type: 'audit', ...record });
+  }
+
+  /** A partner's audit trail, newest first, a page at a time. */
+  async list(partnerId: string, limit: number, continuation?: string): Promise<{ items: AuditRecord[]; continuation?: string }> {
+    const page = await this.container.items
+      .query<AuditDoc>(
+        { query: "SELECT * FROM c WHERE c.partnerId = @partnerId AND c.type = 'audit' ORDER BY c.at DESC", parameters: [{ name: '@partnerId', value: partnerId }] },
+        { partitionKey: partnerId, maxItemCount: limit, ...(continuation ? { continuationToken: decodeToken(continuation) } : {}) },
+      )
+      .fetchNext();
+    const items = page.resources.map(({ at, actor, operation, route, entity, status, version }) => ({ at, actor, operation, route, entity, status, version }));
+    return { items, ...(page.continuationToken ? { continuation: encodeToken(page.continuationToken) } : {}) };
+  }
+}
+
+let store: AuditStore | undefined;
+
+export function auditStore(): AuditStore {
+  return (store ??= new AuditStore(partnersContainer()));
+}
+
+export function resetAuditStore(): void {
+  store = undefined;
+}
