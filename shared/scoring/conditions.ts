@@ -10,7 +10,7 @@ export type Over = CustomerCondition['over'];
  * counting only months with an eligible association (in whole cents, so money sums are exact).
  */
 export function measureAt(customer: PreparedCustomer, window: ScoringWindow, m: number, measure: Measure, over: Over, mask: number): number {
-  if (over === 'month') return readerFor(measure)(monthAt(customer, window, m));
+  if (over === 'month') return valueAt(customer, window, m - window.historyStart, measure, readerFor(measure));
   const sums = runningCents(customer, window, measure, mask);
   const end = Math.min(Math.max(m - window.historyStart + 1, 0), sums.length - 1);
   const start = Math.min(Math.max(m - 11 - window.historyStart, 0), end);
@@ -30,15 +30,20 @@ function measureId(measure: Measure): number {
 }
 
 /**
- * One month's measure in cents. Azure ACR is summed from the month as given, so a 12-month total
- * reaching back past the months other rules read does not prepare those months (see monthAt).
+ * One month's measure. A month nobody has prepared yet (the promotion grace's look back, a 12-month
+ * total reaching past what other rules read) is read from the month as given, without preparing it
+ * (see monthAt): seats and users directly, Azure ACR summed in cents.
  */
-function centsAt(customer: PreparedCustomer, window: ScoringWindow, i: number, measure: Measure, read: (m: PreparedMonth) => number): number {
-  if (measure.field !== 'azureAcr' || measure.per !== undefined || customer.months[i] !== undefined) return Math.round(read(monthAt(customer, window, window.historyStart + i)) * 100);
+function valueAt(customer: PreparedCustomer, window: ScoringWindow, i: number, measure: Measure, read: (m: PreparedMonth) => number): number {
+  if (customer.months[i] !== undefined || measure.per !== undefined || measure.field === 'bizAppsRevenue' || measure.field === 'bizAppsMcv' || i < 0 || i >= customer.months.length) {
+    return read(monthAt(customer, window, window.historyStart + i));
+  }
   const usage = customer.source[window.monthNames[i]!];
+  if (usage === undefined) return 0;
+  if (measure.field !== 'azureAcr') return usage[measure.field];
   let cents = 0;
-  if (usage !== undefined) for (const service of usage.azureServices) if (service.area === measure.area) cents += Math.round(service.acrUsd * 100);
-  return cents;
+  for (const service of usage.azureServices) if (service.area === measure.area) cents += Math.round(service.acrUsd * 100);
+  return cents / 100;
 }
 
 function runningCents(customer: PreparedCustomer, window: ScoringWindow, measure: Measure, mask: number): Float64Array {
@@ -51,7 +56,7 @@ function runningCents(customer: PreparedCustomer, window: ScoringWindow, measure
     sums = new Float64Array(length + 1);
     for (let i = 0; i < length; i++) {
       const eligible = ((customer.associationMasks[i] ?? 0) & mask) !== 0;
-      sums[i + 1] = sums[i]! + (eligible ? centsAt(customer, window, i, measure, read) : 0);
+      sums[i + 1] = sums[i]! + (eligible ? Math.round(valueAt(customer, window, i, measure, read) * 100) : 0);
     }
     byKey.set(key, sums);
   }
