@@ -36,6 +36,7 @@ export async function recomputeDay(ports: RecomputePorts, partnerId: string, day
   const before = membershipOf(loaded.partner);
   const first = firstRenewalOn(before, qualifies, day, track, renewalRules);
   // One partner write: the designations, the anniversary and, with them, the first renewal applied.
+  // It goes first so that a fee is never recorded for an anniversary the partner does not end up with.
   const { events, membership } = await withRetry(() => partners.recordLifecycleDay(partnerId, qualifies, day, loaded.partner, track, first));
   // Only when the partner now stands renewed at its first anniversary, this day, is the record due
   // (a concurrent recompute of another day may have set another anniversary: then it is not).
