@@ -1,5 +1,6 @@
 import { fanOutRecompute } from '../shared/jobs/fanOut.js';
 import { enqueueRecompute } from '../shared/queue/queues.js';
+import { jobCheckpoints } from '../shared/store/jobCheckpoints.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { withRetry } from '../shared/store/retry.js';
 import { jobDay } from './dailyJobInput.js';
@@ -15,8 +16,8 @@ registerTimer({
     const result = await fanOutRecompute(day, {
       listPartnerIds: (limit, continuation) => withRetry(() => store.listPartnerIds(limit, continuation)),
       send: (message) => withRetry(() => enqueueRecompute(message)),
-      checkpoint: (d) => withRetry(() => store.fanOutCheckpoint(d)),
-      saveCheckpoint: (checkpoint) => withRetry(() => store.saveFanOutCheckpoint(checkpoint)),
+      checkpoint: (d) => withRetry(() => jobCheckpoints().get('recompute', d)),
+      saveCheckpoint: (checkpoint) => withRetry(() => jobCheckpoints().save('recompute', checkpoint)),
       now: () => new Date().toISOString(),
     });
     if (result.alreadyDone) context.log(`nightly recompute for ${day}: already fanned out`);

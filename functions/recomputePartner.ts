@@ -2,16 +2,17 @@ import { today } from '../shared/clock.js';
 import { recomputeDay } from '../shared/jobs/recomputeDay.js';
 import { checkRecomputeMessage } from '../shared/jobs/messageChecks.js';
 import { latestMessageDay, poison } from './poison.js';
-import { enqueueRenewal, RECOMPUTE_QUEUE } from '../shared/queue/queues.js';
+import { RECOMPUTE_QUEUE } from '../shared/queue/queues.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { withRetry } from '../shared/store/retry.js';
+import { renewalStore } from '../shared/store/renewalStore.js';
 import { registerQueue } from './registry.js';
 
 registerQueue({
   name: 'recomputePartner',
   queueName: RECOMPUTE_QUEUE,
   connection: 'AzureWebJobsStorage',
-  // Idempotent: the day's snapshot has a fixed id, so a repeat or a concurrent twin leaves one document.
+  // Idempotent: the day's snapshot has a fixed id, so a repeat or a concurrent twin leaves one document;
+  // a new member's first renewal record is created once, whoever gets there first.
   handler: async (raw, context) => {
     // Checked before anything is read or written: what can never succeed is poisoned at once.
     const checked = checkRecomputeMessage(raw, latestMessageDay());
@@ -19,11 +20,10 @@ registerQueue({
     const { partnerId, reason } = checked.message;
     const day = checked.message.asOf ?? today();
     // The nightly run keeps a snapshot already made that day; a data change replaces it.
-    const result = await recomputeDay(partnerStore(), partnerId, day, reason === 'nightly' ? 'ifAbsent' : 'replace');
+    const ports = { partners: partnerStore(), renewals: renewalStore(), now: () => new Date().toISOString() };
+    const result = await recomputeDay(ports, partnerId, day, reason === 'nightly' ? 'ifAbsent' : 'replace');
     if (result.outcome === 'missing') return context.warn(`partner ${partnerId} does not exist (any more); nothing to recompute`);
     for (const event of result.events) context.log(`partner ${partnerId}: ${JSON.stringify(event)}`);
-    // A new member's first designation day is its anniversary, and its first renewal (with the fee).
-    if (result.events.some((e) => e.type === 'anniversarySet')) await withRetry(() => enqueueRenewal({ partnerId, anniversary: day, step: 'renew', asOf: day }));
     if (result.outcome === 'existed') return context.log(`partner ${partnerId} already recomputed for ${day}`);
     context.log(`recomputed ${partnerId} as of ${day} (${reason})`);
   },

@@ -10,6 +10,7 @@ import { resetSettings } from '../shared/settings.js';
 import { ensureContainers, resetContainer } from '../shared/store/cosmos.js';
 import { partnerStore, resetPartnerStore } from '../shared/store/partnerStore.js';
 import { resetRenewalStore } from '../shared/store/renewalStore.js';
+import { resetJobCheckpoints } from '../shared/store/jobCheckpoints.js';
 import { loadDemoPartners } from './demo.js';
 import { DEMO_TENANT, DEMO_TENANT_PARTNERS, devIssuerSettings } from './devIssuer.js';
 import { accessStore, resetAccessStore } from '../shared/store/accessStore.js';
@@ -101,6 +102,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   resetContainer();
   resetPartnerStore();
   resetRenewalStore();
+  resetJobCheckpoints();
   resetQueues();
   await ensureContainers();
   await ensureQueues();

@@ -1,15 +1,19 @@
 import pLimit from 'p-limit';
 import type { RecomputeMessage } from '../model/jobs.js';
 import type { FanOutCheckpoint } from '../store/documents.js';
-import type { Page } from '../store/partnerStore.js';
+import type { Page } from '../store/partnerViews.js';
 
-/** What the nightly fan-out needs from the outside world. */
-export interface FanOutPorts {
-  listPartnerIds(limit: number, continuation?: string): Promise<Page<string>>;
-  send(message: RecomputeMessage): Promise<void>;
+/** Where a fan-out keeps its progress through the day's pages. */
+export interface CheckpointPorts {
   checkpoint(day: string): Promise<FanOutCheckpoint | undefined>;
   saveCheckpoint(checkpoint: Omit<FanOutCheckpoint, 'id' | 'partnerId' | 'type'>): Promise<void>;
   now(): string;
+}
+
+/** What the nightly fan-out needs from the outside world. */
+export interface FanOutPorts extends CheckpointPorts {
+  listPartnerIds(limit: number, continuation?: string): Promise<Page<string>>;
+  send(message: RecomputeMessage): Promise<void>;
 }
 
 export interface FanOutOptions {
@@ -19,13 +23,22 @@ export interface FanOutOptions {
 
 export const DEFAULT_FAN_OUT: FanOutOptions = { pageSize: 500, concurrency: 32 };
 
+export interface FanOutResult {
+  queued: number;
+  resumed: boolean;
+  alreadyDone: boolean;
+}
+
 /**
- * Puts one nightly recompute message per partner on the queue, a page of partners at a time with
- * bounded concurrency, checkpointing after each page. A run that dies resumes at the last
- * checkpoint; a page sent twice is harmless, as a nightly recompute of a partner already done that
- * day does nothing. A finished day is not fanned out again.
+ * Sends the messages of each item of a day's pages, with bounded concurrency, checkpointing after
+ * each page. A run that dies resumes at the last checkpoint (the page in flight is sent again, so
+ * the messages must be idempotent); a finished day is not fanned out again.
  */
-export async function fanOutRecompute(day: string, ports: FanOutPorts, options: FanOutOptions = DEFAULT_FAN_OUT): Promise<{ queued: number; resumed: boolean; alreadyDone: boolean }> {
+export async function fanOutPages<T, M>(
+  day: string,
+  ports: CheckpointPorts & { page(limit: number, continuation?: string): Promise<Page<T>>; messagesOf(item: T): M[]; send(message: M): Promise<void> },
+  options: FanOutOptions = DEFAULT_FAN_OUT,
+): Promise<FanOutResult> {
   const saved = await ports.checkpoint(day);
   if (saved?.done) return { queued: 0, resumed: false, alreadyDone: true };
   const limit = pLimit(options.concurrency);
@@ -33,15 +46,16 @@ export async function fanOutRecompute(day: string, ports: FanOutPorts, options: 
   let total = saved?.queued ?? 0;
   let queued = 0;
   do {
-    const page = await ports.listPartnerIds(options.pageSize, continuation);
+    const page = await ports.page(options.pageSize, continuation);
+    const messages = page.items.flatMap((item) => ports.messagesOf(item));
     // On the first failed send, schedule no more and let those in flight settle before failing the run.
     let failure: { error: unknown } | undefined;
     await Promise.allSettled(
-      page.items.map((partnerId) =>
+      messages.map((message) =>
         limit(async () => {
           if (failure) return;
           try {
-            await ports.send({ partnerId, reason: 'nightly', asOf: day });
+            await ports.send(message);
           } catch (error) {
             failure ??= { error };
           }
@@ -49,10 +63,19 @@ export async function fanOutRecompute(day: string, ports: FanOutPorts, options: 
       ),
     );
     if (failure) throw failure.error;
-    queued += page.items.length;
-    total += page.items.length;
+    queued += messages.length;
+    total += messages.length;
     continuation = page.continuation;
     await ports.saveCheckpoint({ day, queued: total, done: continuation === undefined, updatedAt: ports.now(), ...(continuation ? { continuation } : {}) });
   } while (continuation !== undefined);
   return { queued, resumed: saved !== undefined, alreadyDone: false };
+}
+
+/**
+ * Puts one nightly recompute message per partner on the queue, a page of partners at a time. A
+ * page sent twice is harmless, as a nightly recompute of a partner already done that day does
+ * nothing.
+ */
+export function fanOutRecompute(day: string, ports: FanOutPorts, options: FanOutOptions = DEFAULT_FAN_OUT): Promise<FanOutResult> {
+  return fanOutPages(day, { ...ports, page: ports.listPartnerIds, messagesOf: (partnerId: string): RecomputeMessage[] => [{ partnerId, reason: 'nightly', asOf: day }] }, options);
 }

@@ -51,7 +51,7 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
     const snapshot = await withRetry(() => partners.snapshot(partnerId, A));
     if (snapshot) onA = qualifiedDays([snapshot])[0];
     else {
-      const day = await recomputeDay(partners, partnerId, A, 'ifAbsent');
+      const day = await recomputeDay(ports, partnerId, A, 'ifAbsent');
       if (day.outcome === 'missing') return nothing(`partner ${partnerId} does not exist (any more)`);
       onA = { day: A, qualifies: day.qualifies };
       // A's own score may have changed the designations: plan on them as they are now.

@@ -148,4 +148,6 @@ export interface FanOutCheckpoint extends Stored {
   updatedAt: string;
 }
 
-export const fanOutId = (day: string) => `fanOut:${day}`;
+/** The nightly recompute's checkpoint for a day, and the daily renewals' (which queue renewal steps, not recomputes). */
+export const fanOutId = (day: string, job: FanOutJob = 'recompute') => (job === 'recompute' ? `fanOut:${day}` : `fanOut:${job}:${day}`);
+export type FanOutJob = 'recompute' | 'renewals';

@@ -4,7 +4,9 @@ import type { UsageRow } from '../model/api.js';
 import type { CustomerProfile, MonthUsage, PersonProfile } from '../model/facts.js';
 import type { PartnerFacts, PartnerProfile } from '../model/partner.js';
 import type { ScoreSummary } from '../scoring/summary.js';
-import { applyDailyScores, type LifecycleEvent, type Membership } from '../lifecycle/membership.js';
+import type { LifecycleEvent, Membership } from '../lifecycle/membership.js';
+import { applyDay } from '../lifecycle/firstRenewal.js';
+import type { RenewalRecord } from '../lifecycle/renewal.js';
 import type { Path } from '../../rules/schema.js';
 import type { SolutionArea } from '../model/primitives.js';
 import type { LegacyCompetency } from '../lifecycle/packages.js';
@@ -16,22 +18,19 @@ import { checkIfMatch, CustomerStore, etagOf } from './customerStore.js';
 import {
   BUCKET_CAPACITY,
   bucketDocId,
-  fanOutId,
-  JOBS_PARTITION,
   PARTNER_ID,
   type CustomerBucketDoc,
-  type FanOutCheckpoint,
   type PartnerDoc,
   type SnapshotDoc,
 } from './documents.js';
 import { own, withEntry } from './own.js';
-import { lifecycleOf, membershipOf, type PartnerLifecycle, type Page, type Versioned } from './partnerViews.js';
+import { lifecycleOf, membershipOf, type LifecycleChange, type PartnerLifecycle, type Page, type Versioned } from './partnerViews.js';
 import { changePartnerDoc, readPartnerDoc, withDerived } from './partnerDocs.js';
 import { statusOf } from './transient.js';
 import { SnapshotStore } from './snapshots.js';
 import { UsageUploads, type UploadOptions } from './usageUpload.js';
 
-export type { Page, PartnerLifecycle, Versioned } from './partnerViews.js';
+export type { LifecycleChange, Page, PartnerLifecycle, Versioned } from './partnerViews.js';
 
 /** Everything the API stores about partners, in one partition per partner. */
 export class PartnerStore {
@@ -159,15 +158,15 @@ export class PartnerStore {
     return this.customers.loadForRecompute(partnerId);
   }
 
-
   /**
    * Applies a day's qualification to the designations; the first designation also sets the
-   * partner's anniversary. Given the document just read, a day that changes nothing costs no
-   * request, and a change is one write on its ETag (re-read only if someone wrote since).
+   * anniversary, and with it applies `firstRenewal` (see applyDay). Given the document just read, a
+   * day that changes nothing costs no request, a change one write on its ETag (re-read only if
+   * someone wrote since). Answers the events and the membership as it now stands.
    */
-  recordLifecycleDay(partnerId: string, qualifies: Record<SolutionArea, boolean>, day: string, loaded?: PartnerDoc, azureTrack?: Path): Promise<LifecycleEvent[]> {
+  recordLifecycleDay(partnerId: string, qualifies: Record<SolutionArea, boolean>, day: string, loaded?: PartnerDoc, azureTrack?: Path, firstRenewal?: RenewalRecord): Promise<LifecycleChange> {
     return this.changeLifecycle(partnerId, loaded, (current) => {
-      const applied = applyDailyScores(membershipOf(current), qualifies, day, azureTrack);
+      const applied = applyDay(membershipOf(current), qualifies, day, azureTrack, firstRenewal);
       const anniversarySet = applied.membership.anniversary !== undefined && current.profile.anniversary === undefined;
       const next: PartnerDoc = {
         ...current,
@@ -182,35 +181,35 @@ export class PartnerStore {
    * Changes the membership (a renewal, an unpaid fee); `change` must be idempotent, and nothing is
    * written when it reports no events. Given the document just read, no second read.
    */
-  changeMembership(partnerId: string, change: (membership: Membership) => { membership: Membership; events: LifecycleEvent[] }, loaded?: PartnerDoc): Promise<LifecycleEvent[]> {
-    return this.changeLifecycle(partnerId, loaded, (current) => {
+  async changeMembership(partnerId: string, change: (membership: Membership) => LifecycleChange, loaded?: PartnerDoc): Promise<LifecycleEvent[]> {
+    return (await this.changeLifecycle(partnerId, loaded, (current) => {
       const changed = change(membershipOf(current));
       return { next: { ...current, membership: changed.membership }, events: changed.events };
-    });
+    })).events;
   }
 
   /**
    * A lifecycle change, written only when it reports events: first on the ETag of the document
    * the caller has just read (no second read), and if someone wrote since, on fresh data.
    */
-  private async changeLifecycle(partnerId: string, loaded: PartnerDoc | undefined, apply: (current: PartnerDoc) => { next: PartnerDoc; events: LifecycleEvent[] }): Promise<LifecycleEvent[]> {
+  private async changeLifecycle(partnerId: string, loaded: PartnerDoc | undefined, apply: (current: PartnerDoc) => { next: PartnerDoc; events: LifecycleEvent[] }): Promise<LifecycleChange> {
     if (loaded) {
       const { next, events } = apply(loaded);
-      if (events.length === 0) return [];
+      if (events.length === 0) return { events, membership: membershipOf(loaded) };
       try {
         await this.container.item(PARTNER_ID, partnerId).replace(withDerived(next), { accessCondition: { type: 'IfMatch', condition: loaded._etag! } });
-        return events;
+        return { events, membership: membershipOf(next) };
       } catch (error) {
         if (statusOf(error) !== 412) throw error;
       }
     }
     let events: LifecycleEvent[] = [];
-    await this.changePartner(partnerId, (current) => {
+    const { doc } = await this.changePartner(partnerId, (current) => {
       const applied = apply(current);
       events = applied.events;
       return events.length === 0 ? current : applied.next;
     });
-    return events;
+    return { events, membership: membershipOf(doc) };
   }
 
   async lifecycle(partnerId: string): Promise<PartnerLifecycle> {
@@ -276,15 +275,6 @@ export class PartnerStore {
       .query<{ partnerId: string }>({ query: "SELECT c.partnerId FROM c WHERE c.type = 'partner' ORDER BY c.partnerId" }, { maxItemCount: limit, ...(continuation ? { continuationToken: continuation } : {}) })
       .fetchNext();
     return { items: page.resources.map((r) => r.partnerId), ...(page.continuationToken ? { continuation: page.continuationToken } : {}) };
-  }
-
-  async fanOutCheckpoint(day: string): Promise<FanOutCheckpoint | undefined> {
-    const { resource } = await this.container.item(fanOutId(day), JOBS_PARTITION).read<FanOutCheckpoint>();
-    return resource;
-  }
-
-  async saveFanOutCheckpoint(checkpoint: Omit<FanOutCheckpoint, 'id' | 'partnerId' | 'type'>): Promise<void> {
-    await this.container.items.upsert<FanOutCheckpoint>({ id: fanOutId(checkpoint.day), partnerId: JOBS_PARTITION, type: 'fanOut', ...checkpoint });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Membership } from '../lifecycle/membership.js';
+import type { LifecycleEvent, Membership } from '../lifecycle/membership.js';
 import type { LegacyCompetency } from '../lifecycle/packages.js';
 import type { RecordedSpecialization } from '../lifecycle/entitlements.js';
 import type { PartnerProfile } from '../model/partner.js';
@@ -36,3 +36,6 @@ export function lifecycleOf(doc: PartnerDoc): PartnerLifecycle {
     specializations: Object.entries(doc.specializations ?? {}).map(([id, s]) => ({ id, ...s })),
   };
 }
+
+/** What a lifecycle change did, and the membership as it stands after it. */
+export type LifecycleChange = { membership: Membership; events: LifecycleEvent[] };

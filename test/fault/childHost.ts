@@ -3,6 +3,7 @@ import { startCosmosEmulator, startQueueEmulator } from '../../local/emulators.j
 import { resetSettings } from '../../shared/settings.js';
 import { ensureContainers, resetContainer } from '../../shared/store/cosmos.js';
 import { resetPartnerStore } from '../../shared/store/partnerStore.js';
+import { resetJobCheckpoints } from '../../shared/store/jobCheckpoints.js';
 import { ensureQueues, resetQueues } from '../../shared/queue/queues.js';
 
 export const FAULT_KEY = 'fault-function-key';
@@ -22,6 +23,7 @@ export async function startEmulators(): Promise<Emulators> {
   resetSettings();
   resetContainer();
   resetPartnerStore();
+  resetJobCheckpoints();
   resetQueues();
   await ensureContainers();
   await ensureQueues();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleSetFor } from '../../rules/index.js';
 import { todayUtc } from '../../shared/dates.js';
 import { fanOutRecompute } from '../../shared/jobs/fanOut.js';
+import { jobCheckpoints } from '../../shared/store/jobCheckpoints.js';
 import type { PartnerFacts } from '../../shared/model/partner.js';
 import { decodeMessage, encodeMessage, enqueueRecompute, queue, RECOMPUTE_QUEUE } from '../../shared/queue/queues.js';
 import { scorePartner, toScoreDocument, toScoreSummary } from '../../shared/scoring/index.js';
@@ -95,14 +96,14 @@ describe('nightly recompute through the queue', () => {
           sent++;
           await enqueueRecompute(message);
         },
-        checkpoint: (d) => store.fanOutCheckpoint(d),
-        saveCheckpoint: (c) => store.saveFanOutCheckpoint(c),
+        checkpoint: (d) => jobCheckpoints().get('recompute', d),
+        saveCheckpoint: (c) => jobCheckpoints().save('recompute', c),
         now: () => new Date().toISOString(),
       },
       { pageSize: 100, concurrency: 8 },
     );
     await expect(dying).rejects.toThrow('the host was stopped');
-    expect(await store.fanOutCheckpoint(day)).toMatchObject({ queued: 200, done: false });
+    expect(await jobCheckpoints().get('recompute', day)).toMatchObject({ queued: 200, done: false });
     await drained();
 
     expect((await host.api('/admin/functions/nightlyRecompute', { method: 'POST', json: { input: { asOf: day } } })).status).toBe(202);
