@@ -97,16 +97,21 @@ function checkAgainstCatalogues(ruleSet: RuleSet, known: Set<string>, workloads:
  * Identical parts (the paths' shared skilling lists, Security's Azure net adds on both paths) become
  * one object, so the scoring evaluates each once per partner and reuses it (metric.ts caches by part).
  */
+/** Parts that more than one metric (or path) uses: the scoring keeps their results for the others. */
+export const sharedParts = new WeakSet<Part>();
+
 function internParts(ruleSet: RuleSet, interned: Map<string, Part>): void {
+  const used = new Set<Part>();
   for (const area of SOLUTION_AREAS) {
     for (const variant of variantsOf(ruleSet.areas[area])) {
       for (const metric of variant.metrics) {
         metric.parts = metric.parts.map((part) => {
           const key = JSON.stringify(part);
-          const known = interned.get(key);
-          if (known) return known;
-          interned.set(key, part);
-          return part;
+          const one = interned.get(key) ?? part;
+          interned.set(key, one);
+          if (used.has(one)) sharedParts.add(one);
+          used.add(one);
+          return one;
         });
       }
     }

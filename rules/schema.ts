@@ -36,7 +36,8 @@ export const Threshold = z
   });
 export type Threshold = z.infer<typeof Threshold>;
 
-export const MEASURE_FIELDS = ['azureAcr', 'paidSeats', 'activeUsers', 'protectedUsers', 'bizAppsRevenue', 'bizAppsMcv'] as const;
+// Business Applications are measured per workload (kinds workloadPairs and workloadGrowth), not as a month's field.
+export const MEASURE_FIELDS = ['azureAcr', 'paidSeats', 'activeUsers', 'protectedUsers'] as const;
 
 /** A number read from one customer-month: a field, an area's Azure ACR, or a ratio to paid seats. */
 export const Measure = z

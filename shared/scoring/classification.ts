@@ -1,7 +1,7 @@
 import type { Classification, Path } from '../../rules/schema.js';
 import { UNSPECIFIED_WORKLOAD } from '../model/facts.js';
 import { associationMask } from './associations.js';
-import { isEligibleIn, monthAt, type ScoringContext } from './context.js';
+import { EMPTY_MONTH, isEligibleIn, monthAt, workloadsIn, type ScoringContext } from './context.js';
 import { TOLERANCE } from './points.js';
 import { nameOf } from './window.js';
 
@@ -41,12 +41,12 @@ function byWorkloads(c: Extract<Classification, { kind: 'workloadPairs' }>, ctx:
   const named = new Set([...ruleSet.bizApps.netAddsWorkloads, UNSPECIFIED_WORKLOAD]);
   const revenueBy = (month: number, customer: (typeof ctx.customers)[number]) => {
     const sums = new Map<string, number>();
-    for (const w of monthAt(customer, window, month).workloads) if (named.has(w.name)) sums.set(w.name, (sums.get(w.name) ?? 0) + Math.round(w.revenue * 100));
+    for (const w of workloadsIn(monthAt(customer, window, month))) if (named.has(w.name)) sums.set(w.name, (sums.get(w.name) ?? 0) + Math.round(w.revenue * 100));
     return sums;
   };
   let pairs = 0;
   for (const customer of ctx.customers) {
-    if (monthAt(customer, window, M).workloads.length === 0 || !isEligibleIn(customer, window, M, mask) || !isEligibleIn(customer, window, Y, mask)) continue;
+    if (monthAt(customer, window, M).bizApps === EMPTY_MONTH.bizApps || !isEligibleIn(customer, window, M, mask) || !isEligibleIn(customer, window, Y, mask)) continue;
     const now = revenueBy(M, customer);
     const then = revenueBy(Y, customer);
     for (const [workload, cents] of now) if (cents > c.revenueAbove * 100 && (then.get(workload) ?? 0) > c.revenueAbove * 100) pairs++;

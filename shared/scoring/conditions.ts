@@ -20,7 +20,7 @@ export function measureAt(customer: PreparedCustomer, window: ScoringWindow, m: 
 // Running sums of eligible cents per customer, keyed by measure and mask as one small integer, so
 // the paths and parts that read the same measure share them: a 12-month total is one subtraction.
 const measureIds = new WeakMap<Measure, number>();
-const FIELDS: readonly Measure['field'][] = ['azureAcr', 'paidSeats', 'activeUsers', 'protectedUsers', 'bizAppsRevenue', 'bizAppsMcv'];
+const FIELDS: readonly Measure['field'][] = ['azureAcr', 'paidSeats', 'activeUsers', 'protectedUsers'];
 const AREAS: readonly (Measure['area'] | undefined)[] = [undefined, 'infrastructure', 'dataAi', 'digitalAppInnovation', 'businessApplications', 'modernWork', 'security'];
 
 function measureId(measure: Measure): number {
@@ -35,7 +35,7 @@ function measureId(measure: Measure): number {
  * (see monthAt): seats and users directly, Azure ACR summed in cents.
  */
 function valueAt(customer: PreparedCustomer, window: ScoringWindow, i: number, measure: Measure, read: (m: PreparedMonth) => number): number {
-  if (customer.months[i] !== undefined || measure.per !== undefined || measure.field === 'bizAppsRevenue' || measure.field === 'bizAppsMcv' || i < 0 || i >= customer.months.length) {
+  if (customer.months[i] !== undefined || measure.per !== undefined || i < 0 || i >= customer.months.length) {
     return read(monthAt(customer, window, window.historyStart + i));
   }
   const usage = customer.source[window.monthNames[i]!];

@@ -1,4 +1,4 @@
-import type { AzureServiceUsage, CustomerFacts, MonthUsage, Person } from '../model/facts.js';
+import type { AzureServiceUsage, BizAppsUsage, CustomerFacts, MonthUsage, Person } from '../model/facts.js';
 import type { PartnerFacts } from '../model/partner.js';
 import type { SolutionArea } from '../model/primitives.js';
 import { monthIndex } from '../dates.js';
@@ -18,8 +18,6 @@ export interface PreparedMonth {
   paidSeats: number;
   activeUsers: number;
   protectedUsers: number;
-  bizAppsRevenue: number;
-  bizAppsMcv: number;
   acrInfrastructure: number;
   acrDataAi: number;
   acrDigitalAppInnovation: number;
@@ -27,8 +25,15 @@ export interface PreparedMonth {
   acrModernWork: number;
   acrSecurity: number;
   services: readonly AzureServiceUsage[];
-  /** Business Applications per workload, with MCV from the rule set's rate card. */
-  workloads: readonly PreparedWorkload[];
+  /** Business Applications as given; per workload, with MCV from the rate card, on first read (workloadsIn). */
+  bizApps: BizAppsUsage;
+  workloads: readonly PreparedWorkload[] | undefined;
+  ruleSet: RuleSet | undefined;
+}
+
+/** A month's Business Applications per workload, prepared on first read: only their metrics read them. */
+export function workloadsIn(month: PreparedMonth): readonly PreparedWorkload[] {
+  return (month.workloads ??= workloadsOf(month.bizApps, month.ruleSet!));
 }
 
 export const ACR_FIELD: Record<SolutionArea, keyof PreparedMonth & `acr${string}`> = {
@@ -45,8 +50,6 @@ export const EMPTY_MONTH: PreparedMonth = Object.freeze({
   paidSeats: 0,
   activeUsers: 0,
   protectedUsers: 0,
-  bizAppsRevenue: 0,
-  bizAppsMcv: 0,
   acrInfrastructure: 0,
   acrDataAi: 0,
   acrDigitalAppInnovation: 0,
@@ -54,7 +57,9 @@ export const EMPTY_MONTH: PreparedMonth = Object.freeze({
   acrModernWork: 0,
   acrSecurity: 0,
   services: [],
+  bizApps: {},
   workloads: [],
+  ruleSet: undefined,
 });
 
 export interface PreparedCustomer {
@@ -114,19 +119,10 @@ function prepareMonth(usage: MonthUsage, ruleSet: RuleSet): PreparedMonth {
       case 'security': security += c; break;
     }
   }
-  const workloads = workloadsOf(usage.bizApps, ruleSet);
-  let revenue = 0;
-  let mcv = 0;
-  for (const w of workloads) {
-    revenue += cents(w.revenue);
-    mcv += w.mcv;
-  }
   return {
     paidSeats: usage.paidSeats,
     activeUsers: usage.activeUsers,
     protectedUsers: usage.protectedUsers,
-    bizAppsRevenue: fromCents(revenue),
-    bizAppsMcv: mcv,
     acrInfrastructure: fromCents(infrastructure),
     acrDataAi: fromCents(dataAi),
     acrDigitalAppInnovation: fromCents(digitalAppInnovation),
@@ -134,7 +130,9 @@ function prepareMonth(usage: MonthUsage, ruleSet: RuleSet): PreparedMonth {
     acrModernWork: fromCents(modernWork),
     acrSecurity: fromCents(security),
     services: usage.azureServices,
-    workloads,
+    bizApps: usage.bizApps,
+    workloads: undefined,
+    ruleSet,
   };
 }
 

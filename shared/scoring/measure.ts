@@ -15,10 +15,6 @@ function fieldReader(measure: Measure): MeasureReader {
       return (m) => m.activeUsers;
     case 'protectedUsers':
       return (m) => m.protectedUsers;
-    case 'bizAppsRevenue':
-      return (m) => m.bizAppsRevenue;
-    case 'bizAppsMcv':
-      return (m) => m.bizAppsMcv;
   }
 }
 

@@ -1,3 +1,4 @@
+import { sharedParts } from '../../rules/load.js';
 import type { AreaVariant, MetricRule } from '../../rules/schema.js';
 import type { MetricName } from '../model/primitives.js';
 import { associationMask } from './associations.js';
@@ -36,12 +37,14 @@ type Part = MetricRule['parts'][number];
 // scope. The cache lives on the context, not in a WeakMap: a WeakMap keyed by thousands of short-lived
 // contexts made the garbage collector's work grow (the benchmark's ratio went from 4.8 to 6.9).
 function evaluatePart(part: Part, ctx: ScoringContext, scope: PartScope): PartResult {
+  const evaluate = partEvaluators[part.kind] as PartEvaluator<typeof part.kind>;
+  if (!sharedParts.has(part)) return evaluate(part, ctx, scope);
   const byPart = (ctx.partResults ??= new Map());
   let byScope = byPart.get(part);
   if (!byScope) byPart.set(part, (byScope = new Map()));
   const key = scope.mask * 2 + (scope.productionOnly ? 1 : 0);
   let result = byScope.get(key);
-  if (!result) byScope.set(key, (result = (partEvaluators[part.kind] as PartEvaluator<typeof part.kind>)(part, ctx, scope)));
+  if (!result) byScope.set(key, (result = evaluate(part, ctx, scope)));
   return result;
 }
 

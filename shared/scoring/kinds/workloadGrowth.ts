@@ -1,5 +1,7 @@
-import { isEligibleIn, monthAt } from '../context.js';
-import { nameOf } from '../window.js';
+import type { RuleSet } from '../../../rules/schema.js';
+import { UNSPECIFIED_WORKLOAD } from '../../model/facts.js';
+import { isEligibleIn, monthAt, workloadsIn, type PreparedCustomer } from '../context.js';
+import { nameOf, type ScoringWindow } from '../window.js';
 import { mcvMaskOf } from '../workloads.js';
 import type { PreparedWorkload } from '../workloads.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
@@ -9,6 +11,21 @@ function mcvOf(workloads: readonly PreparedWorkload[], workload: string): number
   let sum = 0;
   for (const w of workloads) if (w.mcvWorkload === workload) sum += w.mcv;
   return sum;
+}
+
+const maskLists = new WeakMap<RuleSet, readonly number[]>();
+
+/** The distinct association masks under which some workload's MCV counts: a pair's baseline month depends only on its mask. */
+function workloadMasks(ruleSet: RuleSet): readonly number[] {
+  let masks = maskLists.get(ruleSet);
+  if (!masks) maskLists.set(ruleSet, (masks = [...new Set([...ruleSet.bizApps.rateCard.map((r) => mcvMaskOf(ruleSet, r.workload)), mcvMaskOf(ruleSet, UNSPECIFIED_WORKLOAD)])]));
+  return masks;
+}
+
+/** The first month from Y with an association of the mask (M at the latest), or undefined. */
+function baselineFor(customer: PreparedCustomer, window: ScoringWindow, mask: number): number | undefined {
+  for (let m = window.comparisonMonth; m <= window.evaluationMonth; m++) if (isEligibleIn(customer, window, m, mask)) return m;
+  return undefined;
 }
 
 /**
@@ -22,16 +39,23 @@ export const workloadGrowth: PartEvaluator<'workloadGrowth'> = (part, ctx, scope
   const contributors: Contributor[] = [];
   let baselineSum = 0;
   for (const customer of customersInScope(ctx, scope)) {
+    // A pair counts only with MCV in M or at its baseline month, and a baseline month depends only on
+    // the pair's mask: read M and those few months, not the whole year.
+    const baselines = new Map<number, number>();
     let seen: Set<string> | undefined;
-    for (let m = window.comparisonMonth; m <= M; m++) for (const w of monthAt(customer, window, m).workloads) if (w.mcvWorkload !== undefined) (seen ??= new Set()).add(w.mcvWorkload);
+    for (const mask of workloadMasks(ruleSet)) {
+      const baseline = baselineFor(customer, window, scope.mask & mask);
+      if (baseline === undefined) continue;
+      baselines.set(mask, baseline);
+      for (const m of baseline === M ? [M] : [baseline, M]) for (const w of workloadsIn(monthAt(customer, window, m))) if (w.mcvWorkload !== undefined) (seen ??= new Set()).add(w.mcvWorkload);
+    }
     if (seen === undefined) continue;
     for (const workload of seen) {
       const mask = scope.mask & mcvMaskOf(ruleSet, workload);
-      if (!isEligibleIn(customer, window, M, mask)) continue;
-      let baseline = window.comparisonMonth;
-      while (!isEligibleIn(customer, window, baseline, mask)) baseline++;
-      const before = mcvOf(monthAt(customer, window, baseline).workloads, workload);
-      const now = mcvOf(monthAt(customer, window, M).workloads, workload);
+      const baseline = baselines.get(mcvMaskOf(ruleSet, workload));
+      if (baseline === undefined || !isEligibleIn(customer, window, M, mask)) continue;
+      const before = mcvOf(workloadsIn(monthAt(customer, window, baseline)), workload);
+      const now = mcvOf(workloadsIn(monthAt(customer, window, M)), workload);
       baselineSum += before;
       if (before === 0 && now === 0) continue;
       const months = baseline === M ? [{ month: nameOf(window, M), value: now }] : [{ month: nameOf(window, baseline), value: before }, { month: nameOf(window, M), value: now }];

@@ -1,6 +1,6 @@
 import { UNSPECIFIED_WORKLOAD } from '../../model/facts.js';
 import type { RuleSet } from '../../../rules/schema.js';
-import { isEligibleIn, monthAt, type PreparedCustomer, type ScoringContext } from '../context.js';
+import { isEligibleIn, monthAt, workloadsIn, type PreparedCustomer, type ScoringContext } from '../context.js';
 import { describeThreshold, meets } from '../measure.js';
 import { nameOf } from '../window.js';
 import { mcvMaskOf } from '../workloads.js';
@@ -25,10 +25,10 @@ const NONE: ReadonlyMap<string, number> = new Map();
 
 export function workloadValuesAt(ctx: ScoringContext, customer: PreparedCustomer, m: number, measure: Measure, mask: number): ReadonlyMap<string, number> {
   const { window, ruleSet } = ctx;
-  const month = monthAt(customer, window, m);
-  if (month.workloads.length === 0) return NONE;
+  const workloads = workloadsIn(monthAt(customer, window, m));
+  if (workloads.length === 0) return NONE;
   const values = new Map<string, number>();
-  for (const w of month.workloads) {
+  for (const w of workloads) {
     if (measure === 'revenue') {
       if (!netAddsWorkloads(ruleSet).has(w.name) || !isEligibleIn(customer, window, m, mask)) continue;
       values.set(w.name, (Math.round((values.get(w.name) ?? 0) * 100) + Math.round(w.revenue * 100)) / 100);
