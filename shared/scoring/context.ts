@@ -140,6 +140,11 @@ function prepareCustomer(customer: CustomerFacts, window: ScoringWindow, ruleSet
   const { historyStart, evaluationMonth } = window;
   const length = window.monthNames.length;
   const months: (PreparedMonth | undefined)[] = new Array(length);
+  // Y to M, which nearly every metric reads, in one tight loop; the older months on first read.
+  for (let i = window.comparisonMonth - historyStart; i < length; i++) {
+    const usage = customer.months[window.monthNames[i]!];
+    months[i] = usage === undefined ? EMPTY_MONTH : prepareMonth(usage, ruleSet);
+  }
   const associationMasks = new Uint8Array(length);
   for (const association of customer.associations) {
     if (association.type === 'PAL' && palExcluded.has(customer.country)) continue;

@@ -48,7 +48,7 @@ timeBaseline(warmup);
 // Each side is timed REPEATS times per chunk, alternating, and the fastest run counts: on a shared
 // machine interference only ever adds time, so the minimum is the closest to the work itself (the
 // memory-bound baseline otherwise swung from 0.9 to 1.7 s between runs of the same code).
-const REPEATS = 3;
+const REPEATS = Number(process.env.REPEATS ?? 3);
 for (let first = 0; first < partners; first += CHUNK) {
   const batch = Array.from({ length: Math.min(CHUNK, partners - first) }, (_, i) => syntheticPartner(first + i, shape));
   let engine = Infinity;
