@@ -11,14 +11,16 @@ export type Over = CustomerCondition['over'];
  */
 export function measureAt(customer: PreparedCustomer, window: ScoringWindow, m: number, measure: Measure, over: Over, mask: number): number {
   if (over === 'month') return valueAt(customer, window, m - window.historyStart, measure, readerFor(measure));
-  const sums = runningCents(customer, window, measure, mask);
-  const end = Math.min(Math.max(m - window.historyStart + 1, 0), sums.length - 1);
+  const length = window.monthNames.length;
+  // Months [start, end) of the history, clamped to it: those before it have no data.
+  const end = Math.min(Math.max(m - window.historyStart + 1, 0), length);
   const start = Math.min(Math.max(m - 11 - window.historyStart, 0), end);
-  return (sums[end]! - sums[start]!) / 100;
+  const sums = centsFrom(customer, window, measure, mask, start);
+  return (sums[start]! - sums[end]!) / 100;
 }
 
-// Running sums of eligible cents per customer, keyed by measure and mask as one small integer, so
-// the paths and parts that read the same measure share them: a 12-month total is one subtraction.
+// Sums of eligible cents per customer, keyed by measure and mask as one small integer, so the paths
+// and parts that read the same measure share them: a 12-month total is one subtraction.
 const measureIds = new WeakMap<Measure, number>();
 const FIELDS: readonly Measure['field'][] = ['azureAcr', 'paidSeats', 'activeUsers', 'protectedUsers'];
 const AREAS: readonly (Measure['area'] | undefined)[] = [undefined, 'infrastructure', 'dataAi', 'digitalAppInnovation', 'businessApplications', 'modernWork', 'security'];
@@ -46,21 +48,27 @@ function valueAt(customer: PreparedCustomer, window: ScoringWindow, i: number, m
   return cents / 100;
 }
 
-function runningCents(customer: PreparedCustomer, window: ScoringWindow, measure: Measure, mask: number): Float64Array {
+/**
+ * Sums of eligible cents from month i to M (sums[i]), filled backwards from M only as far as a total
+ * needs: most customers never need the oldest year, which only the promotion grace at Y reads.
+ */
+function centsFrom(customer: PreparedCustomer, window: ScoringWindow, measure: Measure, mask: number, needed: number): Float64Array {
   const byKey = (customer.runningSums ??= new Map());
   const key = measureId(measure) * 16 + mask;
-  let sums = byKey.get(key);
-  if (!sums) {
-    const read = readerFor(measure);
+  let entry = byKey.get(key);
+  if (!entry) {
     const length = window.monthNames.length;
-    sums = new Float64Array(length + 1);
-    for (let i = 0; i < length; i++) {
-      const eligible = ((customer.associationMasks[i] ?? 0) & mask) !== 0;
-      sums[i + 1] = sums[i]! + (eligible ? Math.round(valueAt(customer, window, i, measure, read) * 100) : 0);
-    }
-    byKey.set(key, sums);
+    byKey.set(key, (entry = { sums: new Float64Array(length + 1), from: length }));
   }
-  return sums;
+  if (entry.from > needed) {
+    const read = readerFor(measure);
+    for (let i = entry.from - 1; i >= needed; i--) {
+      const eligible = ((customer.associationMasks[i] ?? 0) & mask) !== 0;
+      entry.sums[i] = entry.sums[i + 1]! + (eligible ? Math.round(valueAt(customer, window, i, measure, read) * 100) : 0);
+    }
+    entry.from = needed;
+  }
+  return entry.sums;
 }
 
 /**

@@ -79,7 +79,7 @@ export interface PreparedCustomer {
   /** Association bits active on any day of each month, PAL already dropped where it never counts. */
   associationMasks: Uint8Array;
   /** Running sums of eligible cents by measure and mask, filled on first use (conditions.ts). */
-  runningSums: Map<number, Float64Array> | undefined;
+  runningSums: Map<number, { sums: Float64Array; from: number }> | undefined;
 }
 
 export interface PersonOnDay {
