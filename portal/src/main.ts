@@ -2,6 +2,7 @@ import './styles.css';
 import { html, render } from 'lit';
 import { apiClient, type Api } from './api.js';
 import { pastedCredentials } from './auth.js';
+import { entraClient, entraConfigFrom, entraCredentials } from './entra.js';
 import { LOADING, settle, type Loaded } from './loaded.js';
 import type { Rules } from './types.js';
 import { closePartner, dashboardView, openPartner } from './views/dashboard.js';
@@ -18,7 +19,9 @@ export interface Context {
 
 // The demo partner `npm start` loads; a portal team sets its own at build time.
 const DEFAULT_PARTNER = import.meta.env.VITE_DEFAULT_PARTNER ?? 'contoso-jp';
-const credentials = pastedCredentials();
+// Entra ID when the build names an app registration (Azure); else the function key or a pasted token (local).
+const entra = entraConfigFrom(import.meta.env);
+const credentials = entra ? entraCredentials(await entraClient(entra), entra.scopes) : pastedCredentials();
 const root = document.getElementById('app')!;
 let signInMessage: string | undefined;
 
@@ -63,7 +66,7 @@ function navigate(): void {
 
 function draw(): void {
   if (!credentials.signedIn()) {
-    render(signInView(signInMessage, (key) => {
+    render(signInView(signInMessage, entra !== undefined, (key) => {
       credentials.signIn(key);
       signInMessage = undefined;
       start();

@@ -1,7 +1,15 @@
 import { html } from 'lit';
 
-/** The sign-in: the function key or a pasted access token, typed once, kept for this tab only. */
-export function signInView(message: string | undefined, signIn: (key: string) => void) {
+/** The sign-in: Microsoft Entra ID where the build configures it; else the function key or a pasted access token, kept for this tab only. */
+export function signInView(message: string | undefined, withEntra: boolean, signIn: (key: string) => void) {
+  if (withEntra) {
+    return html`
+      <main id="main" class="sign-in">
+        <h1>Partner capability</h1>
+        <button type="button" @click=${() => signIn('')}>Sign in with Microsoft</button>
+        ${message ? html`<p class="error" role="alert" data-error>${message}</p>` : ''}
+      </main>`;
+  }
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const key = new FormData(event.target as HTMLFormElement).get('key')?.toString() ?? '';
