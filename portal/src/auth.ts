@@ -1,15 +1,6 @@
-/**
- * How the portal proves who it is to the API: the function key or a pasted access token, typed
- * once per browser session. An Entra ID (MSAL) implementation returning `Authorization: Bearer …`
- * can come behind the same interface; nothing else in the portal changes.
- */
-export interface Credentials {
-  /** Headers to send with every API call; empty while signed out. */
-  headers(): Promise<Record<string, string>>;
-  signedIn(): boolean;
-  signIn(secret: string): void;
-  signOut(): void;
-}
+import type { Credentials } from './credentials.js';
+
+export type { Credentials } from './credentials.js';
 
 const KEY = 'pcs.functionKey';
 

@@ -1,4 +1,4 @@
-import type { Credentials } from './auth.js';
+import type { Credentials } from './credentials.js';
 
 /** Sign-in with Microsoft Entra ID, set at build time: the portal's app registration and the API's scope. */
 export interface EntraConfig {
@@ -45,18 +45,4 @@ export function entraCredentials(client: EntraClient, scopes: string[]): Credent
     signIn: () => void client.loginRedirect({ scopes }),
     signOut: () => client.setActiveAccount(null),
   };
-}
-
-/** MSAL itself, loaded only when Entra is configured: the page stays small for the key sign-in. */
-export async function entraClient(config: EntraConfig): Promise<EntraClient> {
-  const { PublicClientApplication } = await import('@azure/msal-browser');
-  const client = new PublicClientApplication({
-    auth: { clientId: config.clientId, authority: config.authority, redirectUri: `${location.origin}/` },
-    cache: { cacheLocation: 'sessionStorage' },
-  });
-  await client.initialize();
-  const result = await client.handleRedirectPromise();
-  const account = result?.account ?? client.getAllAccounts()[0] ?? null;
-  if (account) client.setActiveAccount(account);
-  return client as unknown as EntraClient;
 }
