@@ -38,7 +38,7 @@ registerHttp({
       const result = whatIf(facts, hypothesis, ruleSet, asOf);
       return json(200, { replaced: result.replaced, current: toScoreDocument(result.current), hypothetical: toScoreDocument(result.hypothetical), changes: result.changes });
     } catch (error) {
-      if (error instanceof WhatIfError) throw badRequest([{ path: error.path, message: error.message }]);
+      if (error instanceof WhatIfError) throw badRequest([{ path: `body.${error.path}`, message: error.message }]);
       throw error;
     }
   }),

@@ -8,6 +8,7 @@ import {
   WorkloadCatalogue,
   type AreaRule,
   type Certification,
+  type MetricRule,
   type Part,
   type RuleSet,
   type Workload,
@@ -67,6 +68,11 @@ function resolve(file: RuleSetFile, resolved: Map<string, RuleSet>, name: string
   };
 }
 
+/** The certifications a metric names: in its steps and in the groups its people must hold. */
+export function certificationsOf(metric: MetricRule): string[] {
+  return [...(metric.gate ?? []).flatMap((g) => g.anyOf), ...metric.parts.flatMap((p) => (p.kind === 'peopleHolding' ? p.requires.flat() : []))];
+}
+
 function checkAgainstCatalogues(ruleSet: RuleSet, known: Set<string>, workloads: Map<string, Workload>, name: string): void {
   for (const area of SOLUTION_AREAS) {
     const rule = ruleSet.areas[area];
@@ -77,8 +83,7 @@ function checkAgainstCatalogues(ruleSet: RuleSet, known: Set<string>, workloads:
       const total = variant.metrics.reduce((sum, m) => sum + m.maxPoints, 0);
       if (Math.abs(total - 100) > 1e-9) throw new RuleFileError(`${name}: ${where}: maxPoints add up to ${total}, not 100`);
       variant.metrics.forEach((metric, i) => {
-        const named = [...(metric.gate ?? []).flatMap((g) => g.anyOf), ...metric.parts.flatMap((p) => (p.kind === 'peopleHolding' ? p.requires.flat() : []))];
-        for (const id of named) {
+        for (const id of certificationsOf(metric)) {
           if (!known.has(id)) throw new RuleFileError(`${name}: ${where}.metrics[${i}]: unknown certification ${id}`);
         }
       });

@@ -1,8 +1,8 @@
 import { isPartnerRole, rankOf, type Caller, type Role } from './roles.js';
 
-/** A refusal of the authorization core; the edge answers it 403. */
+/** A refusal of the authorization core, as a domain value; the edge (functions/guard.ts) maps it to 403. */
 export interface Forbidden {
-  status: 403;
+  refused: 'forbidden';
   message: string;
 }
 
@@ -26,10 +26,10 @@ export const isOperator = (caller: Caller): boolean => caller.kind === 'function
  */
 export function authorize(caller: Caller, required: Role, partnerId: string | undefined, partnersOfCaller: ReadonlySet<string>): Forbidden | undefined {
   if (isOperator(caller)) return undefined;
-  if (caller.kind !== 'user' || caller.role === undefined) return { status: 403, message: `this call needs the app role ${required}; the token carries none this service honours` };
-  if (rankOf(caller.role) < rankOf(required)) return { status: 403, message: `this call needs the app role ${required}; the token has ${caller.role}` };
+  if (caller.kind !== 'user' || caller.role === undefined) return { refused: 'forbidden', message: `this call needs the app role ${required}; the token carries none this service honours` };
+  if (rankOf(caller.role) < rankOf(required)) return { refused: 'forbidden', message: `this call needs the app role ${required}; the token has ${caller.role}` };
   if (isPartnerRole(required) && partnerId !== undefined && !partnersOfCaller.has(partnerId)) {
-    return { status: 403, message: `your organisation has no access to partner ${partnerId}, or there is no such partner` };
+    return { refused: 'forbidden', message: `your organisation has no access to partner ${partnerId}, or there is no such partner` };
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import { stepDay } from './schedule.js';
 import { activeAreas, AZURE_AREAS, smbSeenBetween, type LifecycleEvent, type Membership } from './membership.js';
 import type { Path } from '../../rules/schema.js';
 import type { Refusal } from './packages.js';
+import { cents } from '../money.js';
 
 /** One evaluated day of the score history: which areas qualified. */
 export interface QualifiedDay {
@@ -121,8 +122,6 @@ export function applyRenewal(membership: Membership, record: RenewalRecord): { m
   return { membership: { ...lapsed.membership, designations, package: record.package, lastRenewal: A }, events };
 }
 
-// Money is summed in whole cents: 0.1 + 0.2 must be 0.3.
-const cents = (usd: number) => Math.round(usd * 100);
 const outstandingCents = (record: RenewalRecord) => cents(record.feeUsd) - record.payments.reduce((sum, p) => sum + cents(p.amountUsd), 0);
 
 /** What is still to pay of the fee, in USD (never below 0). */

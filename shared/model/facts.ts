@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import workloadCatalogue from '../../rules/workloads.json' with { type: 'json' };
+import { workloadsBySpelling } from '../../rules/index.js';
 import {
   AssociationType,
   Count,
@@ -31,8 +31,6 @@ export type AzureServiceUsage = z.infer<typeof AzureServiceUsage>;
 /** The name of the workload the old `{revenueUsd, mcv}` shape stands for (SPEC §3.6). */
 export const UNSPECIFIED_WORKLOAD = 'unspecified';
 
-// Every spelling the pages use (rules/workloads.json): a typo would otherwise count nowhere, silently.
-const WORKLOAD_SPELLINGS = new Set(workloadCatalogue.workloads.flatMap((w) => [w.name, ...((w as { aliases?: string[] }).aliases ?? [])]));
 
 export const WorkloadUsage = z.strictObject({
   workload: z
@@ -40,7 +38,8 @@ export const WorkloadUsage = z.strictObject({
     .min(1, 'must not be empty')
     .max(100)
     .refine((name) => name !== UNSPECIFIED_WORKLOAD, `${UNSPECIFIED_WORKLOAD} is what the old {revenueUsd, mcv} shape stands for; name the workload`)
-    .refine((name) => WORKLOAD_SPELLINGS.has(name), 'not a Business Applications workload named on the rule pages (GET /api/rules lists them)'),
+    // Every spelling the pages use (rules/workloads.json): a typo would otherwise count nowhere, silently.
+    .refine((name) => workloadsBySpelling.has(name), 'not a Business Applications workload named on the rule pages (GET /api/rules lists them)'),
   revenueUsd: Usd('revenueUsd').optional(),
   /** The workload's usage unit that month: MAU, or profiles for Customer Insights. */
   units: Count('units').optional(),

@@ -1,7 +1,7 @@
 import type { Classification, Path } from '../../rules/schema.js';
-import { UNSPECIFIED_WORKLOAD } from '../model/facts.js';
 import { associationMask } from './associations.js';
-import { EMPTY_MONTH, isEligibleIn, monthAt, workloadsIn, type ScoringContext } from './context.js';
+import { isEligibleIn, type ScoringContext } from './context.js';
+import { workloadValuesAt } from './kinds/workloadPairs.js';
 import { TOLERANCE } from './points.js';
 import { nameOf } from './window.js';
 
@@ -34,22 +34,17 @@ function bySegments(c: Extract<Classification, { kind: 'smbShareOfCustomers' }>,
 
 /** Business Applications: Enterprise when enough (customer, workload) pairs bring more than X in both M and Y. */
 function byWorkloads(c: Extract<Classification, { kind: 'workloadPairs' }>, ctx: ScoringContext): TrackDecision {
-  const { window, ruleSet } = ctx;
+  const { window } = ctx;
   const M = window.evaluationMonth;
   const Y = window.comparisonMonth;
   const mask = associationMask(c.associations);
-  const named = new Set([...ruleSet.bizApps.netAddsWorkloads, UNSPECIFIED_WORKLOAD]);
-  const revenueBy = (month: number, customer: (typeof ctx.customers)[number]) => {
-    const sums = new Map<string, number>();
-    for (const w of workloadsIn(monthAt(customer, window, month))) if (named.has(w.name)) sums.set(w.name, (sums.get(w.name) ?? 0) + Math.round(w.revenue * 100));
-    return sums;
-  };
   let pairs = 0;
   for (const customer of ctx.customers) {
-    if (monthAt(customer, window, M).bizApps === EMPTY_MONTH.bizApps || !isEligibleIn(customer, window, M, mask) || !isEligibleIn(customer, window, Y, mask)) continue;
-    const now = revenueBy(M, customer);
-    const then = revenueBy(Y, customer);
-    for (const [workload, cents] of now) if (cents > c.revenueAbove * 100 && (then.get(workload) ?? 0) > c.revenueAbove * 100) pairs++;
+    // Revenue per net-adds workload, each month under its own associations (none when not associated then).
+    const now = workloadValuesAt(ctx, customer, M, 'revenue', mask);
+    if (now.size === 0) continue;
+    const then = workloadValuesAt(ctx, customer, Y, 'revenue', mask);
+    for (const [workload, revenue] of now) if (revenue > c.revenueAbove && (then.get(workload) ?? 0) > c.revenueAbove) pairs++;
   }
   const what = `(customer, workload) pairs bring more than ${usd.format(c.revenueAbove)} USD in both ${nameOf(window, M)} and ${nameOf(window, Y)}`;
   return pairs >= c.atLeastPairs

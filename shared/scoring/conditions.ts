@@ -2,6 +2,7 @@ import type { CustomerCondition, Measure, Threshold } from '../../rules/schema.j
 import { monthAt, type PreparedCustomer, type PreparedMonth } from './context.js';
 import { describeMeasure, describeThreshold, isAbove, meets, readerFor } from './measure.js';
 import type { ScoringWindow } from './window.js';
+import { cents, fromCents } from '../money.js';
 
 export type Over = CustomerCondition['over'];
 
@@ -16,7 +17,7 @@ export function measureAt(customer: PreparedCustomer, window: ScoringWindow, m: 
   const end = Math.min(Math.max(m - window.historyStart + 1, 0), length);
   const start = Math.min(Math.max(m - 11 - window.historyStart, 0), end);
   const sums = centsFrom(customer, window, measure, mask, start);
-  return (sums[start]! - sums[end]!) / 100;
+  return fromCents(sums[start]! - sums[end]!);
 }
 
 // Sums of eligible cents per customer, keyed by measure and mask as one small integer, so the paths
@@ -43,9 +44,9 @@ function valueAt(customer: PreparedCustomer, window: ScoringWindow, i: number, m
   const usage = customer.source[window.monthNames[i]!];
   if (usage === undefined) return 0;
   if (measure.field !== 'azureAcr') return usage[measure.field];
-  let cents = 0;
-  for (const service of usage.azureServices) if (service.area === measure.area) cents += Math.round(service.acrUsd * 100);
-  return cents / 100;
+  let sum = 0;
+  for (const service of usage.azureServices) if (service.area === measure.area) sum += cents(service.acrUsd);
+  return fromCents(sum);
 }
 
 /**
@@ -64,7 +65,7 @@ function centsFrom(customer: PreparedCustomer, window: ScoringWindow, measure: M
     const read = readerFor(measure);
     for (let i = entry.from - 1; i >= needed; i--) {
       const eligible = ((customer.associationMasks[i] ?? 0) & mask) !== 0;
-      entry.sums[i] = entry.sums[i + 1]! + (eligible ? Math.round(valueAt(customer, window, i, measure, read) * 100) : 0);
+      entry.sums[i] = entry.sums[i + 1]! + (eligible ? cents(valueAt(customer, window, i, measure, read)) : 0);
     }
     entry.from = needed;
   }

@@ -6,7 +6,7 @@ import type { Classification, Part, RuleSet } from '../../rules/schema.js';
 import type { TrackDecision } from './classification.js';
 import type { PartResult } from './kinds/types.js';
 import { associationBit } from './associations.js';
-import { cents, fromCents } from './money.js';
+import { cents, fromCents } from '../money.js';
 import { scoringWindow, type ScoringWindow } from './window.js';
 import { workloadsOf, type PreparedWorkload } from './workloads.js';
 

@@ -1,4 +1,5 @@
-import type { RuleSet } from '../../rules/schema.js';
+import { certificationsOf } from '../../rules/load.js';
+import { variantsOf, type RuleSet } from '../../rules/schema.js';
 import type { Person } from '../model/facts.js';
 
 /** A certification people hold that no metric or gate of the rule set names: accepted, and said to count nowhere. */
@@ -10,18 +11,12 @@ export interface UncountedCertification {
 
 const named = new WeakMap<RuleSet, Set<string>>();
 
-/** Every string the rule set holds: certification ids among them wherever a list, a group or a gate names one. */
+/** Every certification a metric or a step of the rule set names, on any path or track. */
 function namedIn(ruleSet: RuleSet): Set<string> {
   let found = named.get(ruleSet);
   if (!found) {
-    const strings = new Set<string>();
-    const walk = (value: unknown): void => {
-      if (typeof value === 'string') strings.add(value);
-      else if (Array.isArray(value)) value.forEach(walk);
-      else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-    };
-    walk(ruleSet);
-    named.set(ruleSet, (found = strings));
+    found = new Set(Object.values(ruleSet.areas).flatMap((area) => variantsOf(area).flatMap((variant) => variant.metrics.flatMap(certificationsOf))));
+    named.set(ruleSet, found);
   }
   return found;
 }

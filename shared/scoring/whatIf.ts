@@ -7,8 +7,8 @@ import { scorePartner, type PartnerScore } from './scorePartner.js';
 
 export class WhatIfError extends Error {
   override name = 'WhatIfError';
-  /** Where in the request the problem is, e.g. `body.usage[2].usage.bizApps`. */
-  constructor(message: string, readonly path = 'body.usage') {
+  /** Where in the what-if request the problem is, e.g. `usage[2].usage.bizApps`. */
+  constructor(message: string, readonly path = 'usage') {
     super(message);
   }
 }
@@ -57,12 +57,12 @@ export function applyHypothetical(facts: PartnerFacts, request: WhatIfRequest): 
   for (const c of request.customers) customers.set(c.customerId, c);
   request.usage.forEach((row, i) => {
     const customer = customers.get(row.customerId);
-    if (!customer) throw new WhatIfError(`usage names customer ${row.customerId}, which neither exists nor is among the hypothetical customers`, `body.usage[${i}].customerId`);
+    if (!customer) throw new WhatIfError(`usage names customer ${row.customerId}, which neither exists nor is among the hypothetical customers`, `usage[${i}].customerId`);
     const base = customer.months[row.month];
     const [had, adds] = [base && shapeOf(base.bizApps), shapeOf(row.usage.bizApps)];
     // A month holds one Business Applications shape (SPEC §3.6): adding the other would count it twice.
     if (had && adds && had !== adds) {
-      throw new WhatIfError(`${row.customerId}'s ${row.month} holds Business Applications ${had === 'workloads' ? 'by workload' : 'as revenueUsd/mcv totals'}; add to it in the same shape`, `body.usage[${i}].usage.bizApps`);
+      throw new WhatIfError(`${row.customerId}'s ${row.month} holds Business Applications ${had === 'workloads' ? 'by workload' : 'as revenueUsd/mcv totals'}; add to it in the same shape`, `usage[${i}].usage.bizApps`);
     }
     customers.set(row.customerId, { ...customer, months: { ...customer.months, [row.month]: addUsage(base, row.usage) } });
   });

@@ -3,6 +3,7 @@ import type { RuleSet } from '../../rules/schema.js';
 import { UNSPECIFIED_WORKLOAD, type BizAppsUsage } from '../model/facts.js';
 import { ASSOCIATION_TYPES } from '../model/primitives.js';
 import { associationMask } from './associations.js';
+import { cents, fromCents } from '../money.js';
 
 /** One Business Applications workload of one customer-month, as the metrics read it. */
 export interface PreparedWorkload {
@@ -59,7 +60,7 @@ export function workloadsOf(bizApps: BizAppsUsage, ruleSet: RuleSet): readonly P
   for (const w of bizApps.workloads) {
     const { name, mcvWorkload, rate, mcvMask } = resolve(w.workload, ruleSet);
     // MCV to the cent: 3 profiles × 0.2 is 0.6, not 0.6000000000000001.
-    prepared.push({ name, revenue: w.revenueUsd ?? 0, mcvWorkload, mcv: Math.round((w.units ?? 0) * rate * 100) / 100, mcvMask });
+    prepared.push({ name, revenue: w.revenueUsd ?? 0, mcvWorkload, mcv: fromCents(cents((w.units ?? 0) * rate)), mcvMask });
   }
   return prepared;
 }

@@ -6,7 +6,7 @@ import ruleSet2024 from '../../rules/ruleSets/2024-07.json' with { type: 'json' 
 import ruleSet2025 from '../../rules/ruleSets/2025-07.json' with { type: 'json' };
 import workloads from '../../rules/workloads.json' with { type: 'json' };
 import { rules, ruleSetFor } from '../../rules/index.js';
-import { loadRules, NoRuleSetError, RuleFileError } from '../../rules/load.js';
+import { certificationsOf, loadRules, NoRuleSetError, RuleFileError } from '../../rules/load.js';
 import { variantsOf } from '../../rules/schema.js';
 import { SOLUTION_AREAS } from '../../shared/model/primitives.js';
 import { score } from './builders.js';
@@ -78,7 +78,7 @@ describe('rule sets', () => {
     const used = new Set(
       rules.ruleSets.flatMap((r) =>
         Object.values(r.areas).flatMap((a) =>
-          variantsOf(a).flatMap((v) => v.metrics.flatMap((m) => [...(m.gate ?? []).flatMap((g) => g.anyOf), ...m.parts.flatMap((p) => (p.kind === 'peopleHolding' ? p.requires.flat() : []))])),
+          variantsOf(a).flatMap((v) => v.metrics.flatMap(certificationsOf)),
         ),
       ),
     );

@@ -49,7 +49,7 @@ describe('what-if', () => {
       }
     })();
     expect(refusal).toBeInstanceOf(WhatIfError);
-    expect(refusal!.path).toBe('body.usage[0].usage.bizApps');
+    expect(refusal!.path).toBe('usage[0].usage.bizApps');
     const same = WhatIfRequest.parse({ usage: [{ customerId: 'b5', month: '2025-05', usage: { bizApps: { revenueUsd: 500 } } }] });
     expect(whatIf(withTotals, same, ruleSetFor(AS_OF), AS_OF).hypothetical.areas.businessApplications.metrics.netCustomerAdds!.contributors[0]!.months.at(-1)!.value).toBe(3500);
   });

@@ -2,6 +2,7 @@ import { isEligibleIn, monthAt } from '../context.js';
 import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type MonthValue, type PartEvaluator } from './types.js';
+import { cents, fromCents } from '../../money.js';
 
 /**
  * Customers whose monthly average over T meets the threshold, minus those whose average over the
@@ -19,11 +20,11 @@ export const averageCrossing: PartEvaluator<'averageCrossing'> = (part, ctx, sco
     for (let m = window.historyStart; m <= window.evaluationMonth; m++) {
       if (!isEligibleIn(customer, window, m, scope.mask)) continue;
       // In whole cents, so twelve months of 100.00 average exactly 100.
-      if (m >= window.trailingStart) recent += Math.round(read(monthAt(customer, window, m)) * 100);
-      else earlier += Math.round(read(monthAt(customer, window, m)) * 100);
+      if (m >= window.trailingStart) recent += cents(read(monthAt(customer, window, m)));
+      else earlier += cents(read(monthAt(customer, window, m)));
     }
-    recent /= 100;
-    earlier /= 100;
+    recent = fromCents(recent);
+    earlier = fromCents(earlier);
     const contribution = (meets(part.threshold, recent / 12) ? 1 : 0) - (meets(part.threshold, earlier / 12) ? 1 : 0);
     if (contribution === 0) continue;
     value += contribution;

@@ -2,6 +2,7 @@ import { isEligibleIn, monthAt } from '../context.js';
 import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type MonthValue, type PartEvaluator } from './types.js';
+import { cents, fromCents } from '../../money.js';
 
 /** Customers whose measure summed over the eligible months of T meets the threshold. */
 export const customersWithWindowTotal: PartEvaluator<'customersWithWindowTotal'> = (part, ctx, scope) => {
@@ -14,10 +15,10 @@ export const customersWithWindowTotal: PartEvaluator<'customersWithWindowTotal'>
     for (let m = window.trailingStart; m <= window.evaluationMonth; m++) {
       if (!isEligibleIn(customer, window, m, scope.mask)) continue;
       counted++;
-      total += Math.round(read(monthAt(customer, window, m)) * 100);
+      total += cents(read(monthAt(customer, window, m)));
     }
     // Summed in whole cents: twelve months of 1,000.00 reach 12,000 exactly.
-    total /= 100;
+    total = fromCents(total);
     if (counted === 0 || !meets(part.threshold, total)) continue;
     const months: MonthValue[] = [];
     for (let m = window.trailingStart; m <= window.evaluationMonth; m++) {

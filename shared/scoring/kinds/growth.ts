@@ -3,6 +3,7 @@ import { baselineMonthOf, isEligibleIn, monthAt } from '../context.js';
 import { describeMeasure, readerFor } from '../measure.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
+import { cents, fromCents } from '../../money.js';
 
 /**
  * Sum over customers eligible in M (and in the part's customer class in M) of (value in M − value
@@ -18,7 +19,7 @@ export const growth: PartEvaluator<'growth'> = (part, ctx, scope) => {
   let trailingCents = 0;
   for (const customer of customersInScope(ctx, scope)) {
     if (part.minTrailingTotal !== undefined) {
-      for (let m = window.trailingStart; m <= M; m++) if (isEligibleIn(customer, window, m, scope.mask)) trailingCents += Math.round(read(monthAt(customer, window, m)) * 100);
+      for (let m = window.trailingStart; m <= M; m++) if (isEligibleIn(customer, window, m, scope.mask)) trailingCents += cents(read(monthAt(customer, window, m)));
     }
     if (!isEligibleIn(customer, window, M, scope.mask)) continue;
     if (part.customerClass && !conditionHolds(customer, window, M, part.customerClass, scope.mask)) continue;
@@ -31,7 +32,7 @@ export const growth: PartEvaluator<'growth'> = (part, ctx, scope) => {
     contributors.push({ type: 'customer', id: customer.customerId, contribution: now - before, months, note: '' });
   }
   const percent = part.as === 'percent';
-  const trailingTotal = trailingCents / 100;
+  const trailingTotal = fromCents(trailingCents);
   const enoughTrailing = part.minTrailingTotal === undefined || trailingTotal >= part.minTrailingTotal;
   const counts = enoughTrailing && (!percent || (baselineSum > 0 && baselineSum >= (part.minBaseline ?? 0)));
   // The values are in `months`; the note says what they are without formatting them again.

@@ -1,7 +1,7 @@
 import type { RuleSet } from '../../../rules/schema.js';
 import { UNSPECIFIED_WORKLOAD } from '../../model/facts.js';
-import { isEligibleIn, monthAt, workloadsIn, type PreparedCustomer } from '../context.js';
-import { nameOf, type ScoringWindow } from '../window.js';
+import { baselineMonthOf, isEligibleIn, monthAt, workloadsIn } from '../context.js';
+import { nameOf } from '../window.js';
 import { mcvMaskOf } from '../workloads.js';
 import type { PreparedWorkload } from '../workloads.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
@@ -22,12 +22,6 @@ function workloadMasks(ruleSet: RuleSet): readonly number[] {
   return masks;
 }
 
-/** The first month from Y with an association of the mask (M at the latest), or undefined. */
-function baselineFor(customer: PreparedCustomer, window: ScoringWindow, mask: number): number | undefined {
-  for (let m = window.comparisonMonth; m <= window.evaluationMonth; m++) if (isEligibleIn(customer, window, m, mask)) return m;
-  return undefined;
-}
-
 /**
  * Business Applications usage growth: Σ MCV in M − Σ MCV at the baseline month, in percent of the
  * baseline sum, over (customer, rate-card workload) pairs eligible in M — each pair with its own
@@ -44,7 +38,7 @@ export const workloadGrowth: PartEvaluator<'workloadGrowth'> = (part, ctx, scope
     const baselines = new Map<number, number>();
     let seen: Set<string> | undefined;
     for (const mask of workloadMasks(ruleSet)) {
-      const baseline = baselineFor(customer, window, scope.mask & mask);
+      const baseline = baselineMonthOf(customer, window, scope.mask & mask);
       if (baseline === undefined) continue;
       baselines.set(mask, baseline);
       for (const m of baseline === M ? [M] : [baseline, M]) for (const w of workloadsIn(monthAt(customer, window, m))) if (w.mcvWorkload !== undefined) (seen ??= new Set()).add(w.mcvWorkload);

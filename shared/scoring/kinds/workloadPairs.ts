@@ -5,6 +5,7 @@ import { describeThreshold, meets } from '../measure.js';
 import { nameOf } from '../window.js';
 import { mcvMaskOf } from '../workloads.js';
 import { customersInScope, type Contributor, type PartEvaluator, type PartScope } from './types.js';
+import { cents, fromCents } from '../../money.js';
 
 type Measure = 'revenue' | 'mcv';
 
@@ -31,7 +32,7 @@ export function workloadValuesAt(ctx: ScoringContext, customer: PreparedCustomer
   for (const w of workloads) {
     if (measure === 'revenue') {
       if (!netAddsWorkloads(ruleSet).has(w.name) || !isEligibleIn(customer, window, m, mask)) continue;
-      values.set(w.name, (Math.round((values.get(w.name) ?? 0) * 100) + Math.round(w.revenue * 100)) / 100);
+      values.set(w.name, fromCents(cents(values.get(w.name) ?? 0) + cents(w.revenue)));
     } else {
       if (w.mcvWorkload === undefined || !isEligibleIn(customer, window, m, mask & mcvMaskOf(ruleSet, w.mcvWorkload))) continue;
       values.set(w.mcvWorkload, (values.get(w.mcvWorkload) ?? 0) + w.mcv);
