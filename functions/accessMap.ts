@@ -5,9 +5,9 @@ import { AccessBody, AccessChange, AccessView, TenantPath } from '../shared/mode
 import { ErrorBody } from '../shared/model/api.js';
 import { settings } from '../shared/settings.js';
 import { accessStore } from '../shared/store/accessStore.js';
-import { handled } from './http.js';
-import { INVALID_BODY } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { INVALID_BODY } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 // The access map: which partners the users of an Entra tenant act for. Operators only.
 const NO_MAPPING = { description: 'the tenant is not mapped', schema: ErrorBody };

@@ -6,13 +6,13 @@ import { today } from '../shared/clock.js';
 import { checkPackageChoice } from '../shared/lifecycle/packages.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { PackageChoiceBody, RenewalPath, RenewalView } from '../shared/model/lifecycle.js';
-import { toRenewalView } from './renewalView.js';
+import { toRenewalView } from './edge/renewalView.js';
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { renewalStore } from '../shared/store/renewalStore.js';
-import { handled } from './http.js';
-import { INVALID_BODY, NO_PARTNER } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'choosePackage',

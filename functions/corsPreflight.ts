@@ -1,5 +1,5 @@
-import { preflight } from './cors.js';
-import { registerHttp } from './registry.js';
+import { preflight } from './edge/cors.js';
+import { registerHttp } from './edge/registry.js';
 
 // CORS is the app's, not the platform's (leave the function app's CORS list empty): one
 // implementation, the same on the local host and in Azure, and tested through HTTP.

@@ -3,9 +3,9 @@ import { parse, readJsonBody } from '../shared/http/request.js';
 import { ErrorBody, PartnerProfile } from '../shared/model/api.js';
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { handled } from './http.js';
-import { INVALID_BODY } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { INVALID_BODY } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'createPartner',

@@ -4,9 +4,9 @@ import { AuditPage, AuditQuery } from '../shared/model/access.js';
 import { ErrorBody, PartnerPath } from '../shared/model/api.js';
 import { auditStore } from '../shared/store/auditStore.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { handled } from './http.js';
-import { NO_PARTNER } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { NO_PARTNER } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'getAudit',

@@ -5,9 +5,9 @@ import { PartnerPath } from '../shared/model/api.js';
 import { AREA_NAMES } from '../shared/model/primitives.js';
 import { activeAreas, hasMicrosoftCloudBadge } from '../shared/lifecycle/membership.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { handled } from './http.js';
-import { NO_PARTNER } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { NO_PARTNER } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 const Badges = z.object({ badges: z.array(z.object({ badge: z.string(), area: z.string().optional(), since: z.string().optional() })) });
 

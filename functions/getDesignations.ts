@@ -7,9 +7,9 @@ import { Designation } from '../shared/model/lifecycle.js';
 import { nextAnniversary } from '../shared/lifecycle/anniversary.js';
 import { today } from '../shared/clock.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { handled } from './http.js';
-import { NO_PARTNER } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { NO_PARTNER } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 const Designations = z.object({
   anniversary: IsoDate.nullable(),

@@ -8,9 +8,9 @@ import { parse, queryObject } from '../shared/http/request.js';
 import { ErrorBody, PartnerPath } from '../shared/model/api.js';
 import { HistoryQuery } from '../shared/model/jobs.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { handled } from './http.js';
-import { NO_PARTNER } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { NO_PARTNER } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 dayjs.extend(utc);
 

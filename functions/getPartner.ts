@@ -2,9 +2,9 @@ import { json, withEtag } from '../shared/http/respond.js';
 import { parse } from '../shared/http/request.js';
 import { PartnerPath, PartnerProfile } from '../shared/model/api.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { handled } from './http.js';
-import { NO_PARTNER } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { NO_PARTNER } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'getPartner',

@@ -4,12 +4,12 @@ import { today } from '../shared/clock.js';
 import { nextAnniversary } from '../shared/lifecycle/anniversary.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { Renewals } from '../shared/model/lifecycle.js';
-import { toRenewalView } from './renewalView.js';
+import { toRenewalView } from './edge/renewalView.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { renewalStore } from '../shared/store/renewalStore.js';
-import { handled } from './http.js';
-import { NO_PARTNER } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { NO_PARTNER } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'getRenewals',

@@ -3,8 +3,8 @@ import { fees, legacy, renewalTerms, rules } from '../rules/index.js';
 import { FeeSchedule, LegacyRules, RenewalTerms } from '../rules/lifecycleSchema.js';
 import { Certification, Generation, Source, Workload } from '../rules/schema.js';
 import { json } from '../shared/http/respond.js';
-import { handled } from './http.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { registerHttp } from './edge/registry.js';
 
 /** Each rule set with its effective date, whether that date is assumed, and its sources (page and section). */
 const RuleSetView = z.looseObject({

@@ -5,10 +5,10 @@ import { AsOfQuery, ErrorBody, PartnerPath } from '../shared/model/api.js';
 import { ScoreDocumentSchema } from '../shared/model/scoreDocument.js';
 import { scorePartner, toScoreDocument } from '../shared/scoring/index.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { asOfAndRules } from './asOf.js';
-import { handled } from './http.js';
-import { NO_PARTNER } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { asOfAndRules } from './edge/asOf.js';
+import { handled } from './edge/http.js';
+import { NO_PARTNER } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'getScores',

@@ -5,9 +5,9 @@ import { specializationStatuses } from '../shared/lifecycle/entitlements.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { Specializations } from '../shared/model/lifecycle.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { handled } from './http.js';
-import { NO_PARTNER } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { NO_PARTNER } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'getSpecializations',

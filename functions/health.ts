@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { json } from '../shared/http/respond.js';
-import { handled } from './http.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'health',

@@ -31,4 +31,4 @@ import './recomputePartner.js';
 import './dailyRenewals.js';
 import './renewPartner.js';
 
-export { registrations } from './registry.js';
+export { registrations } from './edge/registry.js';

@@ -3,10 +3,10 @@ import { parse, queryObject } from '../shared/http/request.js';
 import { ErrorBody, ListQuery, PartnerList } from '../shared/model/api.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { isOperator } from '../shared/auth/authorize.js';
-import { callerOf } from './guard.js';
-import { handled } from './http.js';
-import { ownPartners } from './ownPartners.js';
-import { registerHttp } from './registry.js';
+import { callerOf } from './edge/guard.js';
+import { handled } from './edge/http.js';
+import { ownPartners } from './edge/ownPartners.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'listPartners',

@@ -3,8 +3,8 @@ import { enqueueRecompute } from '../shared/queue/queues.js';
 import { jobCheckpoints } from '../shared/store/jobCheckpoints.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { withRetry } from '../shared/store/retry.js';
-import { jobDay } from './dailyJobInput.js';
-import { registerTimer } from './registry.js';
+import { jobDay } from './edge/dailyJobInput.js';
+import { registerTimer } from './edge/registry.js';
 
 registerTimer({
   name: 'nightlyRecompute',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { json } from '../shared/http/respond.js';
-import { handled } from './http.js';
-import { openApiDocument } from './openapiDocument.js';
-import { registerHttp, registrations } from './registry.js';
+import { handled } from './edge/http.js';
+import { openApiDocument } from './edge/openapiDocument.js';
+import { registerHttp, registrations } from './edge/registry.js';
 
 let document: Record<string, unknown> | undefined;
 

@@ -5,13 +5,13 @@ import { today } from '../shared/clock.js';
 import { checkPayment, recordPayment } from '../shared/lifecycle/renewal.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { PaymentBody, RenewalPath, RenewalView } from '../shared/model/lifecycle.js';
-import { toRenewalView } from './renewalView.js';
+import { toRenewalView } from './edge/renewalView.js';
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { renewalStore } from '../shared/store/renewalStore.js';
-import { handled } from './http.js';
-import { INVALID_BODY } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { INVALID_BODY } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'payRenewal',

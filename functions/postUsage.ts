@@ -4,10 +4,10 @@ import { parse, readJsonBody } from '../shared/http/request.js';
 import { ErrorBody, MAX_USAGE_ROWS, PartnerPath, UsageUpload } from '../shared/model/api.js';
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { handled } from './http.js';
-import { NO_PARTNER } from './refusals.js';
-import { recomputeAfterWrite } from './recomputeOnWrite.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { NO_PARTNER } from './edge/refusals.js';
+import { recomputeAfterWrite } from './edge/recomputeOnWrite.js';
+import { registerHttp } from './edge/registry.js';
 
 const UsageStored = z.object({ customers: z.number().int(), months: z.number().int() });
 

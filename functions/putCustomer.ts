@@ -3,10 +3,10 @@ import { ifMatch, parse, readJsonBody } from '../shared/http/request.js';
 import { CustomerPath, CustomerProfile } from '../shared/model/api.js';
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { handled } from './http.js';
-import { INVALID_BODY, NO_PARTNER, STALE_IF_MATCH } from './refusals.js';
-import { recomputeAfterWrite } from './recomputeOnWrite.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { INVALID_BODY, NO_PARTNER, STALE_IF_MATCH } from './edge/refusals.js';
+import { recomputeAfterWrite } from './edge/recomputeOnWrite.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'putCustomer',

@@ -7,9 +7,9 @@ import { ErrorBody } from '../shared/model/api.js';
 import { CompetencyPath, LegacyCompetencyBody, LegacyCompetencyView } from '../shared/model/lifecycle.js';
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { handled } from './http.js';
-import { INVALID_BODY, NO_PARTNER } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'putLegacyCompetency',

@@ -1,11 +1,11 @@
 import { today } from '../shared/clock.js';
 import { recomputeDay } from '../shared/jobs/recomputeDay.js';
 import { checkRecomputeMessage } from '../shared/jobs/messageChecks.js';
-import { latestMessageDay, poison } from './poison.js';
+import { latestMessageDay, poison } from './edge/poison.js';
 import { RECOMPUTE_QUEUE } from '../shared/queue/queues.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { renewalStore } from '../shared/store/renewalStore.js';
-import { registerQueue } from './registry.js';
+import { registerQueue } from './edge/registry.js';
 
 registerQueue({
   name: 'recomputePartner',

@@ -4,9 +4,9 @@ import { parse } from '../shared/http/request.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { enqueueRecompute } from '../shared/queue/queues.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { handled } from './http.js';
-import { NO_PARTNER } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { NO_PARTNER } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'requestRecompute',

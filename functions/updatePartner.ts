@@ -4,9 +4,9 @@ import { ifMatch, parse, readJsonBody } from '../shared/http/request.js';
 import { ErrorBody, PartnerPatch, PartnerPath, PartnerProfile } from '../shared/model/api.js';
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { handled } from './http.js';
-import { INVALID_BODY, NO_PARTNER, STALE_IF_MATCH } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { handled } from './edge/http.js';
+import { INVALID_BODY, NO_PARTNER, STALE_IF_MATCH } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'updatePartner',

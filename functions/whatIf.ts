@@ -7,10 +7,10 @@ import { WhatIfRequest } from '../shared/model/whatIf.js';
 import { toScoreDocument, whatIf, WhatIfError } from '../shared/scoring/index.js';
 import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
-import { asOfAndRules } from './asOf.js';
-import { handled } from './http.js';
-import { INVALID_BODY, NO_PARTNER } from './refusals.js';
-import { registerHttp } from './registry.js';
+import { asOfAndRules } from './edge/asOf.js';
+import { handled } from './edge/http.js';
+import { INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
+import { registerHttp } from './edge/registry.js';
 
 registerHttp({
   name: 'whatIf',

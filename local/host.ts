@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import type { QueueRegistration, Registration, TimerRegistration } from '../functions/registry.js';
+import type { QueueRegistration, Registration, TimerRegistration } from '../functions/edge/registry.js';
 import { todayUtc } from '../shared/dates.js';
 import { setLocalToday } from '../shared/clock.js';
 import { enqueueRecompute, ensureQueues, queue, resetQueues } from '../shared/queue/queues.js';

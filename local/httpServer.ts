@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import type { HttpRegistration, Registration } from '../functions/registry.js';
-import { HttpRequest } from '../functions/runtime.js';
+import type { HttpRegistration, Registration } from '../functions/edge/registry.js';
+import { HttpRequest } from '../functions/edge/runtime.js';
 import { invocationContext, type Log } from './invoke.js';
 import { z } from 'zod';
 import { setLocalToday, today } from '../shared/clock.js';

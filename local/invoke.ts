@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InvocationContext, type InvocationContextT } from '../functions/runtime.js';
+import { InvocationContext, type InvocationContextT } from '../functions/edge/runtime.js';
 
 export type Log = (line: string) => void;
 

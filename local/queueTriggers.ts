@@ -1,5 +1,5 @@
 import type { QueueClient } from '@azure/storage-queue';
-import type { QueueRegistration } from '../functions/registry.js';
+import type { QueueRegistration } from '../functions/edge/registry.js';
 import { decodeMessage } from '../shared/queue/queues.js';
 import type { QueueSettings } from './hostJson.js';
 import { invocationContext, type Log } from './invoke.js';

@@ -1,4 +1,4 @@
-import type { HttpRegistration } from '../functions/registry.js';
+import type { HttpRegistration } from '../functions/edge/registry.js';
 
 export interface RouteMatch {
   registration: HttpRegistration;

@@ -1,5 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
-import type { TimerRegistration } from '../functions/registry.js';
+import type { TimerRegistration } from '../functions/edge/registry.js';
 import { invocationContext, type Log } from './invoke.js';
 
 // setTimeout's ceiling; a later occurrence is reached in hops.

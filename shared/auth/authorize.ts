@@ -1,6 +1,6 @@
 import { isPartnerRole, rankOf, type Caller, type Role } from './roles.js';
 
-/** A refusal of the authorization core, as a domain value; the edge (functions/guard.ts) maps it to 403. */
+/** A refusal of the authorization core, as a domain value; the edge (functions/edge/guard.ts) maps it to 403. */
 export interface Forbidden {
   refused: 'forbidden';
   message: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../../shared/clock.js';
 import { todayUtc } from '../../shared/dates.js';
-import { registerQueue, registerTimer, registrations } from '../../functions/registry.js';
+import { registerQueue, registerTimer, registrations } from '../../functions/edge/registry.js';
 import { encodeMessage, queue } from '../../shared/queue/queues.js';
 import { bodyOf, startTestHost, TEST_KEY, until, type TestHost } from './testHost.js';
 

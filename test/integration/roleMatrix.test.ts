@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpRegistration } from '../../functions/registry.js';
+import type { HttpRegistration } from '../../functions/edge/registry.js';
 import { ROLES } from '../../shared/auth/roles.js';
 import { CONTOSO_TENANT, credentials, FOURTH_COFFEE_TENANT, type CredentialName } from './credentials.js';
 import { expectedVerdict, type MatrixCaller } from './roleTable.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { registrations } from '../../functions/index.js';
-import { openApiDocument } from '../../functions/openapiDocument.js';
+import { openApiDocument } from '../../functions/edge/openapiDocument.js';
 import { MonthUsage, UsageUpload } from '../../shared/model/api.js';
 import { MAX_COUNT, MAX_USD } from '../../shared/model/primitives.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registrations } from '../../functions/index.js';
-import { isAuditedWrite } from '../../functions/auditWrite.js';
-import type { HttpRegistration } from '../../functions/registry.js';
+import { isAuditedWrite } from '../../functions/edge/auditWrite.js';
+import type { HttpRegistration } from '../../functions/edge/registry.js';
 
 const routes = registrations.filter((r): r is HttpRegistration => r.kind === 'http');
 

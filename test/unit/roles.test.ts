@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { authorize, effectiveRole } from '../../shared/auth/authorize.js';
 import type { Caller, Role } from '../../shared/auth/roles.js';
-import { registerHttp } from '../../functions/registry.js';
+import { registerHttp } from '../../functions/edge/registry.js';
 
 const HOME = '9b1e4d27-6c3a-4f85-a0d2-7e8c5b3f1a64';
 const PARTNER_TENANT = '3f6c1a52-8d4e-4b7a-9c2e-5a1d7e0b9f31';

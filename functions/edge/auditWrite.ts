@@ -1,6 +1,6 @@
-import type { Caller, RouteRole } from '../shared/auth/roles.js';
+import type { Caller, RouteRole } from '../../shared/auth/roles.js';
 import type { HttpResponseInit } from './runtime.js';
-import { auditStore, type Actor } from '../shared/store/auditStore.js';
+import { auditStore, type Actor } from '../../shared/store/auditStore.js';
 
 /** A write is a call on a route needing more than Partner.Reader (a what-if only computes) that succeeded. */
 export function isAuditedWrite(route: { method: string; role: RouteRole }, response: HttpResponseInit): boolean {

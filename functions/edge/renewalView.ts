@@ -1,9 +1,9 @@
-import { renewalTerms } from '../rules/index.js';
-import { nextAnniversary } from '../shared/lifecycle/anniversary.js';
-import { stepDay } from '../shared/lifecycle/schedule.js';
-import { outstandingUsd } from '../shared/lifecycle/renewal.js';
-import type { RenewalView } from '../shared/model/lifecycle.js';
-import type { RenewalDoc } from '../shared/store/documents.js';
+import { renewalTerms } from '../../rules/index.js';
+import { nextAnniversary } from '../../shared/lifecycle/anniversary.js';
+import { stepDay } from '../../shared/lifecycle/schedule.js';
+import { outstandingUsd } from '../../shared/lifecycle/renewal.js';
+import type { RenewalView } from '../../shared/model/lifecycle.js';
+import type { RenewalDoc } from '../../shared/store/documents.js';
 
 /** A renewal document as the API shows it: its status, the period it covers, and when its fee is due. */
 export function toRenewalView(doc: RenewalDoc, membershipAnniversary: string): RenewalView {

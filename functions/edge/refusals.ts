@@ -1,4 +1,4 @@
-import { ErrorBody } from '../shared/model/api.js';
+import { ErrorBody } from '../../shared/model/api.js';
 
 /** The refusals most functions share, for their OpenAPI contracts. */
 export const INVALID_BODY = { description: 'invalid body; nothing was written', schema: ErrorBody };

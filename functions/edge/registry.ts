@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RouteRole } from '../shared/auth/roles.js';
+import type { RouteRole } from '../../shared/auth/roles.js';
 import { withCors } from './cors.js';
 import { guarded } from './guard.js';
 import { app, type HttpRequestT, type HttpResponseInit, type InvocationContextT, type Timer } from './runtime.js';

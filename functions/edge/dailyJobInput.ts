@@ -1,7 +1,7 @@
-import { today } from '../shared/clock.js';
-import { badRequest } from '../shared/http/errors.js';
-import { fieldIssues } from '../shared/model/issues.js';
-import { DailyJobInput } from '../shared/model/jobs.js';
+import { today } from '../../shared/clock.js';
+import { badRequest } from '../../shared/http/errors.js';
+import { fieldIssues } from '../../shared/model/issues.js';
+import { DailyJobInput } from '../../shared/model/jobs.js';
 import type { InvocationContextT } from './runtime.js';
 
 /** The day a daily job runs as of: today (UTC), or the `asOf` given through the admin endpoint, to replay a year locally. */

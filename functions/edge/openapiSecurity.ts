@@ -1,4 +1,4 @@
-import type { RouteRole } from '../shared/auth/roles.js';
+import type { RouteRole } from '../../shared/auth/roles.js';
 
 export const SECURITY_SCHEMES = {
   entraId: {

@@ -1,6 +1,6 @@
-import { corsOrigins } from '../shared/auth/settings.js';
-import { corsHeaders, preflightHeaders } from '../shared/http/cors.js';
-import { settings } from '../shared/settings.js';
+import { corsOrigins } from '../../shared/auth/settings.js';
+import { corsHeaders, preflightHeaders } from '../../shared/http/cors.js';
+import { settings } from '../../shared/settings.js';
 import type { HttpRequestT, HttpResponseInit, InvocationContextT } from './runtime.js';
 
 type Handler = (request: HttpRequestT, context: InvocationContextT) => Promise<HttpResponseInit>;

@@ -1,6 +1,6 @@
-import type { PartnerProfile } from '../shared/model/partner.js';
-import { ApiError } from '../shared/http/errors.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
+import type { PartnerProfile } from '../../shared/model/partner.js';
+import { ApiError } from '../../shared/http/errors.js';
+import { partnerStore } from '../../shared/store/partnerStore.js';
 
 /**
  * The page of `GET /partners` for a caller who acts for some partners only: those of its set that

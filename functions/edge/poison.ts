@@ -1,9 +1,9 @@
-import { today } from '../shared/clock.js';
-import { badRequest } from '../shared/http/errors.js';
-import { todayUtc } from '../shared/dates.js';
-import { latestDayFrom } from '../shared/jobs/messageChecks.js';
-import { sendToPoison } from '../shared/queue/poison.js';
-import { withRetry } from '../shared/store/retry.js';
+import { today } from '../../shared/clock.js';
+import { badRequest } from '../../shared/http/errors.js';
+import { todayUtc } from '../../shared/dates.js';
+import { latestDayFrom } from '../../shared/jobs/messageChecks.js';
+import { sendToPoison } from '../../shared/queue/poison.js';
+import { withRetry } from '../../shared/store/retry.js';
 import type { InvocationContextT } from './runtime.js';
 
 /** The latest day a queued message may be as of: tomorrow by the system clock, or by the local replay clock if that is later. */

@@ -1,7 +1,7 @@
-import { authorize, isOperator } from '../shared/auth/authorize.js';
-import type { Caller, RouteRole } from '../shared/auth/roles.js';
-import { errorResponse, json } from '../shared/http/respond.js';
-import { accessStore } from '../shared/store/accessStore.js';
+import { authorize, isOperator } from '../../shared/auth/authorize.js';
+import type { Caller, RouteRole } from '../../shared/auth/roles.js';
+import { errorResponse, json } from '../../shared/http/respond.js';
+import { accessStore } from '../../shared/store/accessStore.js';
 import { auditWrite, isAuditedWrite } from './auditWrite.js';
 import { authenticate, unauthorized } from './authenticate.js';
 import type { HttpRequestT, HttpResponseInit, InvocationContextT } from './runtime.js';

@@ -1,4 +1,4 @@
-import { enqueueRecompute } from '../shared/queue/queues.js';
+import { enqueueRecompute } from '../../shared/queue/queues.js';
 import type { InvocationContextT } from './runtime.js';
 
 /**
