@@ -32,7 +32,10 @@ export function qualification(metrics: readonly MetricResult[], rule: RuleSet['q
 
 function scoreVariant(variant: AreaVariant, ctx: ScoringContext): AreaResult {
   const results = variant.metrics.map((rule) => evaluateMetric(rule, variant, ctx));
-  return { ...qualification(results, ctx.ruleSet.qualification), metrics: Object.fromEntries(results.map((r) => [r.metric, r])) };
+  const { score, qualifies, shortfall } = qualification(results, ctx.ruleSet.qualification);
+  const metrics: Record<string, MetricResult> = {};
+  for (const r of results) metrics[r.metric] = r;
+  return { score, qualifies, shortfall, metrics };
 }
 
 const PATH_NAMES: Record<Path, string> = { enterprise: 'Enterprise', smb: 'SMB' };
@@ -64,11 +67,17 @@ export function scoreArea(area: AreaRule, ctx: ScoringContext): AreaResult {
     const path = winningPath(enterprise, smb);
     const [kept, other] = path === 'enterprise' ? [enterprise, smb] : [smb, enterprise];
     const otherPath: Path = path === 'enterprise' ? 'smb' : 'enterprise';
-    return { ...kept, shortfall: [...kept.shortfall, ...otherPathHints(kept, other, otherPath)], path, paths: { enterprise: enterprise.score, smb: smb.score } };
+    kept.shortfall.push(...otherPathHints(kept, other, otherPath));
+    kept.path = path;
+    kept.paths = { enterprise: enterprise.score, smb: smb.score };
+    return kept;
   }
   if ('tracks' in area) {
     const { track, reason } = classify(area.classification, ctx);
-    return { ...scoreVariant(area.tracks[track], ctx), track, trackReason: reason };
+    const scored = scoreVariant(area.tracks[track], ctx);
+    scored.track = track;
+    scored.trackReason = reason;
+    return scored;
   }
   return scoreVariant(area, ctx);
 }

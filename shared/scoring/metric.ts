@@ -91,12 +91,15 @@ interface Scored {
 }
 
 function scoreWith(rule: MetricRule, ctx: ScoringContext, mask: number, target: number, option?: string): Scored {
-  const results = rule.parts.map((part) =>
-    evaluatePart(part, ctx, { mask: part.associations ? associationMask(part.associations) : mask, productionOnly: rule.productionOnly }),
-  );
-  const combined = combine(rule, results);
+  const results: PartResult[] = [];
+  for (const part of rule.parts) {
+    results.push(evaluatePart(part, ctx, { mask: part.associations ? associationMask(part.associations) : mask, productionOnly: rule.productionOnly }));
+  }
+  // A single part with no divisor is its own combination: no copy of its contributors.
+  const combined = results.length === 1 && rule.combine !== 'distinctCustomers' && rule.parts[0]!.divisor === undefined && !rule.parts[0]!.floorAtZero ? results[0]! : combine(rule, results);
   const value = rule.cap === undefined ? combined.value : Math.min(combined.value, rule.cap);
-  return { ...(option === undefined ? {} : { option }), target, value, contributors: combined.contributors, partPoints: pointsFor(value, target, rule.maxPoints) };
+  // One object shape whether or not there is an option (conditional spreads make V8 build each one slowly).
+  return { option, target, value, contributors: combined.contributors, partPoints: pointsFor(value, target, rule.maxPoints) };
 }
 
 /**
@@ -111,7 +114,7 @@ export function evaluateMetric(rule: MetricRule, variant: AreaVariant, ctx: Scor
   const best = scored.reduce((a, b) => (b.partPoints > a.partPoints + TOLERANCE ? b : a));
   const gate = rule.gate ? evaluateGate(rule.gate, ctx.people) : null;
   const earned = gate === null ? best.partPoints : gate.points + (gate.passed ? best.partPoints : 0);
-  return {
+  const result: MetricResult = {
     metric: rule.metric,
     description: rule.description,
     value: best.value,
@@ -119,8 +122,12 @@ export function evaluateMetric(rule: MetricRule, variant: AreaVariant, ctx: Scor
     maxPoints: rule.maxPoints,
     target: best.target,
     gate,
-    ...(rule.options ? { option: best.option!, options: scored.map((s) => ({ option: s.option!, value: s.value, points: s.partPoints, target: s.target })) } : {}),
     contributors: best.contributors,
     toFullPoints: toFullPoints(rule, best.target, best.value, gate),
   };
+  if (rule.options) {
+    result.option = best.option!;
+    result.options = scored.map((s) => ({ option: s.option!, value: s.value, points: s.partPoints, target: s.target }));
+  }
+  return result;
 }
