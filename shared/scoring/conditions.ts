@@ -1,5 +1,5 @@
 import type { CustomerCondition, Measure, Threshold } from '../../rules/schema.js';
-import { monthAt, type PreparedCustomer, type PreparedMonth } from './context.js';
+import { MONTH_STRIDE, numbersAt, type PreparedCustomer } from './context.js';
 import { describeMeasure, describeThreshold, isAbove, meets, readerFor } from './measure.js';
 import type { ScoringWindow } from './window.js';
 import { cents, fromCents } from '../money.js';
@@ -11,7 +11,7 @@ export type Over = CustomerCondition['over'];
  * counting only months with an eligible association (in whole cents, so money sums are exact).
  */
 export function measureAt(customer: PreparedCustomer, window: ScoringWindow, m: number, measure: Measure, over: Over, mask: number): number {
-  if (over === 'month') return valueAt(customer, window, m - window.historyStart, measure, readerFor(measure));
+  if (over === 'month') return readerFor(measure)(customer.numbers, numbersAt(customer, window, m));
   const length = window.monthNames.length;
   // Months [start, end) of the history, clamped to it: those before it have no data.
   const end = Math.min(Math.max(m - window.historyStart + 1, 0), length);
@@ -33,23 +33,6 @@ function measureId(measure: Measure): number {
 }
 
 /**
- * One month's measure. A month nobody has prepared yet (the promotion grace's look back, a 12-month
- * total reaching past what other rules read) is read from the month as given, without preparing it
- * (see monthAt): seats and users directly, Azure ACR summed in cents.
- */
-function valueAt(customer: PreparedCustomer, window: ScoringWindow, i: number, measure: Measure, read: (m: PreparedMonth) => number): number {
-  if (customer.months[i] !== undefined || measure.per !== undefined || i < 0 || i >= customer.months.length) {
-    return read(monthAt(customer, window, window.historyStart + i));
-  }
-  const usage = customer.source[window.monthNames[i]!];
-  if (usage === undefined) return 0;
-  if (measure.field !== 'azureAcr') return usage[measure.field];
-  let sum = 0;
-  for (const service of usage.azureServices) if (service.area === measure.area) sum += cents(service.acrUsd);
-  return fromCents(sum);
-}
-
-/**
  * Sums of eligible cents from month i to M (sums[i]), filled backwards from M only as far as a total
  * needs: most customers never need the oldest year, which only the promotion grace at Y reads.
  */
@@ -63,9 +46,10 @@ function centsFrom(customer: PreparedCustomer, window: ScoringWindow, measure: M
   }
   if (entry.from > needed) {
     const read = readerFor(measure);
+    const { numbers, base } = customer;
     for (let i = entry.from - 1; i >= needed; i--) {
       const eligible = ((customer.associationMasks[i] ?? 0) & mask) !== 0;
-      entry.sums[i] = entry.sums[i + 1]! + (eligible ? cents(valueAt(customer, window, i, measure, read)) : 0);
+      entry.sums[i] = entry.sums[i + 1]! + (eligible ? cents(read(numbers, base + i * MONTH_STRIDE)) : 0);
     }
     entry.from = needed;
   }

@@ -1,21 +1,12 @@
 import type { Measure, Threshold } from '../../rules/schema.js';
-import { ACR_FIELD, type PreparedMonth } from './context.js';
+import { acrOffset, FIELD_OFFSET, numbersAt, type PreparedCustomer } from './context.js';
+import type { ScoringWindow } from './window.js';
 
-export type MeasureReader = (month: PreparedMonth) => number;
+/** A measure of one customer-month: its value from the partner's numbers at `at` (see MONTH_STRIDE); `at` < 0 is a month without data. */
+export type MeasureReader = (numbers: Float64Array, at: number) => number;
 
-function fieldReader(measure: Measure): MeasureReader {
-  switch (measure.field) {
-    case 'azureAcr': {
-      const field = ACR_FIELD[measure.area!];
-      return (m) => m[field];
-    }
-    case 'paidSeats':
-      return (m) => m.paidSeats;
-    case 'activeUsers':
-      return (m) => m.activeUsers;
-    case 'protectedUsers':
-      return (m) => m.protectedUsers;
-  }
+function fieldOffset(measure: Measure): number {
+  return measure.field === 'azureAcr' ? acrOffset(measure.area!) : FIELD_OFFSET[measure.field];
 }
 
 const readers = new WeakMap<Measure, MeasureReader>();
@@ -24,8 +15,12 @@ const readers = new WeakMap<Measure, MeasureReader>();
 export function readerFor(measure: Measure): MeasureReader {
   let reader = readers.get(measure);
   if (!reader) {
-    const numerator = fieldReader(measure);
-    reader = measure.per === 'paidSeats' ? (m) => (m.paidSeats > 0 ? numerator(m) / m.paidSeats : 0) : numerator;
+    const offset = fieldOffset(measure);
+    const seats = FIELD_OFFSET.paidSeats;
+    reader =
+      measure.per === 'paidSeats'
+        ? (n, at) => (at < 0 || n[at + seats]! <= 0 ? 0 : n[at + offset]! / n[at + seats]!)
+        : (n, at) => (at < 0 ? 0 : n[at + offset]!);
     readers.set(measure, reader);
   }
   return reader;
@@ -77,4 +72,9 @@ function thresholdInWords(threshold: BoundsLike): string {
 export function describeMeasure(measure: Measure): string {
   const name = measure.field === 'azureAcr' ? `${measure.area} ACR (USD)` : measure.field;
   return measure.per ? `${name} per paid seat` : name;
+}
+
+/** A measure's value in customer-month m (0 outside the window: no data there). */
+export function valueIn(read: MeasureReader, customer: PreparedCustomer, window: ScoringWindow, m: number): number {
+  return read(customer.numbers, numbersAt(customer, window, m));
 }

@@ -1,5 +1,5 @@
-import { isEligibleIn, monthAt } from '../context.js';
-import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
+import { isEligibleIn } from '../context.js';
+import { describeMeasure, describeThreshold, meets, readerFor, valueIn } from '../measure.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type MonthValue, type PartEvaluator } from './types.js';
 import { cents, fromCents } from '../../money.js';
@@ -20,8 +20,8 @@ export const averageCrossing: PartEvaluator<'averageCrossing'> = (part, ctx, sco
     for (let m = window.historyStart; m <= window.evaluationMonth; m++) {
       if (!isEligibleIn(customer, window, m, scope.mask)) continue;
       // In whole cents, so twelve months of 100.00 average exactly 100.
-      if (m >= window.trailingStart) recent += cents(read(monthAt(customer, window, m)));
-      else earlier += cents(read(monthAt(customer, window, m)));
+      if (m >= window.trailingStart) recent += cents(valueIn(read, customer, window, m));
+      else earlier += cents(valueIn(read, customer, window, m));
     }
     recent = fromCents(recent);
     earlier = fromCents(earlier);
@@ -30,7 +30,7 @@ export const averageCrossing: PartEvaluator<'averageCrossing'> = (part, ctx, sco
     value += contribution;
     const months: MonthValue[] = [];
     for (let m = window.historyStart; m <= window.evaluationMonth; m++) {
-      const v = isEligibleIn(customer, window, m, scope.mask) ? read(monthAt(customer, window, m)) : 0;
+      const v = isEligibleIn(customer, window, m, scope.mask) ? valueIn(read, customer, window, m) : 0;
       if (v !== 0) months.push({ month: nameOf(window, m), value: v });
     }
     contributors.push({

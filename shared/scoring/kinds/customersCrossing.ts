@@ -1,6 +1,6 @@
 import { conditionHolds } from '../conditions.js';
-import { baselineMonthOf, isEligibleIn, monthAt } from '../context.js';
-import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
+import { baselineMonthOf, isEligibleIn } from '../context.js';
+import { describeMeasure, describeThreshold, meets, readerFor, valueIn } from '../measure.js';
 import { round4 } from '../points.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
@@ -18,15 +18,15 @@ export const customersCrossing: PartEvaluator<'customersCrossing'> = (part, ctx,
     if (!isEligibleIn(customer, window, M, scope.mask)) continue;
     if (part.customerClass && !conditionHolds(customer, window, M, part.customerClass, scope.mask)) continue;
     const baseline = baselineMonthOf(customer, window, scope.mask)!;
-    const before = read(monthAt(customer, window, baseline));
+    const before = valueIn(read, customer, window, baseline);
     if (!meets(part.atBaseline, before)) continue;
     const firstAfter = Math.max(baseline + 1, part.afterIn === 'evaluationMonth' ? M : window.trailingStart);
     let crossedIn: number | undefined;
     for (let m = firstAfter; m <= M && crossedIn === undefined; m++) {
-      if (isEligibleIn(customer, window, m, scope.mask) && meets(part.after, read(monthAt(customer, window, m)))) crossedIn = m;
+      if (isEligibleIn(customer, window, m, scope.mask) && meets(part.after, valueIn(read, customer, window, m))) crossedIn = m;
     }
     if (crossedIn === undefined) continue;
-    const after = read(monthAt(customer, window, crossedIn));
+    const after = valueIn(read, customer, window, crossedIn);
     contributors.push({
       type: 'customer',
       id: customer.customerId,

@@ -1,5 +1,5 @@
-import { isEligibleIn, monthAt } from '../context.js';
-import { describeMeasure, describeThreshold, meets, readerFor } from '../measure.js';
+import { isEligibleIn } from '../context.js';
+import { describeMeasure, describeThreshold, meets, readerFor, valueIn } from '../measure.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type MonthValue, type PartEvaluator } from './types.js';
 import { cents, fromCents } from '../../money.js';
@@ -15,14 +15,14 @@ export const customersWithWindowTotal: PartEvaluator<'customersWithWindowTotal'>
     for (let m = window.trailingStart; m <= window.evaluationMonth; m++) {
       if (!isEligibleIn(customer, window, m, scope.mask)) continue;
       counted++;
-      total += cents(read(monthAt(customer, window, m)));
+      total += cents(valueIn(read, customer, window, m));
     }
     // Summed in whole cents: twelve months of 1,000.00 reach 12,000 exactly.
     total = fromCents(total);
     if (counted === 0 || !meets(part.threshold, total)) continue;
     const months: MonthValue[] = [];
     for (let m = window.trailingStart; m <= window.evaluationMonth; m++) {
-      const v = isEligibleIn(customer, window, m, scope.mask) ? read(monthAt(customer, window, m)) : 0;
+      const v = isEligibleIn(customer, window, m, scope.mask) ? valueIn(read, customer, window, m) : 0;
       if (v !== 0) months.push({ month: nameOf(window, m), value: v });
     }
     contributors.push({

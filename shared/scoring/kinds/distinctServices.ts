@@ -1,6 +1,6 @@
 import type { RuleSet } from '../../../rules/schema.js';
 import type { SolutionArea } from '../../model/primitives.js';
-import { isEligibleIn, monthAt, type ScoringContext } from '../context.js';
+import { isEligibleIn, servicesAt, type ScoringContext } from '../context.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type MonthValue, type PartEvaluator, type PartScope } from './types.js';
 
@@ -36,7 +36,7 @@ function servicesInTrailingYear(ctx: ScoringContext, scope: PartScope): Services
   const found: ServicesByArea = new Map();
   for (const customer of customersInScope(ctx, scope)) {
     for (let m = window.trailingStart; m <= window.evaluationMonth; m++) {
-      const services = monthAt(customer, window, m).services;
+      const services = servicesAt(customer, window, m);
       if (services.length === 0 || !isEligibleIn(customer, window, m, scope.mask)) continue;
       for (const service of services) {
         if (service.acrUsd <= 0 || excluded.has(service.name)) continue;

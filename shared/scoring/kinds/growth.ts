@@ -1,6 +1,6 @@
 import { conditionHolds, describeCondition } from '../conditions.js';
-import { baselineMonthOf, isEligibleIn, monthAt } from '../context.js';
-import { describeMeasure, readerFor } from '../measure.js';
+import { baselineMonthOf, isEligibleIn } from '../context.js';
+import { describeMeasure, readerFor, valueIn } from '../measure.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
 import { cents, fromCents } from '../../money.js';
@@ -19,13 +19,13 @@ export const growth: PartEvaluator<'growth'> = (part, ctx, scope) => {
   let trailingCents = 0;
   for (const customer of customersInScope(ctx, scope)) {
     if (part.minTrailingTotal !== undefined) {
-      for (let m = window.trailingStart; m <= M; m++) if (isEligibleIn(customer, window, m, scope.mask)) trailingCents += cents(read(monthAt(customer, window, m)));
+      for (let m = window.trailingStart; m <= M; m++) if (isEligibleIn(customer, window, m, scope.mask)) trailingCents += cents(valueIn(read, customer, window, m));
     }
     if (!isEligibleIn(customer, window, M, scope.mask)) continue;
     if (part.customerClass && !conditionHolds(customer, window, M, part.customerClass, scope.mask)) continue;
     const baseline = baselineMonthOf(customer, window, scope.mask)!;
-    const before = read(monthAt(customer, window, baseline));
-    const now = read(monthAt(customer, window, M));
+    const before = valueIn(read, customer, window, baseline);
+    const now = valueIn(read, customer, window, M);
     baselineSum += before;
     if (before === 0 && now === 0) continue;
     const months = baseline === M ? [{ month: nameOf(window, M), value: now }] : [{ month: nameOf(window, baseline), value: before }, { month: nameOf(window, M), value: now }];

@@ -1,6 +1,6 @@
 import { describeCondition, holdsAt, measureAt } from '../conditions.js';
-import { isEligibleIn, monthAt, type PreparedCustomer } from '../context.js';
-import { meets, readerFor, type MeasureReader } from '../measure.js';
+import { isEligibleIn, type PreparedCustomer } from '../context.js';
+import { meets, readerFor, valueIn, type MeasureReader } from '../measure.js';
 import { nameOf, type ScoringWindow } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator, type PartOf } from './types.js';
 
@@ -10,8 +10,8 @@ type Part = PartOf<'netQualifyingCustomers'>;
 function qualifyingMonth(customer: PreparedCustomer, window: ScoringWindow, m: number, part: Part, mask: number, read: MeasureReader): number | undefined {
   // The common rules (a month's value against plain bounds, in m or also m−1) read the months directly: this runs per customer.
   if (part.over === 'month' && part.threshold.promotedFrom === undefined) {
-    if (isEligibleIn(customer, window, m, mask) && meets(part.threshold, read(monthAt(customer, window, m)))) return m;
-    if (part.orPreviousMonth && isEligibleIn(customer, window, m - 1, mask) && meets(part.threshold, read(monthAt(customer, window, m - 1)))) return m - 1;
+    if (isEligibleIn(customer, window, m, mask) && meets(part.threshold, valueIn(read, customer, window, m))) return m;
+    if (part.orPreviousMonth && isEligibleIn(customer, window, m - 1, mask) && meets(part.threshold, valueIn(read, customer, window, m - 1))) return m - 1;
     return undefined;
   }
   for (let k = m; k >= (part.orPreviousMonth ? m - 1 : m); k--) {

@@ -1,5 +1,5 @@
-import { isEligibleIn, monthAt } from '../context.js';
-import { describeThreshold, meets, readerFor } from '../measure.js';
+import { isEligibleIn } from '../context.js';
+import { describeThreshold, meets, readerFor, valueIn } from '../measure.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type MonthValue, type PartEvaluator } from './types.js';
 
@@ -18,8 +18,8 @@ export const seatTransitions: PartEvaluator<'seatTransitions'> = (part, ctx, sco
     const events: string[] = [];
     for (let m = window.trailingStart; m <= window.evaluationMonth; m++) {
       if (!isEligibleIn(customer, window, m, scope.mask)) continue;
-      const before = read(monthAt(customer, window, m - 1));
-      const now = read(monthAt(customer, window, m));
+      const before = valueIn(read, customer, window, m - 1);
+      const now = valueIn(read, customer, window, m);
       const step = before === 0 && meets(part.threshold, now) ? 1 : meets(part.threshold, before) && now === 0 ? -1 : 0;
       if (step === 0) continue;
       contribution += step;

@@ -1,6 +1,6 @@
 import type { RuleSet } from '../../../rules/schema.js';
 import { UNSPECIFIED_WORKLOAD } from '../../model/facts.js';
-import { baselineMonthOf, isEligibleIn, monthAt, workloadsIn } from '../context.js';
+import { baselineMonthOf, isEligibleIn, workloadsAt } from '../context.js';
 import { nameOf } from '../window.js';
 import { mcvMaskOf } from '../workloads.js';
 import type { PreparedWorkload } from '../workloads.js';
@@ -41,15 +41,15 @@ export const workloadGrowth: PartEvaluator<'workloadGrowth'> = (part, ctx, scope
       const baseline = baselineMonthOf(customer, window, scope.mask & mask);
       if (baseline === undefined) continue;
       baselines.set(mask, baseline);
-      for (const m of baseline === M ? [M] : [baseline, M]) for (const w of workloadsIn(monthAt(customer, window, m))) if (w.mcvWorkload !== undefined) (seen ??= new Set()).add(w.mcvWorkload);
+      for (const m of baseline === M ? [M] : [baseline, M]) for (const w of workloadsAt(customer, window, m)) if (w.mcvWorkload !== undefined) (seen ??= new Set()).add(w.mcvWorkload);
     }
     if (seen === undefined) continue;
     for (const workload of seen) {
       const mask = scope.mask & mcvMaskOf(ruleSet, workload);
       const baseline = baselines.get(mcvMaskOf(ruleSet, workload));
       if (baseline === undefined || !isEligibleIn(customer, window, M, mask)) continue;
-      const before = mcvOf(workloadsIn(monthAt(customer, window, baseline)), workload);
-      const now = mcvOf(workloadsIn(monthAt(customer, window, M)), workload);
+      const before = mcvOf(workloadsAt(customer, window, baseline), workload);
+      const now = mcvOf(workloadsAt(customer, window, M), workload);
       baselineSum += before;
       if (before === 0 && now === 0) continue;
       const months = baseline === M ? [{ month: nameOf(window, M), value: now }] : [{ month: nameOf(window, baseline), value: before }, { month: nameOf(window, M), value: now }];

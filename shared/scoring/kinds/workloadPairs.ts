@@ -1,6 +1,6 @@
 import { UNSPECIFIED_WORKLOAD } from '../../model/facts.js';
 import type { RuleSet } from '../../../rules/schema.js';
-import { isEligibleIn, monthAt, workloadsIn, type PreparedCustomer, type ScoringContext } from '../context.js';
+import { isEligibleIn, workloadsAt, type PreparedCustomer, type ScoringContext } from '../context.js';
 import { describeThreshold, meets } from '../measure.js';
 import { nameOf } from '../window.js';
 import { mcvMaskOf } from '../workloads.js';
@@ -26,7 +26,7 @@ const NONE: ReadonlyMap<string, number> = new Map();
 
 export function workloadValuesAt(ctx: ScoringContext, customer: PreparedCustomer, m: number, measure: Measure, mask: number): ReadonlyMap<string, number> {
   const { window, ruleSet } = ctx;
-  const workloads = workloadsIn(monthAt(customer, window, m));
+  const workloads = workloadsAt(customer, window, m);
   if (workloads.length === 0) return NONE;
   const values = new Map<string, number>();
   for (const w of workloads) {
