@@ -1,9 +1,8 @@
-import { notFound } from '../shared/http/errors.js';
-import { json, withEtag } from '../shared/http/respond.js';
-import { parse, readJsonBody } from '../shared/http/request.js';
+import { notFound, refuse } from '../shared/refusal.js';
+import { json, withEtag } from './edge/respond.js';
+import { parse, readJsonBody } from './edge/request.js';
 import { AccessBody, AccessChange, AccessView, TenantPath } from '../shared/model/access.js';
 import { ErrorBody } from '../shared/model/api.js';
-import { settings } from '../shared/settings.js';
 import { accessStore } from '../shared/store/accessStore.js';
 import { handled } from './edge/http.js';
 import { INVALID_BODY } from './edge/refusals.js';
@@ -27,7 +26,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { tenantId } = parse(TenantPath, request.params, 'path');
-    const { partnerIds } = parse(AccessBody, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const { partnerIds } = parse(AccessBody, await readJsonBody(request), 'body');
     const { access, previous } = await accessStore().put(tenantId, partnerIds, new Date().toISOString());
     return json(200, { tenantId: access.tenantId, partnerIds: access.partnerIds, previousPartnerIds: previous }, withEtag(etagOf(access.version)));
   }),
@@ -42,7 +41,7 @@ registerHttp({
   handler: handled(async (request) => {
     const { tenantId } = parse(TenantPath, request.params, 'path');
     const access = await accessStore().get(tenantId);
-    if (!access) throw notFound(`tenant ${tenantId} is not mapped to any partner`);
+    if (!access) throw refuse(notFound(`tenant ${tenantId}`, `tenant ${tenantId} is not mapped to any partner`));
     return json(200, { tenantId: access.tenantId, partnerIds: access.partnerIds }, withEtag(etagOf(access.version)));
   }),
 });
@@ -61,7 +60,7 @@ registerHttp({
   handler: handled(async (request) => {
     const { tenantId } = parse(TenantPath, request.params, 'path');
     const previous = await accessStore().remove(tenantId);
-    if (!previous) throw notFound(`tenant ${tenantId} is not mapped to any partner`);
+    if (!previous) throw refuse(notFound(`tenant ${tenantId}`, `tenant ${tenantId} is not mapped to any partner`));
     return json(200, { tenantId, partnerIds: [], previousPartnerIds: previous });
   }),
 });

@@ -1,5 +1,5 @@
-import { json } from '../shared/http/respond.js';
-import { parse, queryObject } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse, queryObject } from './edge/request.js';
 import { AuditPage, AuditQuery } from '../shared/model/access.js';
 import { ErrorBody, PartnerPath } from '../shared/model/api.js';
 import { auditStore } from '../shared/store/auditStore.js';

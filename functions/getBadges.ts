@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { json } from '../shared/http/respond.js';
-import { parse } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse } from './edge/request.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { AREA_NAMES } from '../shared/model/primitives.js';
 import { activeAreas, hasMicrosoftCloudBadge } from '../shared/lifecycle/membership.js';

@@ -1,6 +1,6 @@
 import { benefits, specializations } from '../rules/index.js';
-import { json } from '../shared/http/respond.js';
-import { parse } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse } from './edge/request.js';
 import { entitlements, specializationStatuses } from '../shared/lifecycle/entitlements.js';
 import { packageInForce } from '../shared/lifecycle/membership.js';
 import { PartnerPath } from '../shared/model/api.js';

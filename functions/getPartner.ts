@@ -1,5 +1,5 @@
-import { json, withEtag } from '../shared/http/respond.js';
-import { parse } from '../shared/http/request.js';
+import { json, withEtag } from './edge/respond.js';
+import { parse } from './edge/request.js';
 import { PartnerPath, PartnerProfile } from '../shared/model/api.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';

@@ -1,5 +1,5 @@
-import { json } from '../shared/http/respond.js';
-import { parse } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse } from './edge/request.js';
 import { today } from '../shared/clock.js';
 import { nextAnniversary } from '../shared/lifecycle/anniversary.js';
 import { PartnerPath } from '../shared/model/api.js';

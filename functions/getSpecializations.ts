@@ -1,6 +1,6 @@
 import { specializations } from '../rules/index.js';
-import { json } from '../shared/http/respond.js';
-import { parse } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse } from './edge/request.js';
 import { specializationStatuses } from '../shared/lifecycle/entitlements.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { Specializations } from '../shared/model/lifecycle.js';

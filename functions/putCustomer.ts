@@ -1,7 +1,6 @@
-import { json, withEtag } from '../shared/http/respond.js';
-import { ifMatch, parse, readJsonBody } from '../shared/http/request.js';
+import { json, withEtag } from './edge/respond.js';
+import { ifMatch, parse, readJsonBody } from './edge/request.js';
 import { CustomerPath, CustomerProfile } from '../shared/model/api.js';
-import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { INVALID_BODY, NO_PARTNER, STALE_IF_MATCH } from './edge/refusals.js';
@@ -29,7 +28,7 @@ registerHttp({
   },
   handler: handled(async (request, context) => {
     const { partnerId, customerId } = parse(CustomerPath, request.params, 'path');
-    const profile = parse(CustomerProfile, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const profile = parse(CustomerProfile, await readJsonBody(request), 'body');
     const saved = await partnerStore().putCustomer(partnerId, customerId, profile, ifMatch(request));
     await recomputeAfterWrite(partnerId, context);
     return json(saved.created ? 201 : 200, saved.value, withEtag(saved.etag));

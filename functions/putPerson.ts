@@ -1,7 +1,6 @@
-import { json, withEtag } from '../shared/http/respond.js';
-import { ifMatch, parse, readJsonBody } from '../shared/http/request.js';
+import { json, withEtag } from './edge/respond.js';
+import { ifMatch, parse, readJsonBody } from './edge/request.js';
 import { PersonPath, PersonProfile } from '../shared/model/api.js';
-import { settings } from '../shared/settings.js';
 import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { INVALID_BODY, NO_PARTNER, STALE_IF_MATCH } from './edge/refusals.js';
@@ -29,7 +28,7 @@ registerHttp({
   },
   handler: handled(async (request, context) => {
     const { partnerId, personId } = parse(PersonPath, request.params, 'path');
-    const profile = parse(PersonProfile, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const profile = parse(PersonProfile, await readJsonBody(request), 'body');
     const saved = await partnerStore().putPerson(partnerId, personId, profile, ifMatch(request));
     await recomputeAfterWrite(partnerId, context);
     return json(saved.created ? 201 : 200, saved.value, withEtag(saved.etag));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { json } from '../shared/http/respond.js';
-import { parse } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse } from './edge/request.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { enqueueRecompute } from '../shared/queue/queues.js';
 import { partnerStore } from '../shared/store/partnerStore.js';

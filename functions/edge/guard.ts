@@ -1,6 +1,6 @@
 import { authorize, isOperator } from '../../shared/auth/authorize.js';
 import type { Caller, RouteRole } from '../../shared/auth/roles.js';
-import { errorResponse, json } from '../../shared/http/respond.js';
+import { errorResponse, refusalResponse } from './respond.js';
 import { accessStore } from '../../shared/store/accessStore.js';
 import { auditWrite, isAuditedWrite } from './auditWrite.js';
 import { authenticate, unauthorized } from './authenticate.js';
@@ -40,7 +40,7 @@ export function guarded(route: { name: string; route: string; method: string; ro
       const { caller } = authenticated;
       const partners = caller.kind === 'user' && !isOperator(caller) ? await accessStore().partnersOf(caller.tid) : new Set<string>();
       const forbidden = authorize(caller, required, partnerIdOf(request.params), partners);
-      if (forbidden) return json(403, { error: 'forbidden', message: forbidden.message });
+      if (forbidden) return refusalResponse(forbidden);
       authorizedCalls.set(request, { caller, partners });
       const response = await handler(request, context);
       if (isAuditedWrite(route, response)) await auditWrite(route, request.params, caller, response);

@@ -1,5 +1,5 @@
 import type { PartnerProfile } from '../../shared/model/partner.js';
-import { ApiError } from '../../shared/http/errors.js';
+import { isRefusal } from '../../shared/refusal.js';
 import { partnerStore } from '../../shared/store/partnerStore.js';
 
 /**
@@ -18,7 +18,7 @@ export async function ownPartners(partners: ReadonlySet<string>, limit: number, 
       items.push((await partnerStore().requirePartner(id)).value);
     } catch (error) {
       // Mapped before it was created (or after it was deleted): nothing to list.
-      if (!(error instanceof ApiError && error.status === 404)) throw error;
+      if (!isRefusal(error, 'notFound')) throw error;
     }
   }
   const more = last !== undefined && ids.some((id) => id > last!);

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { badRequest } from '../http/errors.js';
+import { invalidField, refuse } from '../refusal.js';
 
 /**
  * Continuation tokens as the API hands them out: the storage token, the listing it belongs to and
  * a checksum of both, base64url. A token that was altered, truncated, made up or taken from another
- * listing is a 400 rather than a storage error (500) or a silent restart at page one. The checksum
+ * listing is refused as invalid rather than a storage error (500) or a silent restart at page one. The checksum
  * is for integrity, not secrecy: a caller can only page through what it may list anyway.
  */
 const Envelope = z.strictObject({ l: z.string(), t: z.string(), s: z.string() });
@@ -16,16 +16,16 @@ export function encodeContinuation(listing: string, token: string): string {
   return Buffer.from(JSON.stringify({ l: listing, t: token, s: checksum(listing, token) })).toString('base64url');
 }
 
-/** The storage token inside, or a 400 naming `query.continuation`. */
+/** The storage token inside, or an `invalid` refusal naming the `continuation` given. */
 export function decodeContinuation(listing: string, given: string): string {
-  const refuse = () => badRequest([{ path: 'query.continuation', message: 'not a continuation token this listing gave (altered, truncated or from another listing); start again without it' }]);
-  if (!/^[A-Za-z0-9_-]+$/.test(given)) throw refuse();
+  const refused = () => refuse(invalidField('continuation', 'not a continuation token this listing gave (altered, truncated or from another listing); start again without it'));
+  if (!/^[A-Za-z0-9_-]+$/.test(given)) throw refused();
   let envelope: z.infer<typeof Envelope>;
   try {
     envelope = Envelope.parse(JSON.parse(Buffer.from(given, 'base64url').toString('utf8')));
   } catch {
-    throw refuse();
+    throw refused();
   }
-  if (envelope.l !== listing || envelope.s !== checksum(listing, envelope.t)) throw refuse();
+  if (envelope.l !== listing || envelope.s !== checksum(listing, envelope.t)) throw refused();
   return envelope.t;
 }

@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { conflict, notFound } from '../http/errors.js';
+import { refuse, refused } from '../refusal.js';
 import type { UsageRow } from '../model/api.js';
 import type { CustomerProfile, MonthUsage, PersonProfile } from '../model/facts.js';
 import type { PartnerFacts, PartnerProfile } from '../model/partner.js';
@@ -25,7 +25,7 @@ import {
 } from './documents.js';
 import { own, withEntry } from './own.js';
 import { lifecycleOf, membershipOf, type LifecycleChange, type PartnerLifecycle, type Page, type Versioned } from './partnerViews.js';
-import { changePartnerDoc, readPartnerDoc, withDerived } from './partnerDocs.js';
+import { changePartnerDoc, noSuchPartner, readPartnerDoc, withDerived } from './partnerDocs.js';
 import { statusOf } from './transient.js';
 import { SnapshotStore } from './snapshots.js';
 import { UsageUploads, type UploadOptions } from './usageUpload.js';
@@ -86,7 +86,7 @@ export class PartnerStore {
     try {
       await this.container.items.create(withDerived(doc));
     } catch (error) {
-      if (statusOf(error) === 409) throw conflict(`partner ${doc.partnerId} already exists`);
+      if (statusOf(error) === 409) throw refuse(refused('partnerExists', `partner ${doc.partnerId} already exists`));
       throw error;
     }
   }
@@ -102,7 +102,7 @@ export class PartnerStore {
 
   async requirePartner(partnerId: string): Promise<Versioned<PartnerProfile>> {
     const partner = await this.getPartner(partnerId);
-    if (!partner) throw notFound(`partner ${partnerId} not found`);
+    if (!partner) throw noSuchPartner(partnerId);
     return partner;
   }
 
@@ -151,6 +151,13 @@ export class PartnerStore {
   /** A partner's scoring facts: its partner document and any further customer buckets, all by id. Undefined if there is no such partner. */
   async loadFacts(partnerId: string): Promise<PartnerFacts | undefined> {
     return (await this.loadForRecompute(partnerId))?.facts;
+  }
+
+  /** A partner's scoring facts; refused as `notFound` if there is no such partner. */
+  async requireFacts(partnerId: string): Promise<PartnerFacts> {
+    const facts = await this.loadFacts(partnerId);
+    if (!facts) throw noSuchPartner(partnerId);
+    return facts;
   }
 
   /** The facts, and the partner document they came from, so a later write can skip reading it again. */
@@ -214,7 +221,7 @@ export class PartnerStore {
 
   async lifecycle(partnerId: string): Promise<PartnerLifecycle> {
     const found = await this.loadLifecycle(partnerId);
-    if (!found) throw notFound(`partner ${partnerId} not found`);
+    if (!found) throw noSuchPartner(partnerId);
     return found.lifecycle;
   }
 
