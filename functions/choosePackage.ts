@@ -33,7 +33,7 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId, anniversary } = parse(RenewalPath, request.params, 'path');
     const { package: choice } = parse(PackageChoiceBody, await readJsonBody(request), 'body');
-    const { membership, legacyCompetencies } = await partnerStore().lifecycle(partnerId);
+    const { membership, legacyCompetencies } = await partnerStore().membership.lifecycle(partnerId);
     const chosenOn = today();
     const refusal = checkPackageChoice(membership, legacyCompetencies, choice, anniversary, chosenOn, legacy);
     if (refusal) throw refuse(inRequest('path', refusal));

@@ -20,7 +20,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const profile = parse(PartnerProfile, await readJsonBody(request), 'body');
-    const created = await partnerStore().createPartner(profile, new Date().toISOString());
+    const created = await partnerStore().profiles.createPartner(profile, new Date().toISOString());
     return json(201, created.value, { ...withEtag(created.etag), Location: `/api/partners/${profile.partnerId}` });
   }),
 });

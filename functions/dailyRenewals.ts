@@ -15,7 +15,7 @@ registerTimer({
     const day = jobDay(context);
     const store = partnerStore();
     const result = await fanOutRenewals(day, renewalTerms, {
-      partnersWithAnniversaryOn: (monthDays, limit, continuation) => withRetry(() => store.partnersWithAnniversaryOn(monthDays, limit, continuation)),
+      partnersWithAnniversaryOn: (monthDays, limit, continuation) => withRetry(() => store.listings.partnersWithAnniversaryOn(monthDays, limit, continuation)),
       send: (message) => withRetry(() => enqueueRenewal(message)),
       checkpoint: (d) => withRetry(() => jobCheckpoints().get('renewals', d)),
       saveCheckpoint: (checkpoint) => withRetry(() => jobCheckpoints().save('renewals', checkpoint)),

@@ -23,7 +23,7 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const { limit, continuation } = parse(AuditQuery, queryObject(request), 'query');
-    await partnerStore().requirePartner(partnerId);
+    await partnerStore().profiles.requirePartner(partnerId);
     return json(200, await auditStore().list(partnerId, limit, continuation));
   }),
 });

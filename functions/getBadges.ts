@@ -24,7 +24,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const { membership } = await partnerStore().lifecycle(partnerId);
+    const { membership } = await partnerStore().membership.lifecycle(partnerId);
     const badges: z.infer<typeof Badges>['badges'] = activeAreas(membership).map((area) => ({ badge: `Solutions Partner for ${AREA_NAMES[area]}`, area, since: membership.designations[area]!.attainedOn }));
     if (hasMicrosoftCloudBadge(membership)) badges.push({ badge: 'Microsoft Cloud' });
     return json(200, { badges });

@@ -23,7 +23,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const { profile, membership, legacyCompetencies, specializations: recorded } = await partnerStore().lifecycle(partnerId);
+    const { profile, membership, legacyCompetencies, specializations: recorded } = await partnerStore().membership.lifecycle(partnerId);
     const pkg = packageInForce(membership);
     const locations = profile.benefitLocations ?? [];
     return json(200, {

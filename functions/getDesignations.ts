@@ -31,7 +31,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const { membership } = await partnerStore().lifecycle(partnerId);
+    const { membership } = await partnerStore().membership.lifecycle(partnerId);
     const next = membership.anniversary ? nextAnniversary(membership.anniversary, today()) : null;
     return json(200, {
       anniversary: membership.anniversary ?? null,

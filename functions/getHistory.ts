@@ -40,7 +40,7 @@ registerHttp({
     const to = query.to ?? today();
     const from = query.from ?? dayjs.utc(to).subtract(1, 'year').format('YYYY-MM-DD');
     if (from > to) throw badRequest([{ path: 'query.from', message: 'from must not be after to' }]);
-    await partnerStore().requirePartner(partnerId);
+    await partnerStore().profiles.requirePartner(partnerId);
     const page = await fieldsOf('query', partnerStore().snapshots.page(partnerId, from, to, query.limit, query.continuation));
     return json(200, { partnerId, from, to, days: page.items.map((s) => ({ day: s.day, computedAt: s.computedAt, summary: s.summary })), ...(page.continuation ? { continuation: page.continuation } : {}) });
   }),

@@ -14,7 +14,7 @@ registerHttp({
   contract: { summary: 'Read a partner', tag: 'partners', params: PartnerPath, etag: true, responses: { 200: { description: 'the partner', schema: PartnerProfile }, 404: NO_PARTNER } },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const partner = await partnerStore().requirePartner(partnerId);
+    const partner = await partnerStore().profiles.requirePartner(partnerId);
     return json(200, partner.value, withEtag(partner.etag));
   }),
 });

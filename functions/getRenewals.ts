@@ -24,7 +24,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const { membership } = await partnerStore().lifecycle(partnerId);
+    const { membership } = await partnerStore().membership.lifecycle(partnerId);
     const anniversary = membership.anniversary;
     const docs = anniversary ? await renewalStore().list(partnerId) : [];
     return json(200, {

@@ -28,7 +28,7 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const { asOf, ruleSet } = asOfAndRules(parse(AsOfQuery, queryObject(request), 'query').asOf, 'query.asOf');
-    const facts = await partnerStore().requireFacts(partnerId);
+    const facts = await partnerStore().customers.requireFacts(partnerId);
     return json(200, toScoreDocument(scorePartner(facts, ruleSet, asOf)));
   }),
 });

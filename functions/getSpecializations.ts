@@ -22,7 +22,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const lifecycle = await partnerStore().lifecycle(partnerId);
+    const lifecycle = await partnerStore().membership.lifecycle(partnerId);
     return json(200, { specializations: specializationStatuses(lifecycle.membership, lifecycle.specializations, specializations) });
   }),
 });

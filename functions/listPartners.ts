@@ -24,7 +24,7 @@ registerHttp({
     const { limit, continuation } = parse(ListQuery, queryObject(request), 'query');
     // Operators (and the function key) list every partner; everyone else the partners of its tenant.
     const { caller, partners } = callerOf(request);
-    if (isOperator(caller)) return json(200, await fieldsOf('query', partnerStore().listPartners(limit, continuation)));
+    if (isOperator(caller)) return json(200, await fieldsOf('query', partnerStore().listings.listPartners(limit, continuation)));
     return json(200, await ownPartners(partners, limit, continuation));
   }),
 });

@@ -14,7 +14,7 @@ registerTimer({
     const day = jobDay(context);
     const store = partnerStore();
     const result = await fanOutRecompute(day, {
-      listPartnerIds: (limit, continuation) => withRetry(() => store.listPartnerIds(limit, continuation)),
+      listPartnerIds: (limit, continuation) => withRetry(() => store.listings.listPartnerIds(limit, continuation)),
       send: (message) => withRetry(() => enqueueRecompute(message)),
       checkpoint: (d) => withRetry(() => jobCheckpoints().get('recompute', d)),
       saveCheckpoint: (checkpoint) => withRetry(() => jobCheckpoints().save('recompute', checkpoint)),

@@ -33,7 +33,7 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId, anniversary } = parse(RenewalPath, request.params, 'path');
     const payment = parse(PaymentBody, await readJsonBody(request), 'body');
-    const { membership } = await partnerStore().lifecycle(partnerId);
+    const { membership } = await partnerStore().membership.lifecycle(partnerId);
     const paidOn = today();
     let duplicate = false;
     // On the renewal document's ETag: two concurrent payments with one reference, one is taken and the other finds it.

@@ -30,7 +30,7 @@ registerHttp({
   handler: handled(async (request, context) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const { rows } = parse(UsageUpload, await readJsonBody(request), 'body');
-    const stored = await fieldsOf('body', partnerStore().putUsage(partnerId, rows));
+    const stored = await fieldsOf('body', partnerStore().uploads.upload(partnerId, rows));
     await recomputeAfterWrite(partnerId, context);
     return json(200, stored);
   }),

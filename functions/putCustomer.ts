@@ -29,7 +29,7 @@ registerHttp({
   handler: handled(async (request, context) => {
     const { partnerId, customerId } = parse(CustomerPath, request.params, 'path');
     const profile = parse(CustomerProfile, await readJsonBody(request), 'body');
-    const saved = await partnerStore().putCustomer(partnerId, customerId, profile, ifMatch(request));
+    const saved = await partnerStore().customers.putCustomer(partnerId, customerId, profile, ifMatch(request));
     await recomputeAfterWrite(partnerId, context);
     return json(saved.created ? 201 : 200, saved.value, withEtag(saved.etag));
   }),

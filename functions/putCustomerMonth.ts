@@ -28,7 +28,7 @@ registerHttp({
   handler: handled(async (request, context) => {
     const { partnerId, customerId, month } = parse(MonthPath, request.params, 'path');
     const usage = parse(MonthUsage, await readJsonBody(request), 'body');
-    const saved = await partnerStore().putMonth(partnerId, customerId, month, usage, ifMatch(request));
+    const saved = await partnerStore().customers.putMonth(partnerId, customerId, month, usage, ifMatch(request));
     await recomputeAfterWrite(partnerId, context);
     return json(200, saved.value, withEtag(saved.etag));
   }),

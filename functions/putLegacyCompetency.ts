@@ -34,7 +34,7 @@ registerHttp({
     const held = { competency, ...body };
     const refusal = checkLegacyCompetency(held, legacy);
     if (refusal) throw refuse(inRequest('path', refusal));
-    const created = await partnerStore().putLegacyCompetency(partnerId, held);
+    const created = await partnerStore().membership.putLegacyCompetency(partnerId, held);
     return json(created ? 201 : 200, held);
   }),
 });

@@ -29,7 +29,7 @@ registerHttp({
   handler: handled(async (request, context) => {
     const { partnerId, personId } = parse(PersonPath, request.params, 'path');
     const profile = parse(PersonProfile, await readJsonBody(request), 'body');
-    const saved = await partnerStore().putPerson(partnerId, personId, profile, ifMatch(request));
+    const saved = await partnerStore().profiles.putPerson(partnerId, personId, profile, ifMatch(request));
     await recomputeAfterWrite(partnerId, context);
     return json(saved.created ? 201 : 200, saved.value, withEtag(saved.etag));
   }),

@@ -35,7 +35,7 @@ registerHttp({
     if (attainedOn > today()) throw badRequest([{ path: 'body.attainedOn', message: `${attainedOn} is in the future` }]);
     const recorded = { id: specializationId, attainedOn };
     // Checked on the partner document as written, so a designation lapsing meanwhile is seen.
-    const { created, lifecycle } = await partnerStore().putSpecialization(partnerId, recorded, ({ membership }) => {
+    const { created, lifecycle } = await partnerStore().membership.putSpecialization(partnerId, recorded, ({ membership }) => {
       const refusal = checkSpecialization(membership, specializationId, specializations);
       if (refusal) throw refuse(inRequest('path', refusal));
     });

@@ -21,7 +21,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    await partnerStore().requirePartner(partnerId);
+    await partnerStore().profiles.requirePartner(partnerId);
     await enqueueRecompute({ partnerId, reason: 'requested' });
     return json(202, { queued: true, partnerId });
   }),

@@ -29,7 +29,7 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const patch = parse(PartnerPatch, await readJsonBody(request), 'body');
-    const updated = await partnerStore().updatePartner(
+    const updated = await partnerStore().profiles.updatePartner(
       partnerId,
       (current) => {
         if (patch.anniversary !== undefined && current.anniversary !== undefined && patch.anniversary !== current.anniversary) {

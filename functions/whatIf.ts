@@ -30,7 +30,7 @@ registerHttp({
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const hypothesis = parse(WhatIfRequest, await readJsonBody(request), 'body');
     const { asOf, ruleSet } = asOfAndRules(hypothesis.asOf, 'body.asOf');
-    const facts = await partnerStore().requireFacts(partnerId);
+    const facts = await partnerStore().customers.requireFacts(partnerId);
     try {
       const result = whatIf(facts, hypothesis, ruleSet, asOf);
       return json(200, { replaced: result.replaced, current: toScoreDocument(result.current), hypothetical: toScoreDocument(result.hypothetical), changes: result.changes });

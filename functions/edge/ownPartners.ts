@@ -15,7 +15,7 @@ export async function ownPartners(partners: ReadonlySet<string>, limit: number, 
     if (items.length === limit) break;
     last = id;
     try {
-      items.push((await partnerStore().requirePartner(id)).value);
+      items.push((await partnerStore().profiles.requirePartner(id)).value);
     } catch (error) {
       // Mapped before it was created (or after it was deleted): nothing to list.
       if (!isRefusal(error, 'notFound')) throw error;

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import { z } from 'zod';
 import { invalidField, refuse } from '../refusal.js';
+import type { Page } from './partnerViews.js';
 
 /**
  * Continuation tokens as the API hands them out: the storage token, the listing it belongs to and
@@ -28,4 +30,22 @@ export function decodeContinuation(listing: string, given: string): string {
   }
   if (envelope.l !== listing || envelope.s !== checksum(listing, envelope.t)) throw refused();
   return envelope.t;
+}
+
+/**
+ * One page of a query, for every listing: the continuation it takes and gives is the checksummed
+ * token bound to `listing` (what is listed and with which arguments), so a token is only good for
+ * the listing that gave it.
+ */
+export async function queryPage<T>(
+  container: Container,
+  listing: string,
+  query: SqlQuerySpec,
+  limit: number,
+  continuation: string | undefined,
+  options: { partitionKey?: string } = {},
+): Promise<Page<T>> {
+  const token = continuation === undefined ? undefined : decodeContinuation(listing, continuation);
+  const page = await container.items.query<T>(query, { ...options, maxItemCount: limit, ...(token ? { continuationToken: token } : {}) }).fetchNext();
+  return { items: page.resources, ...(page.continuationToken ? { continuation: encodeContinuation(listing, page.continuationToken) } : {}) };
 }

@@ -131,6 +131,18 @@ export class CustomerStore {
     return { value: usage, etag: etagOf(own(after, customerId)!.version) };
   }
 
+  /** A partner's scoring facts: its partner document and any further customer buckets, all by id. Undefined if there is no such partner. */
+  async loadFacts(partnerId: string): Promise<PartnerFacts | undefined> {
+    return (await this.loadForRecompute(partnerId))?.facts;
+  }
+
+  /** A partner's scoring facts; refused as `notFound` if there is no such partner. */
+  async requireFacts(partnerId: string): Promise<PartnerFacts> {
+    const facts = await this.loadFacts(partnerId);
+    if (!facts) throw noSuchPartner(partnerId);
+    return facts;
+  }
+
   /** The facts, and the partner document they came from (no upload pending), so a later write can skip reading it again. */
   async loadForRecompute(partnerId: string): Promise<{ facts: PartnerFacts; partner: PartnerDoc } | undefined> {
     const partner = await this.uploads.settled(partnerId);

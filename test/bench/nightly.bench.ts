@@ -50,7 +50,7 @@ await Promise.all(
   Array.from({ length: partners }, (_, i) =>
     seed(async () => {
       const facts = syntheticPartner(i, shape);
-      await partnerStore().importPartner({ ...facts, partner: { ...facts.partner, partnerId: `bench-${String(i).padStart(6, '0')}` } }, new Date().toISOString());
+      await partnerStore().profiles.importPartner({ ...facts, partner: { ...facts.partner, partnerId: `bench-${String(i).padStart(6, '0')}` } }, new Date().toISOString());
       progress('seeding', ++seeded, partners);
     }),
   ),

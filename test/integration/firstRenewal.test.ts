@@ -17,7 +17,7 @@ const FEE = feeFor(renewalRules.fees, 'designation', A);
 let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ queueSettings: { visibilityTimeout: 0, maxPollingInterval: 100 } });
-  for (const id of ['first', 'twins', 'days', 'crash']) await partnerStore().importPartner({ ...sample, partner: { ...sample.partner, partnerId: id } }, '2025-01-01T00:00:00Z');
+  for (const id of ['first', 'twins', 'days', 'crash']) await partnerStore().profiles.importPartner({ ...sample, partner: { ...sample.partner, partnerId: id } }, '2025-01-01T00:00:00Z');
 });
 afterAll(async () => {
   await host?.stop();
@@ -34,20 +34,21 @@ function barrierPorts(count: number): RecomputePorts {
   return {
     ...ports,
     partners: {
-      saveSnapshot: (...args) => ports.partners.saveSnapshot(...args),
-      recordLifecycleDay: (...args) => ports.partners.recordLifecycleDay(...args),
-      loadForRecompute: async (partnerId) => {
-        const loaded = await ports.partners.loadForRecompute(partnerId);
-        if (++arrived === count) release();
-        await allRead;
-        return loaded;
+      ...ports.partners,
+      customers: {
+        loadForRecompute: async (partnerId) => {
+          const loaded = await ports.partners.customers.loadForRecompute(partnerId);
+          if (++arrived === count) release();
+          await allRead;
+          return loaded;
+        },
       },
     },
   };
 }
 
 const recordsOf = (partnerId: string) => renewalStore().list(partnerId);
-const membershipOf = async (partnerId: string) => (await partnerStore().lifecycle(partnerId)).membership;
+const membershipOf = async (partnerId: string) => (await partnerStore().membership.lifecycle(partnerId)).membership;
 const renewStepsLogged = (partnerId: string) => host.logs.filter((l) => l.includes(`renew ${partnerId} `));
 
 describe("a new member's first renewal is run by the recompute that makes it one", () => {

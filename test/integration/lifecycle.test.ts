@@ -11,7 +11,7 @@ const sample = PartnerFacts.parse(JSON.parse(readFileSync(new URL('../../local/d
 let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ queueSettings: { visibilityTimeout: 0, maxPollingInterval: 200 } });
-  await partnerStore().importPartner(sample, '2025-01-01T00:00:00Z');
+  await partnerStore().profiles.importPartner(sample, '2025-01-01T00:00:00Z');
 });
 afterAll(async () => {
   await host?.stop();

@@ -22,7 +22,7 @@ let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ queueSettings: { visibilityTimeout: 0, maxPollingInterval: 200 } });
   const limit = pLimit(16);
-  await Promise.all(partners.map((facts) => limit(() => partnerStore().importPartner(facts, new Date().toISOString()))));
+  await Promise.all(partners.map((facts) => limit(() => partnerStore().profiles.importPartner(facts, new Date().toISOString()))));
 }, 180_000);
 afterAll(async () => {
   await host?.stop();
@@ -69,7 +69,7 @@ describe('nightly recompute through the queue', () => {
     const message = encodeMessage({ partnerId: 'night-007', reason: 'requested', asOf: '2025-08-01' });
     await Promise.all([queue(RECOMPUTE_QUEUE).sendMessage(message), queue(RECOMPUTE_QUEUE).sendMessage(message)]);
     await until(() => recomputedLines('2025-08-01').length === 2);
-    const history = await partnerStore().history('night-007', '2025-08-01', '2025-08-01');
+    const history = await partnerStore().snapshots.between('night-007', '2025-08-01', '2025-08-01');
     expect(history).toHaveLength(1);
     expect(history[0]!.summary).toEqual(expected(partners[7]!, '2025-08-01'));
   });
@@ -90,7 +90,7 @@ describe('nightly recompute through the queue', () => {
     const dying = fanOutRecompute(
       day,
       {
-        listPartnerIds: (limit, continuation) => store.listPartnerIds(limit, continuation),
+        listPartnerIds: (limit, continuation) => store.listings.listPartnerIds(limit, continuation),
         send: async (message) => {
           if (sent >= 250) throw new Error('the host was stopped');
           sent++;
@@ -138,8 +138,8 @@ describe('every data write queues a recompute', () => {
     expect((await host.api('/api/partners/night-043/usage', { method: 'POST', json: { rows } })).status).toBe(200);
     await drained();
     expect(recomputedLines(today).filter((l) => l.includes('night-043 ')).length).toBe(beforeBulk + 1);
-    const [snapshot] = await partnerStore().history('night-043', today, today);
-    expect(snapshot!.summary).toEqual(expected((await partnerStore().loadFacts('night-043'))!, today));
+    const [snapshot] = await partnerStore().snapshots.between('night-043', today, today);
+    expect(snapshot!.summary).toEqual(expected((await partnerStore().customers.loadFacts('night-043'))!, today));
   });
 });
 
@@ -147,8 +147,8 @@ describe('every data write queues a recompute', () => {
 describe('importing a whole partner', () => {
   it('reads back exactly what was imported, across several customer buckets', async () => {
     const big = syntheticPartner(99, { customers: 95, months: 3, people: 4, lastMonth: '2025-06' });
-    await partnerStore().importPartner({ ...big, partner: { ...big.partner, partnerId: 'big-import' } }, '2025-06-15T00:00:00Z');
-    const loaded = await partnerStore().loadFacts('big-import');
+    await partnerStore().profiles.importPartner({ ...big, partner: { ...big.partner, partnerId: 'big-import' } }, '2025-06-15T00:00:00Z');
+    const loaded = await partnerStore().customers.loadFacts('big-import');
     expect(loaded!.customers).toHaveLength(95);
     expect(loaded).toEqual({ ...big, partner: { ...big.partner, partnerId: 'big-import' } });
   });

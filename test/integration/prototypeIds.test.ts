@@ -33,16 +33,16 @@ describe('ids that are names of Object.prototype are ids like any other', () => 
       fc.asyncProperty(fc.uniqueArray(fc.constantFrom(...BUILT_IN_NAMES), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 41 }), async (ids, others) => {
         const store = new PartnerStore(partnersContainer());
         const partnerId = `proto-${run++}`;
-        await store.createPartner({ partnerId, name: partnerId, country: 'JP', locations: [] }, new Date().toISOString());
-        for (let i = 0; i < others; i++) await store.putCustomer(partnerId, `other-${i}`, profile);
+        await store.profiles.createPartner({ partnerId, name: partnerId, country: 'JP', locations: [] }, new Date().toISOString());
+        for (let i = 0; i < others; i++) await store.customers.putCustomer(partnerId, `other-${i}`, profile);
         for (const id of ids) {
-          expect((await store.putCustomer(partnerId, id, profile)).created).toBe(true);
-          expect(await store.putCustomer(partnerId, id, profile)).toMatchObject({ created: false, etag: '"2"' });
-          expect(await store.putMonth(partnerId, id, '2024-05', usage)).toMatchObject({ etag: '"3"' });
-          expect((await store.putPerson(partnerId, id, { linkedOn: '2024-01-01', certifications: [] })).created).toBe(true);
+          expect((await store.customers.putCustomer(partnerId, id, profile)).created).toBe(true);
+          expect(await store.customers.putCustomer(partnerId, id, profile)).toMatchObject({ created: false, etag: '"2"' });
+          expect(await store.customers.putMonth(partnerId, id, '2024-05', usage)).toMatchObject({ etag: '"3"' });
+          expect((await store.profiles.putPerson(partnerId, id, { linkedOn: '2024-01-01', certifications: [] })).created).toBe(true);
         }
-        await store.putUsage(partnerId, ids.map((customerId) => ({ customerId, month: '2024-06', usage })));
-        const facts = (await store.loadFacts(partnerId))!;
+        await store.uploads.upload(partnerId, ids.map((customerId) => ({ customerId, month: '2024-06', usage })));
+        const facts = (await store.customers.loadFacts(partnerId))!;
         const byId = new Map(facts.customers.map((c) => [c.customerId, c]));
         expect(facts.customers).toHaveLength(others + ids.length);
         for (const id of ids) expect(Object.keys(byId.get(id)!.months).sort()).toEqual(['2024-05', '2024-06']);

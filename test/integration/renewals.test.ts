@@ -45,7 +45,7 @@ function example5(): PartnerFacts {
 let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ queueSettings: { visibilityTimeout: 0, maxPollingInterval: 100 } });
-  await partnerStore().importPartner(example5(), '2024-11-01T00:00:00Z');
+  await partnerStore().profiles.importPartner(example5(), '2024-11-01T00:00:00Z');
 });
 afterAll(async () => {
   await host?.stop();

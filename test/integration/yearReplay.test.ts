@@ -65,7 +65,7 @@ beforeAll(async () => {
     partner('leapling', 5, '2024-02-29'), // renews on 28 February in 2026
     partner('idle', -12, '2025-06-01'), // nothing to renew
   ]) {
-    await store.importPartner(facts, '2025-01-01T00:00:00Z');
+    await store.profiles.importPartner(facts, '2025-01-01T00:00:00Z');
   }
   for (let day = FIRST_DAY; day <= LAST_DAY; day = dayjs.utc(day).add(1, 'day').format('YYYY-MM-DD')) {
     await host.setToday(day);
