@@ -7,11 +7,10 @@ import { checkPackageChoice } from '../shared/lifecycle/packages.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { PackageChoiceBody, RenewalPath, RenewalView } from '../shared/model/lifecycle.js';
 import { toRenewalView } from './edge/renewalView.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
-import { renewalStore } from '../shared/store/renewalStore.js';
 import { handled } from './edge/http.js';
 import { inRequest, INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'choosePackage',
@@ -33,11 +32,11 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId, anniversary } = parse(RenewalPath, request.params, 'path');
     const { package: choice } = parse(PackageChoiceBody, await readJsonBody(request), 'body');
-    const { membership, legacyCompetencies } = await partnerStore().membership.lifecycle(partnerId);
+    const { membership, legacyCompetencies } = await adapters().partners.membership.lifecycle(partnerId);
     const chosenOn = today();
     const refusal = checkPackageChoice(membership, legacyCompetencies, choice, anniversary, chosenOn, legacy);
     if (refusal) throw refuse(inRequest('path', refusal));
-    const doc = await renewalStore().choosePackage(partnerId, anniversary, choice, chosenOn, new Date().toISOString());
+    const doc = await adapters().renewals.choosePackage(partnerId, anniversary, choice, chosenOn, new Date().toISOString());
     return json(200, toRenewalView(doc, membership.anniversary!));
   }),
 });

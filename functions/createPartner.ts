@@ -1,10 +1,10 @@
 import { json, withEtag } from './edge/respond.js';
 import { parse, readJsonBody } from './edge/request.js';
 import { ErrorBody, PartnerProfile } from '../shared/model/api.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { INVALID_BODY } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'createPartner',
@@ -20,7 +20,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const profile = parse(PartnerProfile, await readJsonBody(request), 'body');
-    const created = await partnerStore().profiles.createPartner(profile, new Date().toISOString());
+    const created = await adapters().partners.profiles.createPartner(profile, new Date().toISOString());
     return json(201, created.value, { ...withEtag(created.etag), Location: `/api/partners/${profile.partnerId}` });
   }),
 });

@@ -6,11 +6,10 @@ import { checkPayment, recordPayment } from '../shared/lifecycle/renewal.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { PaymentBody, RenewalPath, RenewalView } from '../shared/model/lifecycle.js';
 import { toRenewalView } from './edge/renewalView.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
-import { renewalStore } from '../shared/store/renewalStore.js';
 import { handled } from './edge/http.js';
 import { INVALID_BODY } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'payRenewal',
@@ -33,11 +32,11 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId, anniversary } = parse(RenewalPath, request.params, 'path');
     const payment = parse(PaymentBody, await readJsonBody(request), 'body');
-    const { membership } = await partnerStore().membership.lifecycle(partnerId);
+    const { membership } = await adapters().partners.membership.lifecycle(partnerId);
     const paidOn = today();
     let duplicate = false;
     // On the renewal document's ETag: two concurrent payments with one reference, one is taken and the other finds it.
-    const doc = await renewalStore().changeRecord(partnerId, anniversary, new Date().toISOString(), (current) => {
+    const doc = await adapters().renewals.changeRecord(partnerId, anniversary, new Date().toISOString(), (current) => {
       const refusal = checkPayment(current.record, payment);
       if (refusal) throw refuse(refusal);
       const taken = recordPayment(current.record, { ...payment, paidOn });

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { json } from './edge/respond.js';
 import { parse, readJsonBody } from './edge/request.js';
 import { ErrorBody, MAX_USAGE_ROWS, PartnerPath, UsageUpload } from '../shared/model/api.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { fieldsOf, NO_PARTNER } from './edge/refusals.js';
 import { recomputeAfterWrite } from './edge/recomputeOnWrite.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 const UsageStored = z.object({ customers: z.number().int(), months: z.number().int() });
 
@@ -30,7 +30,7 @@ registerHttp({
   handler: handled(async (request, context) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const { rows } = parse(UsageUpload, await readJsonBody(request), 'body');
-    const stored = await fieldsOf('body', partnerStore().uploads.upload(partnerId, rows));
+    const stored = await fieldsOf('body', adapters().partners.uploads.upload(partnerId, rows));
     await recomputeAfterWrite(partnerId, context);
     return json(200, stored);
   }),

@@ -5,10 +5,10 @@ import { parse, readJsonBody } from './edge/request.js';
 import { checkLegacyCompetency } from '../shared/lifecycle/packages.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { CompetencyPath, LegacyCompetencyBody, LegacyCompetencyView } from '../shared/model/lifecycle.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { inRequest, INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'putLegacyCompetency',
@@ -34,7 +34,7 @@ registerHttp({
     const held = { competency, ...body };
     const refusal = checkLegacyCompetency(held, legacy);
     if (refusal) throw refuse(inRequest('path', refusal));
-    const created = await partnerStore().membership.putLegacyCompetency(partnerId, held);
+    const created = await adapters().partners.membership.putLegacyCompetency(partnerId, held);
     return json(created ? 201 : 200, held);
   }),
 });

@@ -6,10 +6,10 @@ import { today } from '../shared/clock.js';
 import { checkSpecialization, specializationStatuses } from '../shared/lifecycle/entitlements.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { SpecializationBody, SpecializationPath, SpecializationView } from '../shared/model/lifecycle.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { badRequest, inRequest, INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'putSpecialization',
@@ -35,7 +35,7 @@ registerHttp({
     if (attainedOn > today()) throw badRequest([{ path: 'body.attainedOn', message: `${attainedOn} is in the future` }]);
     const recorded = { id: specializationId, attainedOn };
     // Checked on the partner document as written, so a designation lapsing meanwhile is seen.
-    const { created, lifecycle } = await partnerStore().membership.putSpecialization(partnerId, recorded, ({ membership }) => {
+    const { created, lifecycle } = await adapters().partners.membership.putSpecialization(partnerId, recorded, ({ membership }) => {
       const refusal = checkSpecialization(membership, specializationId, specializations);
       if (refusal) throw refuse(inRequest('path', refusal));
     });

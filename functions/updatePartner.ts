@@ -2,10 +2,10 @@ import { refuse, refused } from '../shared/refusal.js';
 import { json, withEtag } from './edge/respond.js';
 import { ifMatch, parse, readJsonBody } from './edge/request.js';
 import { ErrorBody, PartnerPatch, PartnerPath, PartnerProfile } from '../shared/model/api.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { INVALID_BODY, NO_PARTNER, STALE_IF_MATCH } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'updatePartner',
@@ -29,7 +29,7 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const patch = parse(PartnerPatch, await readJsonBody(request), 'body');
-    const updated = await partnerStore().profiles.updatePartner(
+    const updated = await adapters().partners.profiles.updatePartner(
       partnerId,
       (current) => {
         if (patch.anniversary !== undefined && current.anniversary !== undefined && patch.anniversary !== current.anniversary) {

@@ -5,10 +5,10 @@ import { PartnerPath } from '../shared/model/api.js';
 import { WhatIfResultSchema } from '../shared/model/scoreDocument.js';
 import { WhatIfRequest } from '../shared/model/whatIf.js';
 import { toScoreDocument, whatIf, WhatIfError } from '../shared/scoring/index.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { asOfAndRules } from './edge/asOf.js';
 import { handled } from './edge/http.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'whatIf',
@@ -30,7 +30,7 @@ registerHttp({
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const hypothesis = parse(WhatIfRequest, await readJsonBody(request), 'body');
     const { asOf, ruleSet } = asOfAndRules(hypothesis.asOf, 'body.asOf');
-    const facts = await partnerStore().customers.requireFacts(partnerId);
+    const facts = await adapters().partners.customers.requireFacts(partnerId);
     try {
       const result = whatIf(facts, hypothesis, ruleSet, asOf);
       return json(200, { replaced: result.replaced, current: toScoreDocument(result.current), hypothetical: toScoreDocument(result.hypothetical), changes: result.changes });

@@ -1,6 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { settings, DEFAULT_SNAPSHOT_TTL_DAYS } from '../settings.js';
-import { partnersContainer } from './cosmos.js';
+import { DEFAULT_SNAPSHOT_TTL_DAYS } from '../settings.js';
 import { CustomerStore } from './customerStore.js';
 import { PartnerListings } from './listings.js';
 import { MembershipStore } from './membership.js';
@@ -31,14 +30,4 @@ export class PartnerStore {
     this.snapshots = new SnapshotStore(container, snapshotTtlSeconds);
     this.listings = new PartnerListings(container);
   }
-}
-
-let store: PartnerStore | undefined;
-
-export function partnerStore(): PartnerStore {
-  return (store ??= new PartnerStore(partnersContainer(), settings().SNAPSHOT_TTL_DAYS * 86_400));
-}
-
-export function resetPartnerStore(): void {
-  store = undefined;
 }

@@ -2,7 +2,6 @@ import type { Container } from '@azure/cosmos';
 import { notFound, refuse, refused } from '../refusal.js';
 import type { BenefitPackage } from '../../rules/lifecycleSchema.js';
 import type { RenewalRecord } from '../lifecycle/renewal.js';
-import { partnersContainer } from './cosmos.js';
 import { renewalId, type RenewalDoc } from './documents.js';
 import { readModifyWrite } from './readModifyWrite.js';
 
@@ -73,14 +72,4 @@ export class RenewalStore {
       return change(doc as RenewalDoc & { record: RenewalRecord });
     });
   }
-}
-
-let store: RenewalStore | undefined;
-
-export function renewalStore(): RenewalStore {
-  return (store ??= new RenewalStore(partnersContainer()));
-}
-
-export function resetRenewalStore(): void {
-  store = undefined;
 }

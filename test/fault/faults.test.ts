@@ -4,11 +4,11 @@ import { ruleSetFor } from '../../rules/index.js';
 import type { PartnerFacts } from '../../shared/model/partner.js';
 import { queue, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
 import { scorePartner, toScoreDocument, toScoreSummary } from '../../shared/scoring/index.js';
-import { partnersContainer } from '../../shared/store/cosmos.js';
 import { fanOutId, JOBS_PARTITION, type FanOutCheckpoint, type PartnerDoc, type SnapshotDoc } from '../../shared/store/documents.js';
 import { PartnerStore } from '../../shared/store/partnerStore.js';
 import { syntheticPartner } from '../bench/population.js';
 import { startChildHost, startEmulators, type ChildHost, type Emulators } from './childHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 let emulators: Emulators;
 let host: ChildHost | undefined;
@@ -20,7 +20,7 @@ afterAll(async () => {
   await emulators?.stop();
 });
 
-const store = () => new PartnerStore(partnersContainer());
+const store = () => new PartnerStore(adapters().container);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Waits for a condition, bounded in time; the number of polls is bounded by it too. */
 async function until(condition: () => Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<void> {
@@ -35,7 +35,7 @@ const restart = async () => {
   host = await startChildHost(emulators.env);
   return host;
 };
-const partnerDoc = async (partnerId: string) => (await partnersContainer().item('partner', partnerId).read<PartnerDoc>()).resource!;
+const partnerDoc = async (partnerId: string) => (await adapters().container.item('partner', partnerId).read<PartnerDoc>()).resource!;
 /** What the suite tried and what held, per category, for the closing note. */
 const tally: Record<string, { tried: number; held: number }> = {};
 const count = (category: string, held: boolean) => {
@@ -139,7 +139,7 @@ describe('kill -9 while a 5,000-row upload is being applied, then restart', () =
       }
     })();
     const appliedOf = async (uploadId: string) =>
-      (await partnersContainer().items.query<{ appliedUploads?: string[] }>({ query: "SELECT c.appliedUploads FROM c WHERE c.type = 'customers'" }, { partitionKey: 'up-big' }).fetchAll()).resources.filter((b) =>
+      (await adapters().container.items.query<{ appliedUploads?: string[] }>({ query: "SELECT c.appliedUploads FROM c WHERE c.type = 'customers'" }, { partitionKey: 'up-big' }).fetchAll()).resources.filter((b) =>
         b.appliedUploads?.includes(uploadId),
       ).length;
     // Killed mid-apply: the journal committed and some of its buckets written, not all.
@@ -182,7 +182,7 @@ describe('kill -9 during the nightly fan-out, then restart', () => {
 
     const h = await restart();
     const fanOut = h.api('/admin/functions/nightlyRecompute', { method: 'POST', json: { input: { asOf: DAY } } }).catch(() => undefined);
-    const checkpoint = async () => (await partnersContainer().item(fanOutId(DAY), JOBS_PARTITION).read<FanOutCheckpoint>()).resource;
+    const checkpoint = async () => (await adapters().container.item(fanOutId(DAY), JOBS_PARTITION).read<FanOutCheckpoint>()).resource;
     await until(async () => Boolean((await checkpoint())?.queued), 60_000, 5);
     await h.kill();
     await fanOut;
@@ -195,7 +195,7 @@ describe('kill -9 during the nightly fan-out, then restart', () => {
     expect((await again.api('/admin/functions/nightlyRecompute', { method: 'POST', json: { input: { asOf: DAY } } })).status).toBe(202);
     expect((await checkpoint())?.done).toBe(true);
     const snapshots = async () =>
-      (await partnersContainer().items.query<Pick<SnapshotDoc, 'partnerId' | 'summary'>>({ query: "SELECT c.partnerId, c.summary FROM c WHERE c.type = 'snapshot' AND c.day = @d", parameters: [{ name: '@d', value: DAY }] }).fetchAll()).resources;
+      (await adapters().container.items.query<Pick<SnapshotDoc, 'partnerId' | 'summary'>>({ query: "SELECT c.partnerId, c.summary FROM c WHERE c.type = 'snapshot' AND c.day = @d", parameters: [{ name: '@d', value: DAY }] }).fetchAll()).resources;
     await until(async () => (await snapshots()).length >= everyPartner.length, 120_000, 500);
     const stored = await snapshots();
     const byPartner = new Map<string, number>();

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Identifier } from '../../shared/model/primitives.js';
-import { partnersContainer } from '../../shared/store/cosmos.js';
 import { PartnerStore } from '../../shared/store/partnerStore.js';
 import { bodyOf, startTestHost, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 let host: TestHost;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ const profile = { idType: 'tenant' as const, country: 'JP', production: true, as
 const usage = { paidSeats: 5, activeUsers: 0, protectedUsers: 0, azureServices: [], bizApps: { revenueUsd: 0, mcv: 0 } };
 
 async function docIds(partnerId: string): Promise<string[]> {
-  const { resources } = await partnersContainer()
+  const { resources } = await adapters().container
     .items.query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.partnerId = @p', parameters: [{ name: '@p', value: partnerId }] }, { partitionKey: partnerId })
     .fetchAll();
   // Snapshots and the audit trail's records come and go with every write; the facts are what is checked.
@@ -31,7 +31,7 @@ describe('ids that are names of Object.prototype are ids like any other', () => 
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(fc.constantFrom(...BUILT_IN_NAMES), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 41 }), async (ids, others) => {
-        const store = new PartnerStore(partnersContainer());
+        const store = new PartnerStore(adapters().container);
         const partnerId = `proto-${run++}`;
         await store.profiles.createPartner({ partnerId, name: partnerId, country: 'JP', locations: [] }, new Date().toISOString());
         for (let i = 0; i < others; i++) await store.customers.putCustomer(partnerId, `other-${i}`, profile);

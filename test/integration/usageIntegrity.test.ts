@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MonthUsage } from '../../shared/model/facts.js';
-import { partnersContainer } from '../../shared/store/cosmos.js';
 import { PartnerStore } from '../../shared/store/partnerStore.js';
 import { MAX_DOCUMENT_BYTES, type PartnerDoc } from '../../shared/store/documents.js';
 import { bodyOf, startTestHost, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 let host: TestHost;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(async () => {
 
 const customer = { idType: 'tenant', country: 'JP', production: true, associations: [{ type: 'PAL', from: '2023-01-01' }] };
 /** A fresh store over the same container: what a restarted host would see. */
-const freshStore = () => new PartnerStore(partnersContainer());
+const freshStore = () => new PartnerStore(adapters().container);
 
 async function partnerWithCustomers(partnerId: string, count: number): Promise<string[]> {
   expect((await host.api('/api/partners', { method: 'POST', json: { partnerId, name: partnerId, country: 'JP' } })).status).toBe(201);
@@ -26,7 +26,7 @@ async function partnerWithCustomers(partnerId: string, count: number): Promise<s
 
 /** The partner's documents but its snapshots (a recompute on write may add one at any time) and its audit records (one per write). */
 async function rawDocs(partnerId: string): Promise<{ id: string; _etag: string; pendingUpload?: unknown }[]> {
-  const { resources } = await partnersContainer()
+  const { resources } = await adapters().container
     .items.query<{ id: string; _etag: string }>({ query: 'SELECT * FROM c WHERE c.partnerId = @p', parameters: [{ name: '@p', value: partnerId }] }, { partitionKey: partnerId })
     .fetchAll();
   return resources.filter((d) => !d.id.startsWith('snapshot:') && !d.id.startsWith('audit:')).sort((a, b) => a.id.localeCompare(b.id));
