@@ -1,13 +1,12 @@
-import { notFound } from '../shared/http/errors.js';
-import { json, withEtag } from '../shared/http/respond.js';
-import { parse, readJsonBody } from '../shared/http/request.js';
+import { notFound, refuse } from '../shared/refusal.js';
+import { json, withEtag } from './edge/respond.js';
+import { parse, readJsonBody } from './edge/request.js';
 import { AccessBody, AccessChange, AccessView, TenantPath } from '../shared/model/access.js';
 import { ErrorBody } from '../shared/model/api.js';
-import { settings } from '../shared/settings.js';
-import { accessStore } from '../shared/store/accessStore.js';
 import { handled } from './edge/http.js';
 import { INVALID_BODY } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 // The access map: which partners the users of an Entra tenant act for. Operators only.
 const NO_MAPPING = { description: 'the tenant is not mapped', schema: ErrorBody };
@@ -27,8 +26,8 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { tenantId } = parse(TenantPath, request.params, 'path');
-    const { partnerIds } = parse(AccessBody, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
-    const { access, previous } = await accessStore().put(tenantId, partnerIds, new Date().toISOString());
+    const { partnerIds } = parse(AccessBody, await readJsonBody(request), 'body');
+    const { access, previous } = await adapters().access.put(tenantId, partnerIds, new Date().toISOString());
     return json(200, { tenantId: access.tenantId, partnerIds: access.partnerIds, previousPartnerIds: previous }, withEtag(etagOf(access.version)));
   }),
 });
@@ -41,8 +40,8 @@ registerHttp({
   contract: { summary: "The partners a tenant's users act for", tag: 'access', params: TenantPath, responses: { 200: { description: 'the mapping', schema: AccessView }, 404: NO_MAPPING } },
   handler: handled(async (request) => {
     const { tenantId } = parse(TenantPath, request.params, 'path');
-    const access = await accessStore().get(tenantId);
-    if (!access) throw notFound(`tenant ${tenantId} is not mapped to any partner`);
+    const access = await adapters().access.get(tenantId);
+    if (!access) throw refuse(notFound(`tenant ${tenantId}`, `tenant ${tenantId} is not mapped to any partner`));
     return json(200, { tenantId: access.tenantId, partnerIds: access.partnerIds }, withEtag(etagOf(access.version)));
   }),
 });
@@ -60,8 +59,8 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { tenantId } = parse(TenantPath, request.params, 'path');
-    const previous = await accessStore().remove(tenantId);
-    if (!previous) throw notFound(`tenant ${tenantId} is not mapped to any partner`);
+    const previous = await adapters().access.remove(tenantId);
+    if (!previous) throw refuse(notFound(`tenant ${tenantId}`, `tenant ${tenantId} is not mapped to any partner`));
     return json(200, { tenantId, partnerIds: [], previousPartnerIds: previous });
   }),
 });

@@ -1,18 +1,16 @@
 import { legacy } from '../rules/index.js';
-import { refused } from '../shared/http/errors.js';
-import { json } from '../shared/http/respond.js';
-import { parse, readJsonBody } from '../shared/http/request.js';
+import { refuse } from '../shared/refusal.js';
+import { json } from './edge/respond.js';
+import { parse, readJsonBody } from './edge/request.js';
 import { today } from '../shared/clock.js';
 import { checkPackageChoice } from '../shared/lifecycle/packages.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { PackageChoiceBody, RenewalPath, RenewalView } from '../shared/model/lifecycle.js';
 import { toRenewalView } from './edge/renewalView.js';
-import { settings } from '../shared/settings.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
-import { renewalStore } from '../shared/store/renewalStore.js';
 import { handled } from './edge/http.js';
-import { INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
+import { inRequest, INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'choosePackage',
@@ -33,12 +31,12 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId, anniversary } = parse(RenewalPath, request.params, 'path');
-    const { package: choice } = parse(PackageChoiceBody, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
-    const { membership, legacyCompetencies } = await partnerStore().lifecycle(partnerId);
+    const { package: choice } = parse(PackageChoiceBody, await readJsonBody(request), 'body');
+    const { membership, legacyCompetencies } = await adapters().partners.membership.lifecycle(partnerId);
     const chosenOn = today();
     const refusal = checkPackageChoice(membership, legacyCompetencies, choice, anniversary, chosenOn, legacy);
-    if (refusal) throw refused(refusal, 'path.anniversary');
-    const doc = await renewalStore().choosePackage(partnerId, anniversary, choice, chosenOn, new Date().toISOString());
+    if (refusal) throw refuse(inRequest('path', refusal));
+    const doc = await adapters().renewals.choosePackage(partnerId, anniversary, choice, chosenOn, new Date().toISOString());
     return json(200, toRenewalView(doc, membership.anniversary!));
   }),
 });

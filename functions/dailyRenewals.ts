@@ -1,11 +1,10 @@
 import { renewalTerms } from '../rules/index.js';
 import { fanOutRenewals } from '../shared/jobs/renewalFanOut.js';
 import { enqueueRenewal } from '../shared/queue/queues.js';
-import { jobCheckpoints } from '../shared/store/jobCheckpoints.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { withRetry } from '../shared/store/retry.js';
 import { jobDay } from './edge/dailyJobInput.js';
 import { registerTimer } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerTimer({
   name: 'dailyRenewals',
@@ -13,12 +12,12 @@ registerTimer({
   schedule: '0 0 6 * * *',
   handler: async (_timer, context) => {
     const day = jobDay(context);
-    const store = partnerStore();
+    const store = adapters().partners;
     const result = await fanOutRenewals(day, renewalTerms, {
-      partnersWithAnniversaryOn: (monthDays, limit, continuation) => withRetry(() => store.partnersWithAnniversaryOn(monthDays, limit, continuation)),
+      partnersWithAnniversaryOn: (monthDays, limit, continuation) => withRetry(() => store.listings.partnersWithAnniversaryOn(monthDays, limit, continuation)),
       send: (message) => withRetry(() => enqueueRenewal(message)),
-      checkpoint: (d) => withRetry(() => jobCheckpoints().get('renewals', d)),
-      saveCheckpoint: (checkpoint) => withRetry(() => jobCheckpoints().save('renewals', checkpoint)),
+      checkpoint: (d) => withRetry(() => adapters().checkpoints.get('renewals', d)),
+      saveCheckpoint: (checkpoint) => withRetry(() => adapters().checkpoints.save('renewals', checkpoint)),
       now: () => new Date().toISOString(),
     });
     if (result.alreadyDone) context.log(`daily renewals for ${day}: already queued`);

@@ -1,12 +1,11 @@
-import { json } from '../shared/http/respond.js';
-import { parse, queryObject } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse, queryObject } from './edge/request.js';
 import { AuditPage, AuditQuery } from '../shared/model/access.js';
 import { ErrorBody, PartnerPath } from '../shared/model/api.js';
-import { auditStore } from '../shared/store/auditStore.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'getAudit',
@@ -23,7 +22,7 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const { limit, continuation } = parse(AuditQuery, queryObject(request), 'query');
-    await partnerStore().requirePartner(partnerId);
-    return json(200, await auditStore().list(partnerId, limit, continuation));
+    await adapters().partners.profiles.requirePartner(partnerId);
+    return json(200, await adapters().audit.list(partnerId, limit, continuation));
   }),
 });

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { json } from '../shared/http/respond.js';
-import { parse } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse } from './edge/request.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { AREA_NAMES } from '../shared/model/primitives.js';
 import { activeAreas, hasMicrosoftCloudBadge } from '../shared/lifecycle/membership.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 const Badges = z.object({ badges: z.array(z.object({ badge: z.string(), area: z.string().optional(), since: z.string().optional() })) });
 
@@ -24,7 +24,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const { membership } = await partnerStore().lifecycle(partnerId);
+    const { membership } = await adapters().partners.membership.lifecycle(partnerId);
     const badges: z.infer<typeof Badges>['badges'] = activeAreas(membership).map((area) => ({ badge: `Solutions Partner for ${AREA_NAMES[area]}`, area, since: membership.designations[area]!.attainedOn }));
     if (hasMicrosoftCloudBadge(membership)) badges.push({ badge: 'Microsoft Cloud' });
     return json(200, { badges });

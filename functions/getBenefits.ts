@@ -1,14 +1,14 @@
 import { benefits, specializations } from '../rules/index.js';
-import { json } from '../shared/http/respond.js';
-import { parse } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse } from './edge/request.js';
 import { entitlements, specializationStatuses } from '../shared/lifecycle/entitlements.js';
 import { packageInForce } from '../shared/lifecycle/membership.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { Benefits } from '../shared/model/lifecycle.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'getBenefits',
@@ -23,7 +23,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const { profile, membership, legacyCompetencies, specializations: recorded } = await partnerStore().lifecycle(partnerId);
+    const { profile, membership, legacyCompetencies, specializations: recorded } = await adapters().partners.membership.lifecycle(partnerId);
     const pkg = packageInForce(membership);
     const locations = profile.benefitLocations ?? [];
     return json(200, {

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { json } from '../shared/http/respond.js';
-import { parse } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse } from './edge/request.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { IsoDate } from '../shared/model/primitives.js';
 import { Designation } from '../shared/model/lifecycle.js';
 import { nextAnniversary } from '../shared/lifecycle/anniversary.js';
 import { today } from '../shared/clock.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 const Designations = z.object({
   anniversary: IsoDate.nullable(),
@@ -31,7 +31,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const { membership } = await partnerStore().lifecycle(partnerId);
+    const { membership } = await adapters().partners.membership.lifecycle(partnerId);
     const next = membership.anniversary ? nextAnniversary(membership.anniversary, today()) : null;
     return json(200, {
       anniversary: membership.anniversary ?? null,

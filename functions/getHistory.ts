@@ -2,15 +2,14 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import { z } from 'zod';
 import { today } from '../shared/clock.js';
-import { badRequest } from '../shared/http/errors.js';
-import { json } from '../shared/http/respond.js';
-import { parse, queryObject } from '../shared/http/request.js';
+import { badRequest, fieldsOf, NO_PARTNER } from './edge/refusals.js';
+import { json } from './edge/respond.js';
+import { parse, queryObject } from './edge/request.js';
 import { ErrorBody, PartnerPath } from '../shared/model/api.js';
 import { HistoryQuery } from '../shared/model/jobs.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
-import { NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 dayjs.extend(utc);
 
@@ -41,8 +40,8 @@ registerHttp({
     const to = query.to ?? today();
     const from = query.from ?? dayjs.utc(to).subtract(1, 'year').format('YYYY-MM-DD');
     if (from > to) throw badRequest([{ path: 'query.from', message: 'from must not be after to' }]);
-    await partnerStore().requirePartner(partnerId);
-    const page = await partnerStore().snapshots.page(partnerId, from, to, query.limit, query.continuation);
+    await adapters().partners.profiles.requirePartner(partnerId);
+    const page = await fieldsOf('query', adapters().partners.snapshots.page(partnerId, from, to, query.limit, query.continuation));
     return json(200, { partnerId, from, to, days: page.items.map((s) => ({ day: s.day, computedAt: s.computedAt, summary: s.summary })), ...(page.continuation ? { continuation: page.continuation } : {}) });
   }),
 });

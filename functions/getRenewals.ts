@@ -1,15 +1,14 @@
-import { json } from '../shared/http/respond.js';
-import { parse } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse } from './edge/request.js';
 import { today } from '../shared/clock.js';
 import { nextAnniversary } from '../shared/lifecycle/anniversary.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { Renewals } from '../shared/model/lifecycle.js';
 import { toRenewalView } from './edge/renewalView.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
-import { renewalStore } from '../shared/store/renewalStore.js';
 import { handled } from './edge/http.js';
 import { NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'getRenewals',
@@ -24,9 +23,9 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const { membership } = await partnerStore().lifecycle(partnerId);
+    const { membership } = await adapters().partners.membership.lifecycle(partnerId);
     const anniversary = membership.anniversary;
-    const docs = anniversary ? await renewalStore().list(partnerId) : [];
+    const docs = anniversary ? await adapters().renewals.list(partnerId) : [];
     return json(200, {
       anniversary: anniversary ?? null,
       nextAnniversary: anniversary ? nextAnniversary(anniversary, today()) : null,

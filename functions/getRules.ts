@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fees, legacy, renewalTerms, rules } from '../rules/index.js';
 import { FeeSchedule, LegacyRules, RenewalTerms } from '../rules/lifecycleSchema.js';
 import { Certification, Generation, Source, Workload } from '../rules/schema.js';
-import { json } from '../shared/http/respond.js';
+import { json } from './edge/respond.js';
 import { handled } from './edge/http.js';
 import { registerHttp } from './edge/registry.js';
 

@@ -1,14 +1,13 @@
-import { notFound } from '../shared/http/errors.js';
-import { json } from '../shared/http/respond.js';
-import { parse, queryObject } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse, queryObject } from './edge/request.js';
 import { AsOfQuery, ErrorBody, PartnerPath } from '../shared/model/api.js';
 import { ScoreDocumentSchema } from '../shared/model/scoreDocument.js';
 import { scorePartner, toScoreDocument } from '../shared/scoring/index.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { asOfAndRules } from './edge/asOf.js';
 import { handled } from './edge/http.js';
 import { NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'getScores',
@@ -29,8 +28,7 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const { asOf, ruleSet } = asOfAndRules(parse(AsOfQuery, queryObject(request), 'query').asOf, 'query.asOf');
-    const facts = await partnerStore().loadFacts(partnerId);
-    if (!facts) throw notFound(`partner ${partnerId} not found`);
+    const facts = await adapters().partners.customers.requireFacts(partnerId);
     return json(200, toScoreDocument(scorePartner(facts, ruleSet, asOf)));
   }),
 });

@@ -1,13 +1,13 @@
 import { specializations } from '../rules/index.js';
-import { json } from '../shared/http/respond.js';
-import { parse } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse } from './edge/request.js';
 import { specializationStatuses } from '../shared/lifecycle/entitlements.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { Specializations } from '../shared/model/lifecycle.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'getSpecializations',
@@ -22,7 +22,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const lifecycle = await partnerStore().lifecycle(partnerId);
+    const lifecycle = await adapters().partners.membership.lifecycle(partnerId);
     return json(200, { specializations: specializationStatuses(lifecycle.membership, lifecycle.specializations, specializations) });
   }),
 });

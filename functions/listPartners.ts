@@ -1,12 +1,13 @@
-import { json } from '../shared/http/respond.js';
-import { parse, queryObject } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse, queryObject } from './edge/request.js';
 import { ErrorBody, ListQuery, PartnerList } from '../shared/model/api.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { isOperator } from '../shared/auth/authorize.js';
 import { callerOf } from './edge/guard.js';
 import { handled } from './edge/http.js';
 import { ownPartners } from './edge/ownPartners.js';
+import { fieldsOf } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'listPartners',
@@ -23,7 +24,7 @@ registerHttp({
     const { limit, continuation } = parse(ListQuery, queryObject(request), 'query');
     // Operators (and the function key) list every partner; everyone else the partners of its tenant.
     const { caller, partners } = callerOf(request);
-    if (isOperator(caller)) return json(200, await partnerStore().listPartners(limit, continuation));
+    if (isOperator(caller)) return json(200, await fieldsOf('query', adapters().partners.listings.listPartners(limit, continuation)));
     return json(200, await ownPartners(partners, limit, continuation));
   }),
 });

@@ -1,10 +1,9 @@
 import { fanOutRecompute } from '../shared/jobs/fanOut.js';
 import { enqueueRecompute } from '../shared/queue/queues.js';
-import { jobCheckpoints } from '../shared/store/jobCheckpoints.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { withRetry } from '../shared/store/retry.js';
 import { jobDay } from './edge/dailyJobInput.js';
 import { registerTimer } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerTimer({
   name: 'nightlyRecompute',
@@ -12,12 +11,12 @@ registerTimer({
   schedule: '0 0 2 * * *',
   handler: async (_timer, context) => {
     const day = jobDay(context);
-    const store = partnerStore();
+    const store = adapters().partners;
     const result = await fanOutRecompute(day, {
-      listPartnerIds: (limit, continuation) => withRetry(() => store.listPartnerIds(limit, continuation)),
+      listPartnerIds: (limit, continuation) => withRetry(() => store.listings.listPartnerIds(limit, continuation)),
       send: (message) => withRetry(() => enqueueRecompute(message)),
-      checkpoint: (d) => withRetry(() => jobCheckpoints().get('recompute', d)),
-      saveCheckpoint: (checkpoint) => withRetry(() => jobCheckpoints().save('recompute', checkpoint)),
+      checkpoint: (d) => withRetry(() => adapters().checkpoints.get('recompute', d)),
+      saveCheckpoint: (checkpoint) => withRetry(() => adapters().checkpoints.save('recompute', checkpoint)),
       now: () => new Date().toISOString(),
     });
     if (result.alreadyDone) context.log(`nightly recompute for ${day}: already fanned out`);

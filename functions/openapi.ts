@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { json } from '../shared/http/respond.js';
+import { json } from './edge/respond.js';
 import { handled } from './edge/http.js';
 import { openApiDocument } from './edge/openapiDocument.js';
 import { registerHttp, registrations } from './edge/registry.js';

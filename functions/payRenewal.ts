@@ -1,17 +1,15 @@
-import { conflict, refused } from '../shared/http/errors.js';
-import { json } from '../shared/http/respond.js';
-import { parse, readJsonBody } from '../shared/http/request.js';
+import { refuse, refused } from '../shared/refusal.js';
+import { json } from './edge/respond.js';
+import { parse, readJsonBody } from './edge/request.js';
 import { today } from '../shared/clock.js';
 import { checkPayment, recordPayment } from '../shared/lifecycle/renewal.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { PaymentBody, RenewalPath, RenewalView } from '../shared/model/lifecycle.js';
 import { toRenewalView } from './edge/renewalView.js';
-import { settings } from '../shared/settings.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
-import { renewalStore } from '../shared/store/renewalStore.js';
 import { handled } from './edge/http.js';
 import { INVALID_BODY } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'payRenewal',
@@ -33,19 +31,19 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId, anniversary } = parse(RenewalPath, request.params, 'path');
-    const payment = parse(PaymentBody, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
-    const { membership } = await partnerStore().lifecycle(partnerId);
+    const payment = parse(PaymentBody, await readJsonBody(request), 'body');
+    const { membership } = await adapters().partners.membership.lifecycle(partnerId);
     const paidOn = today();
     let duplicate = false;
     // On the renewal document's ETag: two concurrent payments with one reference, one is taken and the other finds it.
-    const doc = await renewalStore().changeRecord(partnerId, anniversary, new Date().toISOString(), (current) => {
+    const doc = await adapters().renewals.changeRecord(partnerId, anniversary, new Date().toISOString(), (current) => {
       const refusal = checkPayment(current.record, payment);
-      if (refusal) throw refused(refusal, 'body.reference');
+      if (refusal) throw refuse(refusal);
       const taken = recordPayment(current.record, { ...payment, paidOn });
       duplicate = taken.duplicate;
       if (duplicate) return current;
       if (current.feeCheck && current.feeCheck.lapsed.length > 0) {
-        throw conflict(`the fee for ${anniversary} was still unpaid on ${current.feeCheck.on}, and what renewed lapsed then; this payment was not taken`);
+        throw refuse(refused('lapsedForNonPayment', `the fee for ${anniversary} was still unpaid on ${current.feeCheck.on}, and what renewed lapsed then; this payment was not taken`));
       }
       return { ...current, record: taken.record };
     });

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { json } from '../shared/http/respond.js';
-import { parse, readJsonBody } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse, readJsonBody } from './edge/request.js';
 import { ErrorBody, MAX_USAGE_ROWS, PartnerPath, UsageUpload } from '../shared/model/api.js';
-import { settings } from '../shared/settings.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
-import { NO_PARTNER } from './edge/refusals.js';
+import { fieldsOf, NO_PARTNER } from './edge/refusals.js';
 import { recomputeAfterWrite } from './edge/recomputeOnWrite.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 const UsageStored = z.object({ customers: z.number().int(), months: z.number().int() });
 
@@ -30,8 +29,8 @@ registerHttp({
   },
   handler: handled(async (request, context) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const { rows } = parse(UsageUpload, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
-    const stored = await partnerStore().putUsage(partnerId, rows);
+    const { rows } = parse(UsageUpload, await readJsonBody(request), 'body');
+    const stored = await fieldsOf('body', adapters().partners.uploads.upload(partnerId, rows));
     await recomputeAfterWrite(partnerId, context);
     return json(200, stored);
   }),

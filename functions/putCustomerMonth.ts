@@ -1,12 +1,11 @@
-import { json, withEtag } from '../shared/http/respond.js';
-import { ifMatch, parse, readJsonBody } from '../shared/http/request.js';
+import { json, withEtag } from './edge/respond.js';
+import { ifMatch, parse, readJsonBody } from './edge/request.js';
 import { ErrorBody, MonthPath, MonthUsage } from '../shared/model/api.js';
-import { settings } from '../shared/settings.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { STALE_IF_MATCH } from './edge/refusals.js';
 import { recomputeAfterWrite } from './edge/recomputeOnWrite.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'putCustomerMonth',
@@ -28,8 +27,8 @@ registerHttp({
   },
   handler: handled(async (request, context) => {
     const { partnerId, customerId, month } = parse(MonthPath, request.params, 'path');
-    const usage = parse(MonthUsage, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
-    const saved = await partnerStore().putMonth(partnerId, customerId, month, usage, ifMatch(request));
+    const usage = parse(MonthUsage, await readJsonBody(request), 'body');
+    const saved = await adapters().partners.customers.putMonth(partnerId, customerId, month, usage, ifMatch(request));
     await recomputeAfterWrite(partnerId, context);
     return json(200, saved.value, withEtag(saved.etag));
   }),

@@ -1,15 +1,14 @@
 import { legacy } from '../rules/index.js';
-import { refused } from '../shared/http/errors.js';
-import { json } from '../shared/http/respond.js';
-import { parse, readJsonBody } from '../shared/http/request.js';
+import { refuse } from '../shared/refusal.js';
+import { json } from './edge/respond.js';
+import { parse, readJsonBody } from './edge/request.js';
 import { checkLegacyCompetency } from '../shared/lifecycle/packages.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { CompetencyPath, LegacyCompetencyBody, LegacyCompetencyView } from '../shared/model/lifecycle.js';
-import { settings } from '../shared/settings.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
-import { INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
+import { inRequest, INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'putLegacyCompetency',
@@ -31,11 +30,11 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId, competency } = parse(CompetencyPath, request.params, 'path');
-    const body = parse(LegacyCompetencyBody, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const body = parse(LegacyCompetencyBody, await readJsonBody(request), 'body');
     const held = { competency, ...body };
     const refusal = checkLegacyCompetency(held, legacy);
-    if (refusal) throw refused(refusal, 'path.competency');
-    const created = await partnerStore().putLegacyCompetency(partnerId, held);
+    if (refusal) throw refuse(inRequest('path', refusal));
+    const created = await adapters().partners.membership.putLegacyCompetency(partnerId, held);
     return json(created ? 201 : 200, held);
   }),
 });

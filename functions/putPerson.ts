@@ -1,12 +1,11 @@
-import { json, withEtag } from '../shared/http/respond.js';
-import { ifMatch, parse, readJsonBody } from '../shared/http/request.js';
+import { json, withEtag } from './edge/respond.js';
+import { ifMatch, parse, readJsonBody } from './edge/request.js';
 import { PersonPath, PersonProfile } from '../shared/model/api.js';
-import { settings } from '../shared/settings.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { INVALID_BODY, NO_PARTNER, STALE_IF_MATCH } from './edge/refusals.js';
 import { recomputeAfterWrite } from './edge/recomputeOnWrite.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'putPerson',
@@ -29,8 +28,8 @@ registerHttp({
   },
   handler: handled(async (request, context) => {
     const { partnerId, personId } = parse(PersonPath, request.params, 'path');
-    const profile = parse(PersonProfile, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
-    const saved = await partnerStore().putPerson(partnerId, personId, profile, ifMatch(request));
+    const profile = parse(PersonProfile, await readJsonBody(request), 'body');
+    const saved = await adapters().partners.profiles.putPerson(partnerId, personId, profile, ifMatch(request));
     await recomputeAfterWrite(partnerId, context);
     return json(saved.created ? 201 : 200, saved.value, withEtag(saved.etag));
   }),

@@ -1,16 +1,15 @@
 import { specializations } from '../rules/index.js';
-import { badRequest, refused } from '../shared/http/errors.js';
-import { json } from '../shared/http/respond.js';
-import { parse, readJsonBody } from '../shared/http/request.js';
+import { refuse } from '../shared/refusal.js';
+import { json } from './edge/respond.js';
+import { parse, readJsonBody } from './edge/request.js';
 import { today } from '../shared/clock.js';
 import { checkSpecialization, specializationStatuses } from '../shared/lifecycle/entitlements.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { SpecializationBody, SpecializationPath, SpecializationView } from '../shared/model/lifecycle.js';
-import { settings } from '../shared/settings.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
-import { INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
+import { badRequest, inRequest, INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'putSpecialization',
@@ -32,13 +31,13 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId, specializationId } = parse(SpecializationPath, request.params, 'path');
-    const { attainedOn } = parse(SpecializationBody, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const { attainedOn } = parse(SpecializationBody, await readJsonBody(request), 'body');
     if (attainedOn > today()) throw badRequest([{ path: 'body.attainedOn', message: `${attainedOn} is in the future` }]);
     const recorded = { id: specializationId, attainedOn };
     // Checked on the partner document as written, so a designation lapsing meanwhile is seen.
-    const { created, lifecycle } = await partnerStore().putSpecialization(partnerId, recorded, ({ membership }) => {
+    const { created, lifecycle } = await adapters().partners.membership.putSpecialization(partnerId, recorded, ({ membership }) => {
       const refusal = checkSpecialization(membership, specializationId, specializations);
-      if (refusal) throw refused(refusal, 'path.specializationId');
+      if (refusal) throw refuse(inRequest('path', refusal));
     });
     return json(created ? 201 : 200, specializationStatuses(lifecycle.membership, [recorded], specializations)[0]);
   }),

@@ -3,9 +3,8 @@ import { recomputeDay } from '../shared/jobs/recomputeDay.js';
 import { checkRecomputeMessage } from '../shared/jobs/messageChecks.js';
 import { latestMessageDay, poison } from './edge/poison.js';
 import { RECOMPUTE_QUEUE } from '../shared/queue/queues.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
-import { renewalStore } from '../shared/store/renewalStore.js';
 import { registerQueue } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerQueue({
   name: 'recomputePartner',
@@ -20,7 +19,7 @@ registerQueue({
     const { partnerId, reason } = checked.message;
     const day = checked.message.asOf ?? today();
     // The nightly run keeps a snapshot already made that day; a data change replaces it.
-    const ports = { partners: partnerStore(), renewals: renewalStore(), now: () => new Date().toISOString() };
+    const ports = { partners: adapters().partners, renewals: adapters().renewals, now: () => new Date().toISOString() };
     const result = await recomputeDay(ports, partnerId, day, reason === 'nightly' ? 'ifAbsent' : 'replace');
     if (result.outcome === 'missing') return context.warn(`partner ${partnerId} does not exist (any more); nothing to recompute`);
     for (const event of result.events) context.log(`partner ${partnerId}: ${JSON.stringify(event)}`);

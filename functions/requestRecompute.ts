@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { json } from '../shared/http/respond.js';
-import { parse } from '../shared/http/request.js';
+import { json } from './edge/respond.js';
+import { parse } from './edge/request.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { enqueueRecompute } from '../shared/queue/queues.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'requestRecompute',
@@ -21,7 +21,7 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    await partnerStore().requirePartner(partnerId);
+    await adapters().partners.profiles.requirePartner(partnerId);
     await enqueueRecompute({ partnerId, reason: 'requested' });
     return json(202, { queued: true, partnerId });
   }),

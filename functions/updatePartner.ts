@@ -1,12 +1,11 @@
-import { conflict } from '../shared/http/errors.js';
-import { json, withEtag } from '../shared/http/respond.js';
-import { ifMatch, parse, readJsonBody } from '../shared/http/request.js';
+import { refuse, refused } from '../shared/refusal.js';
+import { json, withEtag } from './edge/respond.js';
+import { ifMatch, parse, readJsonBody } from './edge/request.js';
 import { ErrorBody, PartnerPatch, PartnerPath, PartnerProfile } from '../shared/model/api.js';
-import { settings } from '../shared/settings.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { handled } from './edge/http.js';
 import { INVALID_BODY, NO_PARTNER, STALE_IF_MATCH } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'updatePartner',
@@ -29,12 +28,12 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const patch = parse(PartnerPatch, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
-    const updated = await partnerStore().updatePartner(
+    const patch = parse(PartnerPatch, await readJsonBody(request), 'body');
+    const updated = await adapters().partners.profiles.updatePartner(
       partnerId,
       (current) => {
         if (patch.anniversary !== undefined && current.anniversary !== undefined && patch.anniversary !== current.anniversary) {
-          throw conflict(`the membership anniversary ${current.anniversary} never changes`);
+          throw refuse(refused('anniversaryFixed', `the membership anniversary ${current.anniversary} never changes`));
         }
         // The merged profile is checked whole: benefit locations must be among the locations.
         return parse(PartnerProfile, { ...current, ...patch }, 'body');

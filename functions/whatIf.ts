@@ -1,16 +1,14 @@
-import { badRequest, notFound } from '../shared/http/errors.js';
-import { json } from '../shared/http/respond.js';
-import { parse, readJsonBody } from '../shared/http/request.js';
+import { badRequest, INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
+import { json } from './edge/respond.js';
+import { parse, readJsonBody } from './edge/request.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { WhatIfResultSchema } from '../shared/model/scoreDocument.js';
 import { WhatIfRequest } from '../shared/model/whatIf.js';
 import { toScoreDocument, whatIf, WhatIfError } from '../shared/scoring/index.js';
-import { settings } from '../shared/settings.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
 import { asOfAndRules } from './edge/asOf.js';
 import { handled } from './edge/http.js';
-import { INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
+import { adapters } from './edge/composition.js';
 
 registerHttp({
   name: 'whatIf',
@@ -30,10 +28,9 @@ registerHttp({
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const hypothesis = parse(WhatIfRequest, await readJsonBody(request, settings().MAX_REQUEST_BYTES), 'body');
+    const hypothesis = parse(WhatIfRequest, await readJsonBody(request), 'body');
     const { asOf, ruleSet } = asOfAndRules(hypothesis.asOf, 'body.asOf');
-    const facts = await partnerStore().loadFacts(partnerId);
-    if (!facts) throw notFound(`partner ${partnerId} not found`);
+    const facts = await adapters().partners.customers.requireFacts(partnerId);
     try {
       const result = whatIf(facts, hypothesis, ruleSet, asOf);
       return json(200, { replaced: result.replaced, current: toScoreDocument(result.current), hypothetical: toScoreDocument(result.hypothetical), changes: result.changes });

@@ -45,8 +45,8 @@ export function demoPartners(today: string): PartnerFacts[] {
 export async function loadDemoPartners(store: PartnerStore, today: string): Promise<string[]> {
   const loaded: string[] = [];
   for (const facts of demoPartners(today)) {
-    if (await store.getPartner(facts.partner.partnerId)) continue;
-    await store.importPartner(facts, new Date().toISOString());
+    if (await store.profiles.getPartner(facts.partner.partnerId)) continue;
+    await store.profiles.importPartner(facts, new Date().toISOString());
     loaded.push(facts.partner.partnerId);
   }
   return loaded;

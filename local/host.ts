@@ -7,20 +7,16 @@ import { todayUtc } from '../shared/dates.js';
 import { setLocalToday } from '../shared/clock.js';
 import { enqueueRecompute, ensureQueues, queue, resetQueues } from '../shared/queue/queues.js';
 import { resetSettings } from '../shared/settings.js';
-import { ensureContainers, resetContainer } from '../shared/store/cosmos.js';
-import { partnerStore, resetPartnerStore } from '../shared/store/partnerStore.js';
-import { resetRenewalStore } from '../shared/store/renewalStore.js';
-import { resetJobCheckpoints } from '../shared/store/jobCheckpoints.js';
+import { ensureContainers } from '../shared/store/cosmos.js';
 import { loadDemoPartners } from './demo.js';
 import { DEMO_TENANT, DEMO_TENANT_PARTNERS, devIssuerSettings } from './devIssuer.js';
-import { accessStore, resetAccessStore } from '../shared/store/accessStore.js';
-import { resetAuditStore } from '../shared/store/auditStore.js';
 import { startCosmosEmulator, startQueueEmulator, type Emulator } from './emulators.js';
 import { readHostJson, type QueueSettings } from './hostJson.js';
 import { createHostServer } from './httpServer.js';
 import { invocationContext, type Log } from './invoke.js';
 import { startQueueTriggers } from './queueTriggers.js';
 import { startTimers, timerInfo } from './timers.js';
+import { adapters, resetAdapters } from '../functions/edge/composition.js';
 
 export interface LocalHostOptions {
   /** 7071 like the Functions host; 0 for any free port. */
@@ -97,12 +93,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   settings.FUNCTIONS_KEY = functionKey;
   Object.assign(process.env, settings);
   resetSettings();
-  resetAccessStore();
-  resetAuditStore();
-  resetContainer();
-  resetPartnerStore();
-  resetRenewalStore();
-  resetJobCheckpoints();
+  resetAdapters();
   resetQueues();
   await ensureContainers();
   await ensureQueues();
@@ -125,9 +116,9 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
 
   const timers = options.timers === false ? undefined : startTimers(registrations.filter((r): r is TimerRegistration => r.kind === 'timer'), log);
   const triggers = startQueueTriggers(registrations.filter((r): r is QueueRegistration => r.kind === 'queue'), queue, queueSettings, log, options.processingLeaseSeconds);
-  const loadedDemoPartners = options.demo ? await loadDemoPartners(partnerStore(), todayUtc()) : [];
+  const loadedDemoPartners = options.demo ? await loadDemoPartners(adapters().partners, todayUtc()) : [];
   // The demo tenant acts for the demo partner, unless an operator has changed its mapping since.
-  if (options.demo && !(await accessStore().get(DEMO_TENANT))) await accessStore().put(DEMO_TENANT, DEMO_TENANT_PARTNERS, new Date().toISOString());
+  if (options.demo && !(await adapters().access.get(DEMO_TENANT))) await adapters().access.put(DEMO_TENANT, DEMO_TENANT_PARTNERS, new Date().toISOString());
   // Imported data queues no recompute by itself; ask for one so today's snapshot is there.
   for (const partnerId of loadedDemoPartners) await enqueueRecompute({ partnerId, reason: 'requested' });
 

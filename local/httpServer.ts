@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { setLocalToday, today } from '../shared/clock.js';
 import { describeIssues } from '../shared/model/issues.js';
 import { IsoDate } from '../shared/model/primitives.js';
-import { ApiError } from '../shared/http/errors.js';
+import { answerTo, refusalOf } from '../functions/edge/refusals.js';
 
 /** `PUT /admin/clock`: the day the API takes as today (choices, payments), to replay a past year; null goes back to the system clock. */
 const LocalClockBody = z.strictObject({ today: IsoDate.nullable() });
@@ -110,8 +110,10 @@ export function createHostServer(options: HttpServerOptions): Server {
           await options.invokeNonHttp(registration, envelope.data.input);
         } catch (error) {
           // The function refused its input (a value, not a failure): 400 with its reason.
-          if (error instanceof ApiError) return send(response, error.status, error.body);
-          throw error;
+          const refusal = refusalOf(error);
+          if (!refusal) throw error;
+          const { status, body } = answerTo(refusal);
+          return send(response, status, body);
         }
         return send(response, 202);
       }

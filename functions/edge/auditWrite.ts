@@ -1,6 +1,7 @@
 import type { Caller, RouteRole } from '../../shared/auth/roles.js';
 import type { HttpResponseInit } from './runtime.js';
-import { auditStore, type Actor } from '../../shared/store/auditStore.js';
+import { type Actor } from '../../shared/store/auditStore.js';
+import { adapters } from './composition.js';
 
 /** A write is a call on a route needing more than Partner.Reader (a what-if only computes) that succeeded. */
 export function isAuditedWrite(route: { method: string; role: RouteRole }, response: HttpResponseInit): boolean {
@@ -50,5 +51,5 @@ export async function auditWrite(
     status: response.status ?? 200,
     version: versionOf(response.headers),
   };
-  for (const partnerId of partnersConcerned(params, response.jsonBody)) await auditStore().record(partnerId, record);
+  for (const partnerId of partnersConcerned(params, response.jsonBody)) await adapters().audit.record(partnerId, record);
 }

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { tokenConfig } from '../../shared/auth/settings.js';
 import { verifyBearer, type Authenticated } from '../../shared/auth/tokens.js';
-import type { RequestLike } from '../../shared/http/request.js';
-import { json, type HttpResponseInit } from '../../shared/http/respond.js';
+import type { RequestLike } from './request.js';
+import { json, type HttpResponseInit } from './respond.js';
 import { settings } from '../../shared/settings.js';
 
 function keyMatches(given: string, expected: string): boolean {

@@ -1,5 +1,5 @@
 import { corsOrigins } from '../../shared/auth/settings.js';
-import { corsHeaders, preflightHeaders } from '../../shared/http/cors.js';
+import { corsHeaders, preflightHeaders } from './corsHeaders.js';
 import { settings } from '../../shared/settings.js';
 import type { HttpRequestT, HttpResponseInit, InvocationContextT } from './runtime.js';
 

@@ -1,5 +1,5 @@
 import { today } from '../../shared/clock.js';
-import { badRequest } from '../../shared/http/errors.js';
+import { badRequest } from './refusals.js';
 import { fieldIssues } from '../../shared/model/issues.js';
 import { DailyJobInput } from '../../shared/model/jobs.js';
 import type { InvocationContextT } from './runtime.js';

@@ -1,10 +1,10 @@
 import { authorize, isOperator } from '../../shared/auth/authorize.js';
 import type { Caller, RouteRole } from '../../shared/auth/roles.js';
-import { errorResponse, json } from '../../shared/http/respond.js';
-import { accessStore } from '../../shared/store/accessStore.js';
+import { errorResponse, refusalResponse } from './respond.js';
 import { auditWrite, isAuditedWrite } from './auditWrite.js';
 import { authenticate, unauthorized } from './authenticate.js';
 import type { HttpRequestT, HttpResponseInit, InvocationContextT } from './runtime.js';
+import { adapters } from './composition.js';
 
 type Handler = (request: HttpRequestT, context: InvocationContextT) => Promise<HttpResponseInit>;
 
@@ -38,9 +38,9 @@ export function guarded(route: { name: string; route: string; method: string; ro
       const authenticated = await authenticate(request);
       if (!authenticated.ok) return unauthorized(authenticated.reason, request.headers.get('authorization') !== null);
       const { caller } = authenticated;
-      const partners = caller.kind === 'user' && !isOperator(caller) ? await accessStore().partnersOf(caller.tid) : new Set<string>();
+      const partners = caller.kind === 'user' && !isOperator(caller) ? await adapters().access.partnersOf(caller.tid) : new Set<string>();
       const forbidden = authorize(caller, required, partnerIdOf(request.params), partners);
-      if (forbidden) return json(403, { error: 'forbidden', message: forbidden.message });
+      if (forbidden) return refusalResponse(forbidden);
       authorizedCalls.set(request, { caller, partners });
       const response = await handler(request, context);
       if (isAuditedWrite(route, response)) await auditWrite(route, request.params, caller, response);

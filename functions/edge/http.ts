@@ -1,4 +1,4 @@
-import { errorResponse, type HttpResponseInit } from '../../shared/http/respond.js';
+import { errorResponse, type HttpResponseInit } from './respond.js';
 import type { HttpRequestT, InvocationContextT } from './runtime.js';
 
 /** Every HTTP function's shell: run the handler, turn refusals and failures into responses. */

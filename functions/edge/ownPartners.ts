@@ -1,6 +1,6 @@
 import type { PartnerProfile } from '../../shared/model/partner.js';
-import { ApiError } from '../../shared/http/errors.js';
-import { partnerStore } from '../../shared/store/partnerStore.js';
+import { isRefusal } from '../../shared/refusal.js';
+import { adapters } from './composition.js';
 
 /**
  * The page of `GET /partners` for a caller who acts for some partners only: those of its set that
@@ -15,10 +15,10 @@ export async function ownPartners(partners: ReadonlySet<string>, limit: number, 
     if (items.length === limit) break;
     last = id;
     try {
-      items.push((await partnerStore().requirePartner(id)).value);
+      items.push((await adapters().partners.profiles.requirePartner(id)).value);
     } catch (error) {
       // Mapped before it was created (or after it was deleted): nothing to list.
-      if (!(error instanceof ApiError && error.status === 404)) throw error;
+      if (!isRefusal(error, 'notFound')) throw error;
     }
   }
   const more = last !== undefined && ids.some((id) => id > last!);

@@ -1,5 +1,5 @@
 import { today } from '../../shared/clock.js';
-import { badRequest } from '../../shared/http/errors.js';
+import { badRequest } from './refusals.js';
 import { todayUtc } from '../../shared/dates.js';
 import { latestDayFrom } from '../../shared/jobs/messageChecks.js';
 import { sendToPoison } from '../../shared/queue/poison.js';

@@ -1,10 +1,8 @@
+import type { RefusalOf } from '../refusal.js';
 import { isPartnerRole, rankOf, type Caller, type Role } from './roles.js';
 
-/** A refusal of the authorization core, as a domain value; the edge (functions/edge/guard.ts) maps it to 403. */
-export interface Forbidden {
-  refused: 'forbidden';
-  message: string;
-}
+/** A refusal of the authorization core, one of the domain's refusals; the edge answers it (functions/edge/refusals.ts). */
+export type Forbidden = RefusalOf<'forbidden'>;
 
 /**
  * The strongest role a token's `roles` claim grants here. Program.Operator counts only from the
@@ -26,10 +24,10 @@ export const isOperator = (caller: Caller): boolean => caller.kind === 'function
  */
 export function authorize(caller: Caller, required: Role, partnerId: string | undefined, partnersOfCaller: ReadonlySet<string>): Forbidden | undefined {
   if (isOperator(caller)) return undefined;
-  if (caller.kind !== 'user' || caller.role === undefined) return { refused: 'forbidden', message: `this call needs the app role ${required}; the token carries none this service honours` };
-  if (rankOf(caller.role) < rankOf(required)) return { refused: 'forbidden', message: `this call needs the app role ${required}; the token has ${caller.role}` };
+  if (caller.kind !== 'user' || caller.role === undefined) return { kind: 'forbidden', message: `this call needs the app role ${required}; the token carries none this service honours` };
+  if (rankOf(caller.role) < rankOf(required)) return { kind: 'forbidden', message: `this call needs the app role ${required}; the token has ${caller.role}` };
   if (isPartnerRole(required) && partnerId !== undefined && !partnersOfCaller.has(partnerId)) {
-    return { refused: 'forbidden', message: `your organisation has no access to partner ${partnerId}, or there is no such partner` };
+    return { kind: 'forbidden', message: `your organisation has no access to partner ${partnerId}, or there is no such partner` };
   }
   return undefined;
 }

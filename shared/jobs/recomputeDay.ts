@@ -1,19 +1,21 @@
 import { renewalRules, ruleSetFor } from '../../rules/index.js';
-import { firstRenewalOn } from '../lifecycle/firstRenewal.js';
+import { applyDay, firstRenewalOn } from '../lifecycle/firstRenewal.js';
 import type { LifecycleEvent } from '../lifecycle/membership.js';
 import { planRenewal } from '../lifecycle/plan.js';
 import type { SolutionArea } from '../model/primitives.js';
 import { scorePartner, toScoreDocument, toScoreSummary } from '../scoring/index.js';
-import type { PartnerStore } from '../store/partnerStore.js';
+import type { CustomerStore } from '../store/customerStore.js';
+import type { MembershipStore } from '../store/membership.js';
 import { membershipOf } from '../store/partnerViews.js';
 import type { RenewalStore } from '../store/renewalStore.js';
+import type { SnapshotStore } from '../store/snapshots.js';
 import { withRetry } from '../store/retry.js';
 
 export type RecomputeOutcome = { outcome: 'missing' } | { outcome: 'written' | 'existed'; events: LifecycleEvent[]; qualifies: Record<SolutionArea, boolean> };
 
 /** What a recompute reads and writes: the partner and its snapshots, and a new member's first renewal record. */
 export interface RecomputePorts {
-  partners: Pick<PartnerStore, 'loadForRecompute' | 'recordLifecycleDay' | 'saveSnapshot'>;
+  partners: { customers: Pick<CustomerStore, 'loadForRecompute'>; membership: Pick<MembershipStore, 'changeMembership'>; snapshots: Pick<SnapshotStore, 'save'> };
   renewals: Pick<RenewalStore, 'get' | 'commitRenewal'>;
   now(): string;
 }
@@ -26,7 +28,7 @@ export interface RecomputePorts {
  */
 export async function recomputeDay(ports: RecomputePorts, partnerId: string, day: string, mode: 'replace' | 'ifAbsent'): Promise<RecomputeOutcome> {
   const { partners, renewals } = ports;
-  const loaded = await withRetry(() => partners.loadForRecompute(partnerId));
+  const loaded = await withRetry(() => partners.customers.loadForRecompute(partnerId));
   if (!loaded) return { outcome: 'missing' };
   const summary = toScoreSummary(toScoreDocument(scorePartner(loaded.facts, ruleSetFor(day), day)));
   // Designations change only on some days; the partner document is written only then.
@@ -37,7 +39,7 @@ export async function recomputeDay(ports: RecomputePorts, partnerId: string, day
   const first = firstRenewalOn(before, qualifies, day, track, renewalRules);
   // One partner write: the designations, the anniversary and, with them, the first renewal applied.
   // It goes first so that a fee is never recorded for an anniversary the partner does not end up with.
-  const { events, membership } = await withRetry(() => partners.recordLifecycleDay(partnerId, qualifies, day, loaded.partner, track, first));
+  const { events, membership } = await withRetry(() => partners.membership.changeMembership(partnerId, (m) => applyDay(m, qualifies, day, track, first), loaded.partner));
   // Only when the partner now stands renewed at its first anniversary, this day, is the record due
   // (a concurrent recompute of another day may have set another anniversary: then it is not).
   if (membership.anniversary === day && membership.lastRenewal === day) {
@@ -52,6 +54,6 @@ export async function recomputeDay(ports: RecomputePorts, partnerId: string, day
       if (plan) await withRetry(() => renewals.commitRenewal(partnerId, day, plan, day, ports.now(), doc));
     }
   }
-  const outcome = await withRetry(() => partners.saveSnapshot(summary, ports.now(), mode));
+  const outcome = await withRetry(() => partners.snapshots.save(summary, ports.now(), mode));
   return { outcome, events, qualifies };
 }

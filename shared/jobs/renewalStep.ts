@@ -38,7 +38,7 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
   const nothing = (summary: string): StepOutcome => ({ summary, events: [] });
 
   // Whether A is the partner's anniversary at all, before anything is written.
-  let loaded = await withRetry(() => partners.loadLifecycle(partnerId));
+  let loaded = await withRetry(() => partners.membership.loadLifecycle(partnerId));
   if (!loaded) return nothing(`partner ${partnerId} does not exist (any more)`);
   const anniversary = loaded.lifecycle.membership.anniversary;
   if (!anniversary || !isAnniversary(anniversary, A)) {
@@ -48,14 +48,14 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
   // On A itself, A's own score: its snapshot, or scored here if the nightly run has not got to this partner yet.
   let onA: QualifiedDay | undefined;
   if (step === 'renew' && asOf === A) {
-    const snapshot = await withRetry(() => partners.snapshot(partnerId, A));
+    const snapshot = await withRetry(() => partners.snapshots.get(partnerId, A));
     if (snapshot) onA = qualifiedDays([snapshot])[0];
     else {
       const day = await recomputeDay(ports, partnerId, A, 'ifAbsent');
       if (day.outcome === 'missing') return nothing(`partner ${partnerId} does not exist (any more)`);
       onA = { day: A, qualifies: day.qualifies };
       // A's own score may have changed the designations: plan on them as they are now.
-      loaded = (await withRetry(() => partners.loadLifecycle(partnerId))) ?? loaded;
+      loaded = (await withRetry(() => partners.membership.loadLifecycle(partnerId))) ?? loaded;
     }
   }
   const { membership } = loaded.lifecycle;
@@ -66,7 +66,7 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
     // An area that qualifies on A renews whatever the rest of the window says: read the window only for the others.
     const needsWindow = !onA || activeAreas(membership).some((area) => !onA!.qualifies[area]);
     const through = step === 'preview' ? asOf : A;
-    const history = needsWindow ? qualifiedDays(await withRetry(() => partners.history(partnerId, renewalWindowStart(A, renewalRules.terms), through))) : [onA!];
+    const history = needsWindow ? qualifiedDays(await withRetry(() => partners.snapshots.between(partnerId, renewalWindowStart(A, renewalRules.terms), through))) : [onA!];
     const plan = planRenewal(membership, history, A, doc?.choice?.package, renewalRules);
     if (!plan) return nothing(`${partnerId} has nothing to renew at ${A}`);
     if (step === 'preview') {
@@ -80,7 +80,7 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
   if (step === 'renew') {
     // Whoever committed first, this is the record: apply it (again, harmlessly, if already applied).
     const record = doc!.record!;
-    const events = await withRetry(() => partners.changeMembership(partnerId, (m) => applyRenewal(m, record), loaded.doc));
+    const { events } = await withRetry(() => partners.membership.changeMembership(partnerId, (m) => applyRenewal(m, record), loaded.doc));
     return { summary: `renewed ${partnerId} at ${A}: package ${record.package}, fee ${record.feeUsd} USD, renewed ${record.renewed.join(', ') || 'nothing'}, lapsed ${record.lapsed.join(', ') || 'nothing'}`, events };
   }
 
@@ -90,6 +90,6 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
     renewals.changeRecord(partnerId, A, ports.now(), (doc) => (doc.feeCheck ? doc : { ...doc, feeCheck: { on: asOf, lapsed: doc.record.paid ? [] : doc.record.renewed } })),
   );
   if (checked.feeCheck!.lapsed.length === 0) return nothing(`the fee of ${partnerId} for ${A} is paid (or none was due)`);
-  const events = await withRetry(() => partners.changeMembership(partnerId, (m) => lapseUnpaid(m, checked.record!, checked.feeCheck!.on, renewalRules.terms), loaded.doc));
+  const { events } = await withRetry(() => partners.membership.changeMembership(partnerId, (m) => lapseUnpaid(m, checked.record!, checked.feeCheck!.on, renewalRules.terms), loaded.doc));
   return { summary: `the fee of ${partnerId} for ${A} was unpaid on ${checked.feeCheck!.on}: ${checked.feeCheck!.lapsed.join(', ')} lapsed`, events };
 }

@@ -2,7 +2,7 @@ import type { Benefit, BenefitCatalogue, BenefitPackage, SpecializationCatalogue
 import type { IsoDate } from '../dates.js';
 import type { SolutionArea } from '../model/primitives.js';
 import { activeAreas, type Membership } from './membership.js';
-import type { Refusal } from './packages.js';
+import { invalidField, refused, type Refusal } from '../refusal.js';
 
 export interface RecordedSpecialization {
   id: string;
@@ -19,8 +19,8 @@ export interface SpecializationStatus extends RecordedSpecialization {
 /** A specialization can be recorded only while a designation of its area is active. */
 export function checkSpecialization(membership: Membership, id: string, catalogue: SpecializationCatalogue): Refusal | undefined {
   const spec = catalogue.specializations.find((s) => s.id === id);
-  if (!spec) return { status: 400, message: `unknown specialization ${id}` };
-  if (membership.designations[spec.area]?.status !== 'active') return { status: 409, message: `${spec.name} needs an active ${spec.area} designation` };
+  if (!spec) return invalidField('specializationId', `unknown specialization ${id}`);
+  if (membership.designations[spec.area]?.status !== 'active') return refused('needsActiveDesignation', `${spec.name} needs an active ${spec.area} designation`);
   return undefined;
 }
 

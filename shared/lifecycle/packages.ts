@@ -1,5 +1,6 @@
 import type { BenefitPackage, LegacyRules } from '../../rules/lifecycleSchema.js';
 import type { IsoDate } from '../dates.js';
+import { invalidField, refused, type Refusal } from '../refusal.js';
 import { isAnniversary } from './anniversary.js';
 import { activeAreas, type Membership } from './membership.js';
 
@@ -9,8 +10,6 @@ export interface LegacyCompetency {
   earnedOn: IsoDate;
 }
 
-export type Refusal = { status: 400 | 409; message: string };
-
 const LEGACY_OFFERS: readonly BenefitPackage[] = ['legacyGold', 'legacySilver', 'actionPack'];
 
 export function legacyCutoffMessage(rules: LegacyRules): string {
@@ -19,8 +18,8 @@ export function legacyCutoffMessage(rules: LegacyRules): string {
 
 /** No legacy competency could be attained after the program's change (2022-09-30). */
 export function checkLegacyCompetency(c: LegacyCompetency, rules: LegacyRules): Refusal | undefined {
-  if (!rules.competencies.some((x) => x.id === c.competency)) return { status: 400, message: `unknown legacy competency ${c.competency}` };
-  if (c.earnedOn > rules.lastCompetencyAttainment) return { status: 409, message: `no competency could be attained after ${rules.lastCompetencyAttainment}` };
+  if (!rules.competencies.some((x) => x.id === c.competency)) return invalidField('competency', `unknown legacy competency ${c.competency}`);
+  if (c.earnedOn > rules.lastCompetencyAttainment) return refused('competencyTooLate', `no competency could be attained after ${rules.lastCompetencyAttainment}`);
   return undefined;
 }
 
@@ -38,15 +37,15 @@ export function checkPackageChoice(
   rules: LegacyRules,
 ): Refusal | undefined {
   if (!membership.anniversary || !isAnniversary(membership.anniversary, anniversaryDay)) {
-    return { status: 400, message: `${anniversaryDay} is not one of the partner's anniversaries; the package changes only at an anniversary` };
+    return invalidField('anniversary', `${anniversaryDay} is not one of the partner's anniversaries; the package changes only at an anniversary`);
   }
-  if (chosenOn > anniversaryDay) return { status: 409, message: `the package for ${anniversaryDay} had to be chosen on or before that day` };
+  if (chosenOn > anniversaryDay) return refused('choiceTooLate', `the package for ${anniversaryDay} had to be chosen on or before that day`);
   if (LEGACY_OFFERS.includes(choice)) {
-    if (anniversaryDay > rules.lastLegacyPurchase || chosenOn > rules.lastLegacyPurchase) return { status: 409, message: legacyCutoffMessage(rules) };
-    if (choice === 'legacyGold' && !competencies.some((c) => c.level === 'gold')) return { status: 409, message: 'legacy Gold benefits need a Gold competency' };
-    if (choice === 'legacySilver' && competencies.length === 0) return { status: 409, message: 'legacy Silver benefits need a Silver or Gold competency' };
+    if (anniversaryDay > rules.lastLegacyPurchase || chosenOn > rules.lastLegacyPurchase) return refused('legacyCutoff', legacyCutoffMessage(rules));
+    if (choice === 'legacyGold' && !competencies.some((c) => c.level === 'gold')) return refused('needsGoldCompetency', 'legacy Gold benefits need a Gold competency');
+    if (choice === 'legacySilver' && competencies.length === 0) return refused('needsCompetency', 'legacy Silver benefits need a Silver or Gold competency');
   }
-  if (choice === 'designation' && activeAreas(membership).length === 0) return { status: 409, message: 'the designation package needs at least one active designation' };
+  if (choice === 'designation' && activeAreas(membership).length === 0) return refused('needsActiveDesignation', 'the designation package needs at least one active designation');
   return undefined;
 }
 

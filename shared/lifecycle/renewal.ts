@@ -5,7 +5,7 @@ import { renewalWindowStart } from './anniversary.js';
 import { stepDay } from './schedule.js';
 import { activeAreas, AZURE_AREAS, smbSeenBetween, type LifecycleEvent, type Membership } from './membership.js';
 import type { Path } from '../../rules/schema.js';
-import type { Refusal } from './packages.js';
+import { refused, type RefusalOf } from '../refusal.js';
 import { cents } from '../money.js';
 
 /** One evaluated day of the score history: which areas qualified. */
@@ -134,16 +134,16 @@ export const outstandingUsd = (record: RenewalRecord): number => Math.max(0, out
 /** At most this many payments on one renewal record. */
 export const MAX_PAYMENTS_PER_RENEWAL = 50;
 
-export function checkPayment(record: RenewalRecord, payment: Pick<Payment, 'reference' | 'amountUsd'>): Refusal | undefined {
+export function checkPayment(record: RenewalRecord, payment: Pick<Payment, 'reference' | 'amountUsd'>): RefusalOf<'refused'> | undefined {
   const earlier = record.payments.find((p) => p.reference === payment.reference);
-  if (earlier) return earlier.amountUsd === payment.amountUsd ? undefined : { status: 409, message: `reference ${payment.reference} was already used for a payment of ${earlier.amountUsd} USD` };
-  if (record.feeUsd === 0) return { status: 409, message: `no fee is due for the anniversary ${record.anniversary} (package ${record.package})` };
+  if (earlier) return earlier.amountUsd === payment.amountUsd ? undefined : refused('referenceReused', `reference ${payment.reference} was already used for a payment of ${earlier.amountUsd} USD`);
+  if (record.feeUsd === 0) return refused('noFeeDue', `no fee is due for the anniversary ${record.anniversary} (package ${record.package})`);
   const outstanding = outstandingCents(record);
-  if (outstanding <= 0) return { status: 409, message: `the fee for the anniversary ${record.anniversary} is already paid` };
-  if (cents(payment.amountUsd) > outstanding) return { status: 409, message: `${payment.amountUsd} USD is more than the ${outstanding / 100} USD outstanding for the anniversary ${record.anniversary}` };
+  if (outstanding <= 0) return refused('alreadyPaid', `the fee for the anniversary ${record.anniversary} is already paid`);
+  if (cents(payment.amountUsd) > outstanding) return refused('moreThanOutstanding', `${payment.amountUsd} USD is more than the ${outstanding / 100} USD outstanding for the anniversary ${record.anniversary}`);
   // The record stays small, and the last payment allowed settles the fee, so the fee check can always run.
   if (record.payments.length >= MAX_PAYMENTS_PER_RENEWAL - 1 && cents(payment.amountUsd) < outstanding) {
-    return { status: 409, message: `a renewal takes at most ${MAX_PAYMENTS_PER_RENEWAL} payments: this one, number ${record.payments.length + 1}, must settle the ${outstanding / 100} USD outstanding for the anniversary ${record.anniversary}` };
+    return refused('tooManyPayments', `a renewal takes at most ${MAX_PAYMENTS_PER_RENEWAL} payments: this one, number ${record.payments.length + 1}, must settle the ${outstanding / 100} USD outstanding for the anniversary ${record.anniversary}`);
   }
   return undefined;
 }

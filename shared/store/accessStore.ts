@@ -1,5 +1,4 @@
 import type { Container } from '@azure/cosmos';
-import { partnersContainer } from './cosmos.js';
 import { readModifyWrite } from './readModifyWrite.js';
 import { statusOf } from './transient.js';
 
@@ -65,14 +64,4 @@ export class AccessStore {
     }
     return existing.partnerIds;
   }
-}
-
-let store: AccessStore | undefined;
-
-export function accessStore(): AccessStore {
-  return (store ??= new AccessStore(partnersContainer()));
-}
-
-export function resetAccessStore(): void {
-  store = undefined;
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
-import { partnersContainer } from './cosmos.js';
 
 /** Who made a change: a signed-in user, or a server holding the function key. */
 export type Actor = { kind: 'user'; oid: string; name: string; tenantId: string } | { kind: 'functionKey'; name: 'function key' };
@@ -47,14 +46,4 @@ export class AuditStore {
     const items = page.resources.map(({ at, actor, operation, route, entity, status, version }) => ({ at, actor, operation, route, entity, status, version }));
     return { items, ...(page.continuationToken ? { continuation: encodeToken(page.continuationToken) } : {}) };
   }
-}
-
-let store: AuditStore | undefined;
-
-export function auditStore(): AuditStore {
-  return (store ??= new AuditStore(partnersContainer()));
-}
-
-export function resetAuditStore(): void {
-  store = undefined;
 }

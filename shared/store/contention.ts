@@ -1,4 +1,4 @@
-import { unavailable } from '../http/errors.js';
+import { contention, refuse } from '../refusal.js';
 
 /**
  * How long a writer that lost a race waits before trying again: exponential, with full jitter
@@ -12,5 +12,6 @@ export function contentionDelay(attempt: number, random = Math.random): number {
 
 export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** What a writer answers when it still cannot commit after every attempt: 503, try again later. */
-export const tooManyWriters = (what: string) => unavailable(`${what} is being changed by many writers at once; retry after the time given in Retry-After`, CONTENTION.retryAfterSeconds);
+/** What a writer answers when it still cannot commit after every attempt: try again later. */
+export const tooManyWriters = (what: string) =>
+  refuse(contention(`${what} is being changed by many writers at once; retry after the time given in Retry-After`, CONTENTION.retryAfterSeconds));

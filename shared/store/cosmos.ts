@@ -2,8 +2,6 @@ import { CosmosClient, type Container, type CosmosClientOptions } from '@azure/c
 import { azureCredential } from '../identity.js';
 import { settings, type Settings } from '../settings.js';
 
-let container: Container | undefined;
-
 /** A key where one is set (the emulator, local runs); otherwise Entra ID with the app's identity, as in Azure. */
 export function cosmosClientOptions(s: Pick<Settings, 'COSMOS_ENDPOINT' | 'COSMOS_KEY' | 'AZURE_CLIENT_ID'>): CosmosClientOptions {
   return {
@@ -20,13 +18,9 @@ export function cosmosClient(): CosmosClient {
 
 export const PARTITION_KEY_PATH = '/partnerId';
 
-/** The partners container, created on first use by the local host and by Bicep in Azure. */
-export function partnersContainer(): Container {
-  if (!container) {
-    const { COSMOS_DATABASE, COSMOS_CONTAINER } = settings();
-    container = cosmosClient().database(COSMOS_DATABASE).container(COSMOS_CONTAINER);
-  }
-  return container;
+/** The partners container (created by the local host, by Bicep in Azure), for the composition root to build the stores on. */
+export function partnersContainerFor(s: Settings): Container {
+  return new CosmosClient(cosmosClientOptions(s)).database(s.COSMOS_DATABASE).container(s.COSMOS_CONTAINER);
 }
 
 /**
@@ -47,8 +41,4 @@ export async function ensureContainers(): Promise<void> {
   const { COSMOS_DATABASE, COSMOS_CONTAINER } = settings();
   const { database } = await cosmosClient().databases.createIfNotExists({ id: COSMOS_DATABASE });
   await database.containers.createIfNotExists({ id: COSMOS_CONTAINER, partitionKey: { paths: [PARTITION_KEY_PATH] }, indexingPolicy: INDEXING_POLICY, defaultTtl: DEFAULT_TTL });
-}
-
-export function resetContainer(): void {
-  container = undefined;
 }

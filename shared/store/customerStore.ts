@@ -1,12 +1,12 @@
 import type { Container } from '@azure/cosmos';
-import { notFound, preconditionFailed } from '../http/errors.js';
+import { notFound, refuse, stale, tooLarge } from '../refusal.js';
 import type { CustomerProfile, MonthUsage } from '../model/facts.js';
 import type { PartnerFacts } from '../model/partner.js';
 import { CONTENTION, contentionDelay, pause, tooManyWriters } from './contention.js';
 import { BUCKET_CAPACITY, bucketDocId, MAX_DOCUMENT_BYTES, type CustomerBucketDoc, type PartnerDoc, type StoredCustomer } from './documents.js';
 import { own, withEntry } from './own.js';
-import { changePartnerDoc } from './partnerDocs.js';
-import { documentBytes, readModifyWrite, tooLarge } from './readModifyWrite.js';
+import { changePartnerDoc, noSuchPartner } from './partnerDocs.js';
+import { documentBytes, readModifyWrite } from './readModifyWrite.js';
 import type { UsageUploads } from './usageUpload.js';
 
 type Customers = Record<string, StoredCustomer>;
@@ -16,7 +16,7 @@ export const etagOf = (version: number) => `"${version}"`;
 
 export function checkIfMatch(ifMatch: string | undefined, version: number | undefined, what: string): void {
   if (ifMatch === undefined) return;
-  if (version === undefined || (ifMatch !== '*' && ifMatch !== etagOf(version))) throw preconditionFailed(what);
+  if (version === undefined || (ifMatch !== '*' && ifMatch !== etagOf(version))) throw refuse(stale(what));
 }
 
 /** The bucket a new customer goes to: the last one while it has room, else a new one. */
@@ -42,7 +42,7 @@ export class CustomerStore {
 
   private async partner(partnerId: string): Promise<PartnerDoc> {
     const partner = await this.uploads.settled(partnerId);
-    if (!partner) throw notFound(`partner ${partnerId} not found`);
+    if (!partner) throw noSuchPartner(partnerId);
     return partner;
   }
 
@@ -97,7 +97,7 @@ export class CustomerStore {
         if (raced) continue;
         return { value: profile, etag: etagOf(own(doc.customers, customerId)!.version), created: true };
       }
-      if (documentBytes(mapTo(partner)) > MAX_DOCUMENT_BYTES) throw tooLarge(`partner ${partnerId} would exceed the storage limit of one document with customer ${customerId}`);
+      if (documentBytes(mapTo(partner)) > MAX_DOCUMENT_BYTES) throw refuse(tooLarge(`partner ${partnerId} would exceed the storage limit of one document with customer ${customerId}`));
       const { after } = await this.changeBucket(partnerId, bucket, replace, what);
       let mappedElsewhere = false;
       const { previous } = await changePartnerDoc(this.container, partnerId, (current) => {
@@ -114,7 +114,7 @@ export class CustomerStore {
 
   async putMonth(partnerId: string, customerId: string, month: string, usage: MonthUsage, ifMatch?: string): Promise<{ value: MonthUsage; etag: string }> {
     const partner = await this.partner(partnerId);
-    const missing = notFound(`customer ${customerId} of partner ${partnerId} not found; PUT the customer first`);
+    const missing = refuse(notFound(`customer ${customerId} of partner ${partnerId}`, `customer ${customerId} of partner ${partnerId} not found; PUT the customer first`));
     const bucket = own(partner.customerBuckets, customerId);
     if (bucket === undefined) throw missing;
     const { after } = await this.changeBucket(
@@ -129,6 +129,18 @@ export class CustomerStore {
       `customer ${customerId}`,
     );
     return { value: usage, etag: etagOf(own(after, customerId)!.version) };
+  }
+
+  /** A partner's scoring facts: its partner document and any further customer buckets, all by id. Undefined if there is no such partner. */
+  async loadFacts(partnerId: string): Promise<PartnerFacts | undefined> {
+    return (await this.loadForRecompute(partnerId))?.facts;
+  }
+
+  /** A partner's scoring facts; refused as `notFound` if there is no such partner. */
+  async requireFacts(partnerId: string): Promise<PartnerFacts> {
+    const facts = await this.loadFacts(partnerId);
+    if (!facts) throw noSuchPartner(partnerId);
+    return facts;
   }
 
   /** The facts, and the partner document they came from (no upload pending), so a later write can skip reading it again. */

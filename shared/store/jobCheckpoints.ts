@@ -1,5 +1,4 @@
 import type { Container } from '@azure/cosmos';
-import { partnersContainer } from './cosmos.js';
 import { fanOutId, JOBS_PARTITION, type FanOutCheckpoint, type FanOutJob } from './documents.js';
 
 /** The daily jobs' fan-out checkpoints, one document per job and day in the `_jobs` partition. */
@@ -13,14 +12,4 @@ export class JobCheckpoints {
   async save(job: FanOutJob, checkpoint: Omit<FanOutCheckpoint, 'id' | 'partnerId' | 'type'>): Promise<void> {
     await this.container.items.upsert<FanOutCheckpoint>({ id: fanOutId(checkpoint.day, job), partnerId: JOBS_PARTITION, type: 'fanOut', ...checkpoint });
   }
-}
-
-let store: JobCheckpoints | undefined;
-
-export function jobCheckpoints(): JobCheckpoints {
-  return (store ??= new JobCheckpoints(partnersContainer()));
-}
-
-export function resetJobCheckpoints(): void {
-  store = undefined;
 }

@@ -1,11 +1,8 @@
 import type { Container } from '@azure/cosmos';
-import { ApiError } from '../http/errors.js';
+import { refuse, tooLarge } from '../refusal.js';
 import { CONTENTION, contentionDelay, pause, tooManyWriters } from './contention.js';
 import { MAX_DOCUMENT_BYTES } from './documents.js';
 import { statusOf } from './transient.js';
-
-/** The 413 for a document that would outgrow what one Cosmos DB item may hold, naming what would. */
-export const tooLarge = (message: string) => new ApiError(413, { error: 'too_large', message });
 
 export function documentBytes(doc: unknown): number {
   return Buffer.byteLength(JSON.stringify(doc));
@@ -15,8 +12,8 @@ export function documentBytes(doc: unknown): number {
  * Optimistic concurrency for one document: read, change, write back only if nobody wrote in
  * between (If-Match on the read ETag), else wait a jittered, growing while and start again on
  * fresh data, so concurrent writers never lose each other's work; when it still cannot commit,
- * a 503 with Retry-After. `change` sees the current document (or undefined) and may refuse by
- * throwing, e.g. a 412 for a caller's stale entity version. Returning the document it was given
+ * a contention refusal. `change` sees the current document (or undefined) and may refuse by
+ * throwing, e.g. `stale` for a caller's old entity version. Returning the document it was given
  * unchanged (the same object) writes nothing.
  */
 export async function readModifyWrite<T extends { id: string; partnerId: string; _etag?: string }>(
@@ -35,7 +32,7 @@ export async function readModifyWrite<T extends { id: string; partnerId: string;
     const current = attempt === 0 && known ? known.current : (await item.read<T>()).resource;
     const next = change(current);
     if (current !== undefined && next === current) return { doc: current, previous: current };
-    if (documentBytes(next) > limitBytes) throw tooLarge(`${what} would exceed the storage limit of one document`);
+    if (documentBytes(next) > limitBytes) throw refuse(tooLarge(`${what} would exceed the storage limit of one document`));
     try {
       const { resource } = current ? await item.replace<T>(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } }) : await container.items.create<T>(next);
       return { doc: resource as T, previous: current };

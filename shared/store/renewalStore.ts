@@ -1,8 +1,7 @@
 import type { Container } from '@azure/cosmos';
-import { conflict, notFound } from '../http/errors.js';
+import { notFound, refuse, refused } from '../refusal.js';
 import type { BenefitPackage } from '../../rules/lifecycleSchema.js';
 import type { RenewalRecord } from '../lifecycle/renewal.js';
-import { partnersContainer } from './cosmos.js';
 import { renewalId, type RenewalDoc } from './documents.js';
 import { readModifyWrite } from './readModifyWrite.js';
 
@@ -46,7 +45,7 @@ export class RenewalStore {
   /** The package chosen for an anniversary; too late once that anniversary has renewed. */
   choosePackage(partnerId: string, anniversary: string, pkg: BenefitPackage, chosenOn: string, now: string): Promise<RenewalDoc> {
     return this.change(partnerId, anniversary, now, (doc) => {
-      if (doc.record) throw conflict(`the renewal at ${anniversary} has already run with the package ${doc.record.package}`);
+      if (doc.record) throw refuse(refused('alreadyRenewed', `the renewal at ${anniversary} has already run with the package ${doc.record.package}`));
       return { ...doc, choice: { package: pkg, chosenOn } };
     });
   }
@@ -65,22 +64,12 @@ export class RenewalStore {
     return this.change(partnerId, anniversary, now, (doc) => (doc.record ? doc : { ...doc, record, renewedOn: on }), { current: known });
   }
 
-  /** A change to a renewal that has run; 404 if there is no record, 409 if it has not run yet. */
+  /** A change to a renewal that has run; refused as `notFound` if there is no record, `notRenewedYet` if it has not run yet. */
   changeRecord(partnerId: string, anniversary: string, now: string, change: (doc: RenewalDoc & { record: RenewalRecord }) => RenewalDoc): Promise<RenewalDoc> {
     return this.change(partnerId, anniversary, now, (doc) => {
-      if (!doc._etag) throw notFound(`partner ${partnerId} has no renewal at ${anniversary}`);
-      if (!doc.record) throw conflict(`the renewal at ${anniversary} has not run yet, so no fee is due`);
+      if (!doc._etag) throw refuse(notFound(`the renewal of ${partnerId} at ${anniversary}`, `partner ${partnerId} has no renewal at ${anniversary}`));
+      if (!doc.record) throw refuse(refused('notRenewedYet', `the renewal at ${anniversary} has not run yet, so no fee is due`));
       return change(doc as RenewalDoc & { record: RenewalRecord });
     });
   }
-}
-
-let store: RenewalStore | undefined;
-
-export function renewalStore(): RenewalStore {
-  return (store ??= new RenewalStore(partnersContainer()));
-}
-
-export function resetRenewalStore(): void {
-  store = undefined;
 }

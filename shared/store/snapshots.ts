@@ -1,7 +1,8 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import type { ScoreSummary } from '../scoring/summary.js';
-import { decodeContinuation, encodeContinuation } from './continuation.js';
+import { queryPage } from './continuation.js';
 import { snapshotId, type SnapshotDoc } from './documents.js';
+import type { Page } from './partnerViews.js';
 import { statusOf } from './transient.js';
 
 /** The daily score snapshots of a partner: one document per day, deleted by Cosmos DB after `ttlSeconds`. */
@@ -31,26 +32,20 @@ export class SnapshotStore {
     return (await this.container.item(snapshotId(day), partnerId).read<SnapshotDoc>()).resource;
   }
 
-  private query(partnerId: string, from: string, to: string, options: { maxItemCount?: number; continuationToken?: string }) {
-    return this.container.items.query<SnapshotDoc>(
-      {
-        query: "SELECT * FROM c WHERE c.partnerId = @p AND c.type = 'snapshot' AND c.day >= @from AND c.day <= @to ORDER BY c.day",
-        parameters: [{ name: '@p', value: partnerId }, { name: '@from', value: from }, { name: '@to', value: to }],
-      },
-      { partitionKey: partnerId, ...options },
-    );
+  private query(partnerId: string, from: string, to: string): SqlQuerySpec {
+    return {
+      query: "SELECT * FROM c WHERE c.partnerId = @p AND c.type = 'snapshot' AND c.day >= @from AND c.day <= @to ORDER BY c.day",
+      parameters: [{ name: '@p', value: partnerId }, { name: '@from', value: from }, { name: '@to', value: to }],
+    };
   }
 
   /** Every snapshot between two days, both included, oldest first: for a renewal window (at most a year of days). */
   async between(partnerId: string, from: string, to: string): Promise<SnapshotDoc[]> {
-    return (await this.query(partnerId, from, to, {}).fetchAll()).resources;
+    return (await this.container.items.query<SnapshotDoc>(this.query(partnerId, from, to), { partitionKey: partnerId }).fetchAll()).resources;
   }
 
   /** A page of them, for the API; the continuation is tied to this partner and these days. */
-  async page(partnerId: string, from: string, to: string, limit: number, continuation?: string): Promise<{ items: SnapshotDoc[]; continuation?: string }> {
-    const listing = `history ${partnerId} ${from} ${to}`;
-    const token = continuation === undefined ? undefined : decodeContinuation(listing, continuation);
-    const page = await this.query(partnerId, from, to, { maxItemCount: limit, ...(token ? { continuationToken: token } : {}) }).fetchNext();
-    return { items: page.resources, ...(page.continuationToken ? { continuation: encodeContinuation(listing, page.continuationToken) } : {}) };
+  page(partnerId: string, from: string, to: string, limit: number, continuation?: string): Promise<Page<SnapshotDoc>> {
+    return queryPage(this.container, `history ${partnerId} ${from} ${to}`, this.query(partnerId, from, to), limit, continuation, { partitionKey: partnerId });
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { Container } from '@azure/cosmos';
-import { badRequest, notFound } from '../http/errors.js';
+import { invalid, refuse, tooLarge } from '../refusal.js';
 import type { UsageRow } from '../model/api.js';
 import { CONTENTION, contentionDelay, pause, tooManyWriters } from './contention.js';
 import {
@@ -19,8 +19,8 @@ import {
   type UploadStagingDoc,
 } from './documents.js';
 import { own, withEntry } from './own.js';
-import { changePartnerDoc, readPartnerDoc } from './partnerDocs.js';
-import { documentBytes, readModifyWrite, tooLarge } from './readModifyWrite.js';
+import { changePartnerDoc, noSuchPartner, readPartnerDoc } from './partnerDocs.js';
+import { documentBytes, readModifyWrite } from './readModifyWrite.js';
 import { statusOf } from './transient.js';
 
 type Customers = Record<string, StoredCustomer>;
@@ -55,7 +55,7 @@ export function applyRows(customers: Customers, rows: readonly Row[]): Customers
   return next;
 }
 
-/** The largest customer of these rows in a bucket, to name in a 413. */
+/** The largest customer of these rows in a bucket, to name in a `tooLarge` refusal. */
 function largestCustomer(customers: Customers, rows: readonly Row[]): string {
   const ids = [...new Set(rows.map((r) => r.customerId))];
   return ids.reduce((a, b) => (documentBytes(own(customers, b)) > documentBytes(own(customers, a)) ? b : a), ids[0] ?? 'none of this upload');
@@ -95,7 +95,7 @@ export class UsageUploads {
       const done = await this.attempts(partnerId, rows, uploadId, staged, options);
       if (done) return done;
     } catch (error) {
-      // Refused (400, 413) or failed before the commit: the staged rows are garbage now, not after their TTL.
+      // Refused (invalid, too large) or failed before the commit: the staged rows are garbage now, not after their TTL.
       if (!(error instanceof Committed)) await this.discardStaged(partnerId, uploadId, [...staged]).catch(() => undefined);
       throw error instanceof Committed ? error.cause : error;
     }
@@ -108,7 +108,7 @@ export class UsageUploads {
     for (let attempt = 0; attempt < CONTENTION.attempts; attempt++) {
       if (attempt > 0) await pause(contentionDelay(attempt - 1));
       const partner = await this.settled(partnerId);
-      if (!partner) throw notFound(`partner ${partnerId} not found`);
+      if (!partner) throw noSuchPartner(partnerId);
       const byBucket = this.rowsByBucket(partner, rows);
       const others = [...byBucket.keys()].filter((b) => b !== 0).sort((a, b) => a - b);
       const buckets = await Promise.all(others.map(async (b) => (await this.container.item(bucketDocId(b), partnerId).read<CustomerBucketDoc>()).resource));
@@ -194,26 +194,26 @@ export class UsageUploads {
     );
   }
 
-  /** The rows grouped by the bucket that holds their customer; a 400 naming every row whose customer does not exist. */
+  /** The rows grouped by the bucket that holds their customer; refused as invalid, naming every row (by index) whose customer does not exist. */
   private rowsByBucket(partner: PartnerDoc, rows: readonly UsageRow[]): Map<number, Row[]> {
     const byBucket = new Map<number, Row[]>();
     const unknown: { path: string; message: string }[] = [];
     rows.forEach((row, i) => {
       const b = own(partner.customerBuckets, row.customerId);
       if (b === undefined || (b === 0 && !own(partner.customers, row.customerId))) {
-        unknown.push({ path: `body.rows[${i}].customerId`, message: `customer ${row.customerId} does not exist; PUT it first` });
+        unknown.push({ path: `rows[${i}].customerId`, message: `customer ${row.customerId} does not exist; PUT it first` });
         return;
       }
       const list = byBucket.get(b) ?? [];
       list.push({ customerId: row.customerId, month: row.month, usage: row.usage });
       byBucket.set(b, list);
     });
-    if (unknown.length > 0) throw badRequest(unknown);
+    if (unknown.length > 0) throw refuse(invalid(unknown));
     return byBucket;
   }
 
   private tooLargeFor(bucket: number, customers: Customers, rows: readonly Row[]) {
     const where = bucket === 0 ? 'the partner document (customer bucket 0)' : `customer bucket ${bucket}`;
-    return tooLarge(`this upload would grow ${where} past the ${MAX_DOCUMENT_BYTES}-byte limit of one stored document (its largest customer here: ${largestCustomer(customers, rows)}); nothing was written. Upload fewer months or services per customer`);
+    return refuse(tooLarge(`this upload would grow ${where} past the ${MAX_DOCUMENT_BYTES}-byte limit of one stored document (its largest customer here: ${largestCustomer(customers, rows)}); nothing was written. Upload fewer months or services per customer`));
   }
 }

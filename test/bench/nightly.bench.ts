@@ -4,10 +4,9 @@ import pLimit from 'p-limit';
 import { startLocalHost } from '../../local/host.js';
 import { readHostJson } from '../../local/hostJson.js';
 import { encodeMessage, queue } from '../../shared/queue/queues.js';
-import { partnersContainer } from '../../shared/store/cosmos.js';
 import { PARTNER_ID } from '../../shared/store/documents.js';
-import { partnerStore } from '../../shared/store/partnerStore.js';
 import { syntheticPartner } from './population.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 // The nightly recompute end to end through Azurite and cosmosdb-server, against the emulators'
 // own ceiling for the same work measured in the same run. Last line: JSON.
@@ -50,7 +49,7 @@ await Promise.all(
   Array.from({ length: partners }, (_, i) =>
     seed(async () => {
       const facts = syntheticPartner(i, shape);
-      await partnerStore().importPartner({ ...facts, partner: { ...facts.partner, partnerId: `bench-${String(i).padStart(6, '0')}` } }, new Date().toISOString());
+      await adapters().partners.profiles.importPartner({ ...facts, partner: { ...facts.partner, partnerId: `bench-${String(i).padStart(6, '0')}` } }, new Date().toISOString());
       progress('seeding', ++seeded, partners);
     }),
   ),
@@ -72,7 +71,7 @@ const queueOps = queues.requests() - queueBefore;
 const { batchSize } = readHostJson().extensions.queues;
 const ceilingQueue = queue('bench-ceiling');
 await ceilingQueue.createIfNotExists();
-const container = partnersContainer();
+const container = adapters().container;
 const ceilingStart = performance.now();
 const send = pLimit(32);
 const producing = Promise.all(Array.from({ length: partners }, (_, i) => send(() => ceilingQueue.sendMessage(encodeMessage({ partnerId: `bench-${String(i).padStart(6, '0')}` })))));

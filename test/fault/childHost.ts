@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startCosmosEmulator, startQueueEmulator } from '../../local/emulators.js';
 import { resetSettings } from '../../shared/settings.js';
-import { ensureContainers, resetContainer } from '../../shared/store/cosmos.js';
-import { resetPartnerStore } from '../../shared/store/partnerStore.js';
-import { resetJobCheckpoints } from '../../shared/store/jobCheckpoints.js';
+import { ensureContainers } from '../../shared/store/cosmos.js';
 import { ensureQueues, resetQueues } from '../../shared/queue/queues.js';
+import { resetAdapters } from '../../functions/edge/composition.js';
 
 export const FAULT_KEY = 'fault-function-key';
 export const FAULT_MASTER_KEY = 'fault-master-key';
@@ -21,9 +20,7 @@ export async function startEmulators(): Promise<Emulators> {
   const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: 'fault-suite-any-key', AzureWebJobsStorage: queues.connectionString, FUNCTIONS_KEY: FAULT_KEY, FUNCTIONS_MASTER_KEY: FAULT_MASTER_KEY };
   Object.assign(process.env, env);
   resetSettings();
-  resetContainer();
-  resetPartnerStore();
-  resetJobCheckpoints();
+  resetAdapters();
   resetQueues();
   await ensureContainers();
   await ensureQueues();

@@ -4,11 +4,11 @@ import { ruleSetFor } from '../../rules/index.js';
 import type { PartnerFacts } from '../../shared/model/partner.js';
 import { queue, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
 import { scorePartner, toScoreDocument, toScoreSummary } from '../../shared/scoring/index.js';
-import { partnersContainer } from '../../shared/store/cosmos.js';
 import { fanOutId, JOBS_PARTITION, type FanOutCheckpoint, type PartnerDoc, type SnapshotDoc } from '../../shared/store/documents.js';
 import { PartnerStore } from '../../shared/store/partnerStore.js';
 import { syntheticPartner } from '../bench/population.js';
 import { startChildHost, startEmulators, type ChildHost, type Emulators } from './childHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 let emulators: Emulators;
 let host: ChildHost | undefined;
@@ -20,7 +20,7 @@ afterAll(async () => {
   await emulators?.stop();
 });
 
-const store = () => new PartnerStore(partnersContainer());
+const store = () => new PartnerStore(adapters().container);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Waits for a condition, bounded in time; the number of polls is bounded by it too. */
 async function until(condition: () => Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<void> {
@@ -35,7 +35,7 @@ const restart = async () => {
   host = await startChildHost(emulators.env);
   return host;
 };
-const partnerDoc = async (partnerId: string) => (await partnersContainer().item('partner', partnerId).read<PartnerDoc>()).resource!;
+const partnerDoc = async (partnerId: string) => (await adapters().container.item('partner', partnerId).read<PartnerDoc>()).resource!;
 /** What the suite tried and what held, per category, for the closing note. */
 const tally: Record<string, { tried: number; held: number }> = {};
 const count = (category: string, held: boolean) => {
@@ -48,7 +48,7 @@ afterAll(() => console.log(`fault suite tally: ${JSON.stringify(tally)}`));
 const CUSTOMERS = Array.from({ length: 100 }, (_, i) => `c${String(i).padStart(3, '0')}`);
 const profile = { idType: 'tenant' as const, country: 'JP', production: true, associations: [{ type: 'PAL' as const, from: '2001-01-01' }] };
 async function seedPartner(partnerId: string): Promise<void> {
-  await store().importPartner({ partner: { partnerId, name: partnerId, country: 'JP', locations: [] }, customers: CUSTOMERS.map((customerId) => ({ customerId, ...profile, months: {} })), people: [] }, new Date().toISOString());
+  await store().profiles.importPartner({ partner: { partnerId, name: partnerId, country: 'JP', locations: [] }, customers: CUSTOMERS.map((customerId) => ({ customerId, ...profile, months: {} })), people: [] }, new Date().toISOString());
 }
 /** Upload n of a run writes its own five months for all 100 customers (three buckets), each month's paidSeats its marker. */
 const monthsOf = (n: number) => Array.from({ length: 5 }, (_, i) => `${2001 + Math.floor((n * 5 + i) / 12)}-${String(((n * 5 + i) % 12) + 1).padStart(2, '0')}`);
@@ -99,7 +99,7 @@ describe('kill -9 during bulk uploads, then restart', () => {
       // The restarted host's first reader of the partner rolls any pending journal forward.
       expect((await h.api(`/api/partners/${partnerId}/scores?asOf=2025-06-15`)).status).toBe(200);
       expect((await partnerDoc(partnerId)).pendingUpload).toBeUndefined();
-      const facts = (await store().loadFacts(partnerId))!;
+      const facts = (await store().customers.loadFacts(partnerId))!;
       for (const upload of uploads.filter((u) => u.partnerId === partnerId)) {
         const rows = rowsOf(facts, upload.n);
         const wholeOrAbsent = rows === 0 || rows === 500;
@@ -125,7 +125,7 @@ describe('kill -9 during bulk uploads, then restart', () => {
 describe('kill -9 while a 5,000-row upload is being applied, then restart', () => {
   it('1,000 customers in 25 buckets, killed as soon as its journal is pending: each upload whole or absent, every 200 whole', async () => {
     const customers = Array.from({ length: 1000 }, (_, i) => `b${String(i).padStart(4, '0')}`);
-    await store().importPartner({ partner: { partnerId: 'up-big', name: 'Big', country: 'JP', locations: [] }, customers: customers.map((customerId) => ({ customerId, ...profile, months: {} })), people: [] }, new Date().toISOString());
+    await store().profiles.importPartner({ partner: { partnerId: 'up-big', name: 'Big', country: 'JP', locations: [] }, customers: customers.map((customerId) => ({ customerId, ...profile, months: {} })), people: [] }, new Date().toISOString());
     const body = (n: number) => ({ rows: customers.flatMap((customerId) => monthsOf(n).map((month) => ({ customerId, month, usage: { paidSeats: n + 1 } }))) });
     const uploads = [200, 201, 202].map((n) => ({ n, status: 'lost' as number | 'lost' }));
     const h = await restart();
@@ -139,7 +139,7 @@ describe('kill -9 while a 5,000-row upload is being applied, then restart', () =
       }
     })();
     const appliedOf = async (uploadId: string) =>
-      (await partnersContainer().items.query<{ appliedUploads?: string[] }>({ query: "SELECT c.appliedUploads FROM c WHERE c.type = 'customers'" }, { partitionKey: 'up-big' }).fetchAll()).resources.filter((b) =>
+      (await adapters().container.items.query<{ appliedUploads?: string[] }>({ query: "SELECT c.appliedUploads FROM c WHERE c.type = 'customers'" }, { partitionKey: 'up-big' }).fetchAll()).resources.filter((b) =>
         b.appliedUploads?.includes(uploadId),
       ).length;
     // Killed mid-apply: the journal committed and some of its buckets written, not all.
@@ -156,7 +156,7 @@ describe('kill -9 while a 5,000-row upload is being applied, then restart', () =
     const again = await restart();
     expect((await again.api('/api/partners/up-big/scores?asOf=2025-06-15')).status).toBe(200);
     expect((await partnerDoc('up-big')).pendingUpload).toBeUndefined();
-    const facts = (await store().loadFacts('up-big'))!;
+    const facts = (await store().customers.loadFacts('up-big'))!;
     for (const upload of uploads) {
       const rows = rowsOf(facts, upload.n);
       count('5,000-row upload whole or absent after kill -9', rows === 0 || rows === 5000);
@@ -177,12 +177,12 @@ describe('kill -9 during the nightly fan-out, then restart', () => {
       return { ...facts, partner: { ...facts.partner, partnerId: `night-${String(i).padStart(4, '0')}` } };
     });
     const limit = pLimit(16);
-    await Promise.all(partners.map((f) => limit(() => store().importPartner(f, new Date().toISOString()))));
-    const everyPartner = (await store().listPartnerIds(5000)).items;
+    await Promise.all(partners.map((f) => limit(() => store().profiles.importPartner(f, new Date().toISOString()))));
+    const everyPartner = (await store().listings.listPartnerIds(5000)).items;
 
     const h = await restart();
     const fanOut = h.api('/admin/functions/nightlyRecompute', { method: 'POST', json: { input: { asOf: DAY } } }).catch(() => undefined);
-    const checkpoint = async () => (await partnersContainer().item(fanOutId(DAY), JOBS_PARTITION).read<FanOutCheckpoint>()).resource;
+    const checkpoint = async () => (await adapters().container.item(fanOutId(DAY), JOBS_PARTITION).read<FanOutCheckpoint>()).resource;
     await until(async () => Boolean((await checkpoint())?.queued), 60_000, 5);
     await h.kill();
     await fanOut;
@@ -195,7 +195,7 @@ describe('kill -9 during the nightly fan-out, then restart', () => {
     expect((await again.api('/admin/functions/nightlyRecompute', { method: 'POST', json: { input: { asOf: DAY } } })).status).toBe(202);
     expect((await checkpoint())?.done).toBe(true);
     const snapshots = async () =>
-      (await partnersContainer().items.query<Pick<SnapshotDoc, 'partnerId' | 'summary'>>({ query: "SELECT c.partnerId, c.summary FROM c WHERE c.type = 'snapshot' AND c.day = @d", parameters: [{ name: '@d', value: DAY }] }).fetchAll()).resources;
+      (await adapters().container.items.query<Pick<SnapshotDoc, 'partnerId' | 'summary'>>({ query: "SELECT c.partnerId, c.summary FROM c WHERE c.type = 'snapshot' AND c.day = @d", parameters: [{ name: '@d', value: DAY }] }).fetchAll()).resources;
     await until(async () => (await snapshots()).length >= everyPartner.length, 120_000, 500);
     const stored = await snapshots();
     const byPartner = new Map<string, number>();
@@ -228,7 +228,7 @@ describe('contention against the host process', () => {
     );
     for (const r of responses) count('concurrent writer answered 2xx', r.status < 300);
     expect(responses.map((r) => r.status).filter((s) => s >= 300)).toEqual([]);
-    const facts = (await store().loadFacts('busy-writers'))!;
+    const facts = (await store().customers.loadFacts('busy-writers'))!;
     const months = facts.customers.find((c) => c.customerId === 'c000')!.months;
     const kept = Array.from({ length: 25 }, (_, j) => months[monthsOf(2 * j)[0]!]?.paidSeats === 2 * j).filter(Boolean).length + facts.people.length;
     for (let i = 0; i < 50; i++) count('concurrent write kept', i < kept);
@@ -241,7 +241,7 @@ describe('contention against the host process', () => {
     const responses = await Promise.all(Array.from({ length: 20 }, (_, n) => h.api('/api/partners/busy-uploads/usage', { method: 'POST', json: uploadBody(n) })));
     for (const r of responses) count('concurrent upload answered 200', r.status === 200);
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
-    const facts = (await store().loadFacts('busy-uploads'))!;
+    const facts = (await store().customers.loadFacts('busy-uploads'))!;
     for (let n = 0; n < 20; n++) {
       count('concurrent upload whole', rowsOf(facts, n) === 500);
       expect(rowsOf(facts, n), `upload ${n}`).toBe(500);

@@ -5,8 +5,8 @@ import { scoreFileText } from '../../shared/cli/scoreFile.js';
 import { scorePartner, toScoreDocument, toScoreSummary } from '../../shared/scoring/index.js';
 import type { PartnerFactsInput } from '../../shared/model/partner.js';
 import { todayUtc } from '../../shared/dates.js';
-import { partnerStore } from '../../shared/store/partnerStore.js';
 import { bodyOf, startTestHost, until, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 const sampleText = readFileSync(new URL('../../local/demo/contoso-jp.json', import.meta.url), 'utf8');
 const sample = JSON.parse(sampleText) as PartnerFactsInput;
@@ -59,7 +59,7 @@ describe('create → upload → score', () => {
   });
 
   it('answers what-if without storing anything', async () => {
-    const before = await partnerStore().loadFacts('contoso-jp');
+    const before = await adapters().partners.customers.loadFacts('contoso-jp');
     const response = await host.api('/api/partners/contoso-jp/what-if', {
       method: 'POST',
       json: {
@@ -72,14 +72,14 @@ describe('create → upload → score', () => {
     // One more SMB-sized tenant is one more net add on Modern Work's SMB path: 2 points.
     expect(body.changes.modernWork.scoreAfter - body.changes.modernWork.scoreBefore).toBeCloseTo(2, 9);
     expect(body.hypothetical.areas.modernWork.path).toBe('smb');
-    expect(await partnerStore().loadFacts('contoso-jp')).toEqual(before);
+    expect(await adapters().partners.customers.loadFacts('contoso-jp')).toEqual(before);
   });
 
   it('queues a recompute with 202, which stores today’s snapshot', async () => {
     const today = todayUtc();
     const response = await host.api('/api/partners/contoso-jp/recompute', { method: 'POST' });
     expect(response.status).toBe(202);
-    await until(async () => (await partnerStore().history('contoso-jp', today, today)).length === 1);
+    await until(async () => (await adapters().partners.snapshots.between('contoso-jp', today, today)).length === 1);
     const history = await bodyOf(await host.api(`/api/partners/contoso-jp/history?from=${today}&to=${today}`));
     expect(history.days[0].summary.asOf).toBe(today);
   });
@@ -116,7 +116,7 @@ describe('validation: 400 naming the field, and nothing written', () => {
     const negative = await host.api('/api/partners/validation-p/customers/c1/months/2024-05', { method: 'PUT', json: { paidSeats: -3 } });
     expect(negative.status).toBe(400);
     expect((await bodyOf(negative)).issues).toEqual([{ path: 'body.paidSeats', message: 'paidSeats must be 0 or more' }]);
-    const facts = await partnerStore().loadFacts('validation-p');
+    const facts = await adapters().partners.customers.loadFacts('validation-p');
     expect(facts?.customers[0]?.months).toEqual({});
   });
 
@@ -135,7 +135,7 @@ describe('validation: 400 naming the field, and nothing written', () => {
     const upload = await host.api('/api/partners/workloads-p/usage', { method: 'POST', json: { rows: [{ customerId: 'c1', month: '2025-03', usage: { bizApps: { workloads: [{ workload: 'unspecified', revenueUsd: 5 }] } } }] } });
     expect(upload.status).toBe(400);
     expect((await bodyOf(upload)).issues[0].path).toBe('body.rows[0].usage.bizApps.workloads[0].workload');
-    const facts = await partnerStore().loadFacts('workloads-p');
+    const facts = await adapters().partners.customers.loadFacts('workloads-p');
     expect(facts?.customers[0]).toMatchObject({ segment: 'smb', months: { '2025-05': month } });
     const scores = await bodyOf(await host.api('/api/partners/workloads-p/scores?asOf=2025-06-15'));
     // Sales rolls up to Customer Engagement: 50 MAU × 200 = 10,000 MCV, an SMB deployment; 1,600 USD is an SMB net add.
@@ -166,7 +166,7 @@ describe('validation: 400 naming the field, and nothing written', () => {
       json: { idType: 'tenant', country: 'JP', production: true, associations: [{ type: 'PAL', from: '2024-05-01', to: '2024-04-30' }] },
     });
     expect((await bodyOf(customer)).issues).toEqual([{ path: 'body.associations[0].to', message: 'to must not be before from' }]);
-    expect((await partnerStore().loadFacts('validation-p'))?.people).toEqual([]);
+    expect((await adapters().partners.customers.loadFacts('validation-p'))?.people).toEqual([]);
   });
 
   it('an as-of date that is invalid or before the first rule set', async () => {
@@ -230,7 +230,7 @@ describe('concurrency', () => {
     const months = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
     const responses = await Promise.all(months.map((m, i) => host.api(`/api/partners/race-months/customers/c1/months/${m}`, { method: 'PUT', json: { paidSeats: i + 1 } })));
     expect(responses.map((r) => r.status)).toEqual(months.map(() => 200));
-    const stored = (await partnerStore().loadFacts('race-months'))!.customers[0]!.months;
+    const stored = (await adapters().partners.customers.loadFacts('race-months'))!.customers[0]!.months;
     expect(Object.keys(stored).sort()).toEqual(months);
   });
 
@@ -254,7 +254,7 @@ describe('/usage is all or none', () => {
     const response = await host.api('/api/partners/bulk-p/usage', { method: 'POST', json: { rows } });
     expect(response.status).toBe(400);
     expect((await bodyOf(response)).issues).toEqual([{ path: 'body.rows[2].customerId', message: 'customer c3 does not exist; PUT it first' }]);
-    const facts = await partnerStore().loadFacts('bulk-p');
+    const facts = await adapters().partners.customers.loadFacts('bulk-p');
     expect(facts!.customers.map((c) => c.months)).toEqual([{}, {}]);
   });
 
@@ -265,7 +265,7 @@ describe('/usage is all or none', () => {
     ];
     const response = await host.api('/api/partners/bulk-p/usage', { method: 'POST', json: { rows } });
     expect((await bodyOf(response)).issues).toEqual([{ path: 'body.rows[1].usage.activeUsers', message: 'activeUsers must be a whole number' }]);
-    expect((await partnerStore().loadFacts('bulk-p'))!.customers.map((c) => c.months)).toEqual([{}, {}]);
+    expect((await adapters().partners.customers.loadFacts('bulk-p'))!.customers.map((c) => c.months)).toEqual([{}, {}]);
   });
 
   it('5,000 rows in one call are stored together', async () => {
@@ -276,7 +276,7 @@ describe('/usage is all or none', () => {
     expect(unique).toHaveLength(5000);
     const response = await host.api('/api/partners/bulk-p/usage', { method: 'POST', json: { rows: unique } });
     expect(response.status).toBe(200);
-    const facts = await partnerStore().loadFacts('bulk-p');
+    const facts = await adapters().partners.customers.loadFacts('bulk-p');
     expect(facts!.customers.reduce((n, c) => n + Object.keys(c.months).length, 0)).toBe(unique.length);
   });
 });
@@ -310,12 +310,12 @@ describe('keys and listing', () => {
 
 describe('storage layout', () => {
   it('a partner’s facts come back by id in a fixed few reads, and its result goes back in one write', async () => {
-    const facts = await partnerStore().loadFacts('contoso-jp');
+    const facts = await adapters().partners.customers.loadFacts('contoso-jp');
     expect(facts!.customers).toHaveLength(sample.customers!.length);
     const summary = toScoreSummary(toScoreDocument(scorePartner(facts!, ruleSetFor('2025-06-15'), '2025-06-15')));
-    expect(await partnerStore().saveSnapshot(summary, '2025-06-15T02:00:00.000Z', 'ifAbsent')).toBe('written');
-    expect(await partnerStore().saveSnapshot(summary, '2025-06-15T03:00:00.000Z', 'ifAbsent')).toBe('existed');
-    const [snapshot] = await partnerStore().history('contoso-jp', '2025-06-15', '2025-06-15');
+    expect(await adapters().partners.snapshots.save(summary, '2025-06-15T02:00:00.000Z', 'ifAbsent')).toBe('written');
+    expect(await adapters().partners.snapshots.save(summary, '2025-06-15T03:00:00.000Z', 'ifAbsent')).toBe('existed');
+    const [snapshot] = await adapters().partners.snapshots.between('contoso-jp', '2025-06-15', '2025-06-15');
     expect(snapshot).toMatchObject({ id: 'snapshot:2025-06-15', partnerId: 'contoso-jp', type: 'snapshot', day: '2025-06-15', summary, computedAt: '2025-06-15T02:00:00.000Z' });
   });
 });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partnerStore } from '../../shared/store/partnerStore.js';
 import { bodyOf, startTestHost, TEST_KEY, TEST_MASTER_KEY, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 let host: TestHost;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe('bodies must be JSON: 415 otherwise, and nothing written', () => {
     const response = await fetch(`${host.url}/api/partners/edges/customers/c415`, { method: 'PUT', body, headers: { 'x-functions-key': TEST_KEY, ...(contentType ? { 'content-type': contentType } : {}) } });
     expect(response.status).toBe(415);
     expect((await bodyOf(response)).error).toBe('unsupported_media_type');
-    expect((await partnerStore().loadFacts('edges'))!.customers).toEqual([]);
+    expect((await adapters().partners.customers.loadFacts('edges'))!.customers).toEqual([]);
   });
 
   it.each(['application/json', 'application/json; charset=utf-8', 'application/merge-patch+json'])('Content-Type %s is JSON', async (contentType) => {
@@ -40,7 +40,7 @@ describe('bounded numbers over HTTP', () => {
     const response = await host.api('/api/partners/edges/customers/big/months/2025-01', { method: 'PUT', json: { azureServices: [{ name: 'x', area: 'infrastructure', acrUsd: 1.7e308 }] } });
     expect(response.status).toBe(400);
     expect((await bodyOf(response)).issues).toEqual([{ path: 'body.azureServices[0].acrUsd', message: 'acrUsd must be at most 1,000,000,000 USD' }]);
-    expect((await partnerStore().loadFacts('edges'))!.customers.find((c) => c.customerId === 'big')!.months).toEqual({});
+    expect((await adapters().partners.customers.loadFacts('edges'))!.customers.find((c) => c.customerId === 'big')!.months).toEqual({});
   });
 });
 

@@ -5,9 +5,8 @@ import { recomputeDay, type RecomputePorts } from '../../shared/jobs/recomputeDa
 import { feeFor } from '../../shared/lifecycle/renewal.js';
 import { PartnerFacts } from '../../shared/model/partner.js';
 import { encodeMessage, queue, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
-import { partnerStore } from '../../shared/store/partnerStore.js';
-import { renewalStore } from '../../shared/store/renewalStore.js';
 import { startTestHost, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 // The sample qualifies for Infrastructure and Modern Work on 2025-06-15 (see lifecycle.test.ts).
 const sample = PartnerFacts.parse(JSON.parse(readFileSync(new URL('../../local/demo/contoso-jp.json', import.meta.url), 'utf8')));
@@ -17,13 +16,13 @@ const FEE = feeFor(renewalRules.fees, 'designation', A);
 let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ queueSettings: { visibilityTimeout: 0, maxPollingInterval: 100 } });
-  for (const id of ['first', 'twins', 'days', 'crash']) await partnerStore().importPartner({ ...sample, partner: { ...sample.partner, partnerId: id } }, '2025-01-01T00:00:00Z');
+  for (const id of ['first', 'twins', 'days', 'crash']) await adapters().partners.profiles.importPartner({ ...sample, partner: { ...sample.partner, partnerId: id } }, '2025-01-01T00:00:00Z');
 });
 afterAll(async () => {
   await host?.stop();
 });
 
-const realPorts = (): RecomputePorts => ({ partners: partnerStore(), renewals: renewalStore(), now: () => new Date().toISOString() });
+const realPorts = (): RecomputePorts => ({ partners: adapters().partners, renewals: adapters().renewals, now: () => new Date().toISOString() });
 
 /** Real stores, but each load waits until `count` loads have happened: every recompute reads the partner before any writes it. */
 function barrierPorts(count: number): RecomputePorts {
@@ -34,20 +33,21 @@ function barrierPorts(count: number): RecomputePorts {
   return {
     ...ports,
     partners: {
-      saveSnapshot: (...args) => ports.partners.saveSnapshot(...args),
-      recordLifecycleDay: (...args) => ports.partners.recordLifecycleDay(...args),
-      loadForRecompute: async (partnerId) => {
-        const loaded = await ports.partners.loadForRecompute(partnerId);
-        if (++arrived === count) release();
-        await allRead;
-        return loaded;
+      ...ports.partners,
+      customers: {
+        loadForRecompute: async (partnerId) => {
+          const loaded = await ports.partners.customers.loadForRecompute(partnerId);
+          if (++arrived === count) release();
+          await allRead;
+          return loaded;
+        },
       },
     },
   };
 }
 
-const recordsOf = (partnerId: string) => renewalStore().list(partnerId);
-const membershipOf = async (partnerId: string) => (await partnerStore().lifecycle(partnerId)).membership;
+const recordsOf = (partnerId: string) => adapters().renewals.list(partnerId);
+const membershipOf = async (partnerId: string) => (await adapters().partners.membership.lifecycle(partnerId)).membership;
 const renewStepsLogged = (partnerId: string) => host.logs.filter((l) => l.includes(`renew ${partnerId} `));
 
 describe("a new member's first renewal is run by the recompute that makes it one", () => {

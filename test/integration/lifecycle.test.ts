@@ -2,16 +2,15 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartnerFacts } from '../../shared/model/partner.js';
 import { encodeMessage, queue, RECOMPUTE_QUEUE } from '../../shared/queue/queues.js';
-import { partnersContainer } from '../../shared/store/cosmos.js';
-import { partnerStore } from '../../shared/store/partnerStore.js';
 import { bodyOf, startTestHost, until, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 const sample = PartnerFacts.parse(JSON.parse(readFileSync(new URL('../../local/demo/contoso-jp.json', import.meta.url), 'utf8')));
 
 let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ queueSettings: { visibilityTimeout: 0, maxPollingInterval: 200 } });
-  await partnerStore().importPartner(sample, '2025-01-01T00:00:00Z');
+  await adapters().partners.profiles.importPartner(sample, '2025-01-01T00:00:00Z');
 });
 afterAll(async () => {
   await host?.stop();
@@ -38,7 +37,7 @@ describe('designations follow the daily recompute', () => {
   });
 
   it('a recompute that changes nothing writes nothing; an area that stops qualifying stays active, at risk', async () => {
-    const etag = async () => (await partnersContainer().item('partner', 'contoso-jp').read()).resource?._etag;
+    const etag = async () => (await adapters().container.item('partner', 'contoso-jp').read()).resource?._etag;
     const before = await etag();
     await recomputeAsOf('2025-06-16');
     expect(await etag()).toBe(before);

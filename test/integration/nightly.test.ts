@@ -3,14 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleSetFor } from '../../rules/index.js';
 import { todayUtc } from '../../shared/dates.js';
 import { fanOutRecompute } from '../../shared/jobs/fanOut.js';
-import { jobCheckpoints } from '../../shared/store/jobCheckpoints.js';
 import type { PartnerFacts } from '../../shared/model/partner.js';
 import { decodeMessage, encodeMessage, enqueueRecompute, queue, RECOMPUTE_QUEUE } from '../../shared/queue/queues.js';
 import { scorePartner, toScoreDocument, toScoreSummary } from '../../shared/scoring/index.js';
-import { partnersContainer } from '../../shared/store/cosmos.js';
-import { partnerStore } from '../../shared/store/partnerStore.js';
 import { syntheticPartner } from '../bench/population.js';
 import { startTestHost, until, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 const PARTNERS = 500;
 const partners: PartnerFacts[] = Array.from({ length: PARTNERS }, (_, i) => {
@@ -22,7 +20,7 @@ let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ queueSettings: { visibilityTimeout: 0, maxPollingInterval: 200 } });
   const limit = pLimit(16);
-  await Promise.all(partners.map((facts) => limit(() => partnerStore().importPartner(facts, new Date().toISOString()))));
+  await Promise.all(partners.map((facts) => limit(() => adapters().partners.profiles.importPartner(facts, new Date().toISOString()))));
 }, 180_000);
 afterAll(async () => {
   await host?.stop();
@@ -31,7 +29,7 @@ afterAll(async () => {
 const expected = (facts: PartnerFacts, day: string) => toScoreSummary(toScoreDocument(scorePartner(facts, ruleSetFor(day), day)));
 
 async function snapshotsOn(day: string): Promise<{ partnerId: string; summary: unknown }[]> {
-  const { resources } = await partnersContainer()
+  const { resources } = await adapters().container
     .items.query<{ partnerId: string; summary: unknown }>({ query: "SELECT c.partnerId, c.summary FROM c WHERE c.type = 'snapshot' AND c.day = @d", parameters: [{ name: '@d', value: day }] })
     .fetchAll();
   return resources;
@@ -69,7 +67,7 @@ describe('nightly recompute through the queue', () => {
     const message = encodeMessage({ partnerId: 'night-007', reason: 'requested', asOf: '2025-08-01' });
     await Promise.all([queue(RECOMPUTE_QUEUE).sendMessage(message), queue(RECOMPUTE_QUEUE).sendMessage(message)]);
     await until(() => recomputedLines('2025-08-01').length === 2);
-    const history = await partnerStore().history('night-007', '2025-08-01', '2025-08-01');
+    const history = await adapters().partners.snapshots.between('night-007', '2025-08-01', '2025-08-01');
     expect(history).toHaveLength(1);
     expect(history[0]!.summary).toEqual(expected(partners[7]!, '2025-08-01'));
   });
@@ -85,25 +83,25 @@ describe('nightly recompute through the queue', () => {
 
   it('a fan-out that dies midway, run again, finishes the day with every partner done once', async () => {
     const day = '2025-09-15';
-    const store = partnerStore();
+    const store = adapters().partners;
     let sent = 0;
     const dying = fanOutRecompute(
       day,
       {
-        listPartnerIds: (limit, continuation) => store.listPartnerIds(limit, continuation),
+        listPartnerIds: (limit, continuation) => store.listings.listPartnerIds(limit, continuation),
         send: async (message) => {
           if (sent >= 250) throw new Error('the host was stopped');
           sent++;
           await enqueueRecompute(message);
         },
-        checkpoint: (d) => jobCheckpoints().get('recompute', d),
-        saveCheckpoint: (c) => jobCheckpoints().save('recompute', c),
+        checkpoint: (d) => adapters().checkpoints.get('recompute', d),
+        saveCheckpoint: (c) => adapters().checkpoints.save('recompute', c),
         now: () => new Date().toISOString(),
       },
       { pageSize: 100, concurrency: 8 },
     );
     await expect(dying).rejects.toThrow('the host was stopped');
-    expect(await jobCheckpoints().get('recompute', day)).toMatchObject({ queued: 200, done: false });
+    expect(await adapters().checkpoints.get('recompute', day)).toMatchObject({ queued: 200, done: false });
     await drained();
 
     expect((await host.api('/admin/functions/nightlyRecompute', { method: 'POST', json: { input: { asOf: day } } })).status).toBe(202);
@@ -138,8 +136,8 @@ describe('every data write queues a recompute', () => {
     expect((await host.api('/api/partners/night-043/usage', { method: 'POST', json: { rows } })).status).toBe(200);
     await drained();
     expect(recomputedLines(today).filter((l) => l.includes('night-043 ')).length).toBe(beforeBulk + 1);
-    const [snapshot] = await partnerStore().history('night-043', today, today);
-    expect(snapshot!.summary).toEqual(expected((await partnerStore().loadFacts('night-043'))!, today));
+    const [snapshot] = await adapters().partners.snapshots.between('night-043', today, today);
+    expect(snapshot!.summary).toEqual(expected((await adapters().partners.customers.loadFacts('night-043'))!, today));
   });
 });
 
@@ -147,8 +145,8 @@ describe('every data write queues a recompute', () => {
 describe('importing a whole partner', () => {
   it('reads back exactly what was imported, across several customer buckets', async () => {
     const big = syntheticPartner(99, { customers: 95, months: 3, people: 4, lastMonth: '2025-06' });
-    await partnerStore().importPartner({ ...big, partner: { ...big.partner, partnerId: 'big-import' } }, '2025-06-15T00:00:00Z');
-    const loaded = await partnerStore().loadFacts('big-import');
+    await adapters().partners.profiles.importPartner({ ...big, partner: { ...big.partner, partnerId: 'big-import' } }, '2025-06-15T00:00:00Z');
+    const loaded = await adapters().partners.customers.loadFacts('big-import');
     expect(loaded!.customers).toHaveLength(95);
     expect(loaded).toEqual({ ...big, partner: { ...big.partner, partnerId: 'big-import' } });
   });

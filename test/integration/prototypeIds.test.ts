@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Identifier } from '../../shared/model/primitives.js';
-import { partnersContainer } from '../../shared/store/cosmos.js';
 import { PartnerStore } from '../../shared/store/partnerStore.js';
 import { bodyOf, startTestHost, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 let host: TestHost;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ const profile = { idType: 'tenant' as const, country: 'JP', production: true, as
 const usage = { paidSeats: 5, activeUsers: 0, protectedUsers: 0, azureServices: [], bizApps: { revenueUsd: 0, mcv: 0 } };
 
 async function docIds(partnerId: string): Promise<string[]> {
-  const { resources } = await partnersContainer()
+  const { resources } = await adapters().container
     .items.query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.partnerId = @p', parameters: [{ name: '@p', value: partnerId }] }, { partitionKey: partnerId })
     .fetchAll();
   // Snapshots and the audit trail's records come and go with every write; the facts are what is checked.
@@ -31,18 +31,18 @@ describe('ids that are names of Object.prototype are ids like any other', () => 
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(fc.constantFrom(...BUILT_IN_NAMES), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 41 }), async (ids, others) => {
-        const store = new PartnerStore(partnersContainer());
+        const store = new PartnerStore(adapters().container);
         const partnerId = `proto-${run++}`;
-        await store.createPartner({ partnerId, name: partnerId, country: 'JP', locations: [] }, new Date().toISOString());
-        for (let i = 0; i < others; i++) await store.putCustomer(partnerId, `other-${i}`, profile);
+        await store.profiles.createPartner({ partnerId, name: partnerId, country: 'JP', locations: [] }, new Date().toISOString());
+        for (let i = 0; i < others; i++) await store.customers.putCustomer(partnerId, `other-${i}`, profile);
         for (const id of ids) {
-          expect((await store.putCustomer(partnerId, id, profile)).created).toBe(true);
-          expect(await store.putCustomer(partnerId, id, profile)).toMatchObject({ created: false, etag: '"2"' });
-          expect(await store.putMonth(partnerId, id, '2024-05', usage)).toMatchObject({ etag: '"3"' });
-          expect((await store.putPerson(partnerId, id, { linkedOn: '2024-01-01', certifications: [] })).created).toBe(true);
+          expect((await store.customers.putCustomer(partnerId, id, profile)).created).toBe(true);
+          expect(await store.customers.putCustomer(partnerId, id, profile)).toMatchObject({ created: false, etag: '"2"' });
+          expect(await store.customers.putMonth(partnerId, id, '2024-05', usage)).toMatchObject({ etag: '"3"' });
+          expect((await store.profiles.putPerson(partnerId, id, { linkedOn: '2024-01-01', certifications: [] })).created).toBe(true);
         }
-        await store.putUsage(partnerId, ids.map((customerId) => ({ customerId, month: '2024-06', usage })));
-        const facts = (await store.loadFacts(partnerId))!;
+        await store.uploads.upload(partnerId, ids.map((customerId) => ({ customerId, month: '2024-06', usage })));
+        const facts = (await store.customers.loadFacts(partnerId))!;
         const byId = new Map(facts.customers.map((c) => [c.customerId, c]));
         expect(facts.customers).toHaveLength(others + ids.length);
         for (const id of ids) expect(Object.keys(byId.get(id)!.months).sort()).toEqual(['2024-05', '2024-06']);

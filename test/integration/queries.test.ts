@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleSetFor } from '../../rules/index.js';
 import { scorePartner, toScoreDocument, toScoreSummary } from '../../shared/scoring/index.js';
-import { partnersContainer } from '../../shared/store/cosmos.js';
-import { partnerStore } from '../../shared/store/partnerStore.js';
 import { bodyOf, startTestHost, TEST_KEY, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ settings: { SNAPSHOT_TTL_DAYS: '500' } });
   expect((await host.api('/api/partners', { method: 'POST', json: { partnerId: 'paged', name: 'Paged', country: 'JP' } })).status).toBe(201);
-  const facts = (await partnerStore().loadFacts('paged'))!;
+  const facts = (await adapters().partners.customers.loadFacts('paged'))!;
   for (const day of ['2025-06-01', '2025-06-02', '2025-06-03', '2025-06-04', '2025-06-05']) {
-    await partnerStore().saveSnapshot(toScoreSummary(toScoreDocument(scorePartner(facts, ruleSetFor(day), day))), `${day}T02:00:00.000Z`, 'replace');
+    await adapters().partners.snapshots.save(toScoreSummary(toScoreDocument(scorePartner(facts, ruleSetFor(day), day))), `${day}T02:00:00.000Z`, 'replace');
   }
 });
 afterAll(async () => {
@@ -68,9 +67,9 @@ describe('continuation tokens', () => {
 
 describe('snapshots expire', () => {
   it('each snapshot carries the TTL of SNAPSHOT_TTL_DAYS, and the container has per-item TTL on', async () => {
-    const snapshot = await partnerStore().snapshot('paged', '2025-06-01');
+    const snapshot = await adapters().partners.snapshots.get('paged', '2025-06-01');
     expect(snapshot?.ttl).toBe(500 * 86_400);
-    const { resource } = await partnersContainer().read();
+    const { resource } = await adapters().container.read();
     expect(resource?.defaultTtl).toBe(-1);
   });
 });

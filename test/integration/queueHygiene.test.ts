@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renewalTerms } from '../../rules/index.js';
 import { checkRecomputeMessage, checkRenewalMessage } from '../../shared/jobs/messageChecks.js';
 import { decodeMessage, encodeMessage, queue, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
-import { partnersContainer } from '../../shared/store/cosmos.js';
 import { startTestHost, until, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 let host: TestHost;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ afterAll(async () => {
 
 /** Every document of the partner but the partner document's own bookkeeping: what a message might have written. */
 const docs = async () => {
-  const { resources } = await partnersContainer().items.query<{ id: string; _etag: string }>({ query: "SELECT c.id, c._etag FROM c WHERE c.partnerId = 'hygiene'" }, { partitionKey: 'hygiene' }).fetchAll();
+  const { resources } = await adapters().container.items.query<{ id: string; _etag: string }>({ query: "SELECT c.id, c._etag FROM c WHERE c.partnerId = 'hygiene'" }, { partitionKey: 'hygiene' }).fetchAll();
   return resources.sort((a, b) => a.id.localeCompare(b.id));
 };
 

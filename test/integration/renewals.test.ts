@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiftFacts } from '../../local/demo.js';
 import { PartnerFacts } from '../../shared/model/partner.js';
 import { encodeMessage, queue, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
-import { partnerStore } from '../../shared/store/partnerStore.js';
 import { bodyOf, startTestHost, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 const sample = PartnerFacts.parse(JSON.parse(readFileSync(new URL('../../local/demo/contoso-jp.json', import.meta.url), 'utf8')));
 
@@ -45,7 +45,7 @@ function example5(): PartnerFacts {
 let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ queueSettings: { visibilityTimeout: 0, maxPollingInterval: 100 } });
-  await partnerStore().importPartner(example5(), '2024-11-01T00:00:00Z');
+  await adapters().partners.profiles.importPartner(example5(), '2024-11-01T00:00:00Z');
 });
 afterAll(async () => {
   await host?.stop();

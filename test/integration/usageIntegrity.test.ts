@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MonthUsage } from '../../shared/model/facts.js';
-import { partnersContainer } from '../../shared/store/cosmos.js';
 import { PartnerStore } from '../../shared/store/partnerStore.js';
 import { MAX_DOCUMENT_BYTES, type PartnerDoc } from '../../shared/store/documents.js';
 import { bodyOf, startTestHost, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 let host: TestHost;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(async () => {
 
 const customer = { idType: 'tenant', country: 'JP', production: true, associations: [{ type: 'PAL', from: '2023-01-01' }] };
 /** A fresh store over the same container: what a restarted host would see. */
-const freshStore = () => new PartnerStore(partnersContainer());
+const freshStore = () => new PartnerStore(adapters().container);
 
 async function partnerWithCustomers(partnerId: string, count: number): Promise<string[]> {
   expect((await host.api('/api/partners', { method: 'POST', json: { partnerId, name: partnerId, country: 'JP' } })).status).toBe(201);
@@ -26,7 +26,7 @@ async function partnerWithCustomers(partnerId: string, count: number): Promise<s
 
 /** The partner's documents but its snapshots (a recompute on write may add one at any time) and its audit records (one per write). */
 async function rawDocs(partnerId: string): Promise<{ id: string; _etag: string; pendingUpload?: unknown }[]> {
-  const { resources } = await partnersContainer()
+  const { resources } = await adapters().container
     .items.query<{ id: string; _etag: string }>({ query: 'SELECT * FROM c WHERE c.partnerId = @p', parameters: [{ name: '@p', value: partnerId }] }, { partitionKey: partnerId })
     .fetchAll();
   return resources.filter((d) => !d.id.startsWith('snapshot:') && !d.id.startsWith('audit:')).sort((a, b) => a.id.localeCompare(b.id));
@@ -65,11 +65,11 @@ describe('an oversized upload is refused before anything is written', () => {
 
 describe('an upload is all or none across a crash', () => {
   const rowsFor = (ids: string[], month: string, paidSeats: number) => ids.map((customerId) => ({ customerId, month, usage: MonthUsage.parse({ paidSeats }) }));
-  const seatsIn = async (partnerId: string, month: string) => (await freshStore().loadFacts(partnerId))!.customers.map((c) => c.months[month]?.paidSeats);
+  const seatsIn = async (partnerId: string, month: string) => (await freshStore().customers.loadFacts(partnerId))!.customers.map((c) => c.months[month]?.paidSeats);
 
   it('a crash after the journal is committed: the next reader rolls it forward, whole, once', async () => {
     const ids = await partnerWithCustomers('crash-after', 100);
-    await freshStore().putUsage('crash-after', rowsFor(ids, '2024-03', 7), { haltAfter: 'committed', uploadId: 'u-crash' });
+    await freshStore().uploads.upload('crash-after', rowsFor(ids, '2024-03', 7), { haltAfter: 'committed', uploadId: 'u-crash' });
     const pending = (await rawDocs('crash-after')).find((d) => d.id === 'partner')!.pendingUpload;
     expect(pending).toMatchObject({ uploadId: 'u-crash', buckets: [1, 2] });
     expect(await seatsIn('crash-after', '2024-03')).toEqual(ids.map(() => 7));
@@ -78,13 +78,13 @@ describe('an upload is all or none across a crash', () => {
     expect(docs.find((d) => d.id === 'partner')!.pendingUpload).toBeUndefined();
     // Rolled forward again (a twin that read the journal before it was cleared): applied once, versions unmoved.
     const versions = (await rawDocs('crash-after')).map((d) => d._etag);
-    await freshStore().loadFacts('crash-after');
+    await freshStore().customers.loadFacts('crash-after');
     expect((await rawDocs('crash-after')).map((d) => d._etag)).toEqual(versions);
   });
 
   it('a crash before the commit: nothing of the upload is visible, and the next upload goes through', async () => {
     const ids = await partnerWithCustomers('crash-before', 100);
-    await freshStore().putUsage('crash-before', rowsFor(ids, '2024-03', 7), { haltAfter: 'staged', uploadId: 'u-lost' });
+    await freshStore().uploads.upload('crash-before', rowsFor(ids, '2024-03', 7), { haltAfter: 'staged', uploadId: 'u-lost' });
     expect(await seatsIn('crash-before', '2024-03')).toEqual(ids.map(() => undefined));
     const staged = (await rawDocs('crash-before')).filter((d) => d.id.startsWith('upload:'));
     expect(staged.map((d) => [d.id, (d as { ttl?: number }).ttl])).toEqual([
@@ -102,7 +102,7 @@ describe('an upload is all or none across a crash', () => {
     const months = monthsOf(20);
     const responses = await Promise.all(months.map((month, k) => host.api('/api/partners/parallel-uploads/usage', { method: 'POST', json: { rows: rowsFor(ids, month, k + 1) } })));
     expect(responses.map((r) => r.status)).toEqual(months.map(() => 200));
-    const facts = (await freshStore().loadFacts('parallel-uploads'))!;
+    const facts = (await freshStore().customers.loadFacts('parallel-uploads'))!;
     for (const c of facts.customers) expect(months.map((m) => c.months[m]?.paidSeats)).toEqual(months.map((_, k) => k + 1));
     expect((await rawDocs('parallel-uploads')).filter((d) => d.id.startsWith('upload:') || d.pendingUpload)).toEqual([]);
   });
@@ -119,7 +119,7 @@ describe('contention', () => {
       ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([...Array(25).fill(200), ...Array(25).fill(201)]);
-    const facts = (await freshStore().loadFacts('fifty'))!;
+    const facts = (await freshStore().customers.loadFacts('fifty'))!;
     expect(Object.keys(facts.customers[0]!.months)).toHaveLength(25);
     expect(facts.people).toHaveLength(25);
   });

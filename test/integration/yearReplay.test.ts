@@ -4,8 +4,8 @@ import utc from 'dayjs/plugin/utc.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiftFacts } from '../../local/demo.js';
 import { PartnerFacts } from '../../shared/model/partner.js';
-import { partnerStore } from '../../shared/store/partnerStore.js';
 import { bodyOf, startTestHost, type TestHost } from './testHost.js';
+import { adapters } from '../../functions/edge/composition.js';
 
 dayjs.extend(utc);
 
@@ -57,7 +57,7 @@ async function expectStatus(host: TestHost, partnerId: string, anniversary: stri
 let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ queueSettings: { visibilityTimeout: 0, maxPollingInterval: 20 } });
-  const store = partnerStore();
+  const store = adapters().partners;
   for (const facts of [
     partner('newcomer', 6), // no anniversary yet: its first designation sets it, and is its first renewal
     partner('member', 5, '2024-11-10'), // an existing member: designations attained in the year renew at its anniversary
@@ -65,7 +65,7 @@ beforeAll(async () => {
     partner('leapling', 5, '2024-02-29'), // renews on 28 February in 2026
     partner('idle', -12, '2025-06-01'), // nothing to renew
   ]) {
-    await store.importPartner(facts, '2025-01-01T00:00:00Z');
+    await store.profiles.importPartner(facts, '2025-01-01T00:00:00Z');
   }
   for (let day = FIRST_DAY; day <= LAST_DAY; day = dayjs.utc(day).add(1, 'day').format('YYYY-MM-DD')) {
     await host.setToday(day);

@@ -64,7 +64,7 @@ describe('money', () => {
       expect(checkPayment(record, { reference: `p${i}`, amountUsd: 0.01 })).toBeUndefined();
       record = recordPayment(record, { reference: `p${i}`, amountUsd: 0.01, paidOn: '2025-11-11' }).record;
     }
-    expect(checkPayment(record, { reference: 'small', amountUsd: 1 })).toMatchObject({ status: 409, message: expect.stringContaining(`at most ${MAX_PAYMENTS_PER_RENEWAL} payments`) });
+    expect(checkPayment(record, { reference: 'small', amountUsd: 1 })).toMatchObject({ kind: 'refused', reason: 'tooManyPayments', message: expect.stringContaining(`at most ${MAX_PAYMENTS_PER_RENEWAL} payments`) });
     expect(checkPayment(record, { reference: 'p1', amountUsd: 0.01 })).toBeUndefined(); // the same payment again is still the same payment
     expect(checkPayment(record, { reference: 'settles', amountUsd: 4729.51 })).toBeUndefined();
     expect(recordPayment(record, { reference: 'settles', amountUsd: 4729.51, paidOn: '2025-11-11' }).record.paid).toBe(true);

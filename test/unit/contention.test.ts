@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/http/errors.js';
-import { errorResponse } from '../../shared/http/respond.js';
+import { errorResponse } from '../../functions/edge/respond.js';
+import { refuse, refused } from '../../shared/refusal.js';
 import { CONTENTION, contentionDelay, tooManyWriters } from '../../shared/store/contention.js';
 
 const context = { error: () => undefined, invocationId: 'test' };
@@ -37,6 +37,6 @@ describe('losing races', () => {
   });
 
   it('a refusal of ours keeps its own status', () => {
-    expect(errorResponse(new ApiError(409, { error: 'conflict', message: 'exists' }), context).status).toBe(409);
+    expect(errorResponse(refuse(refused('partnerExists', 'exists')), context).status).toBe(409);
   });
 });

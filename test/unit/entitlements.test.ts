@@ -9,8 +9,8 @@ const lapsed: Membership = { anniversary: '2024-11-10', designations: { security
 describe('specializations', () => {
   it('are recorded only with an active aligned designation', () => {
     expect(checkSpecialization(security, 'cloud-security', specializations)).toBeUndefined();
-    expect(checkSpecialization(security, 'ai-and-machine-learning', specializations)).toEqual({ status: 409, message: 'AI and Machine Learning needs an active dataAi designation' });
-    expect(checkSpecialization(security, 'made-up', specializations)?.status).toBe(400);
+    expect(checkSpecialization(security, 'ai-and-machine-learning', specializations)).toEqual({ kind: 'refused', reason: 'needsActiveDesignation', message: 'AI and Machine Learning needs an active dataAi designation' });
+    expect(checkSpecialization(security, 'made-up', specializations)).toEqual({ kind: 'invalid', issues: [{ path: 'specializationId', message: 'unknown specialization made-up' }] });
   });
 
   it('are inactive while no aligned designation is active', () => {

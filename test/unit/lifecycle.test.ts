@@ -135,12 +135,11 @@ describe('legacy Silver/Gold', () => {
     expect(nextAnniversary('2025-01-21', '2025-01-21')).toBe('2026-01-21');
     const late: Membership = { anniversary: '2024-01-22', designations: {} };
     const refusal = checkPackageChoice(late, gold, 'legacyGold', '2025-01-22', '2025-01-10', legacy);
-    expect(refusal?.status).toBe(409);
-    expect(refusal?.message).toContain('on or before 2025-01-21');
+    expect(refusal).toMatchObject({ kind: 'refused', reason: 'legacyCutoff', message: expect.stringContaining('on or before 2025-01-21') });
   });
 
   it('a choice made after the cutoff is refused even for an earlier anniversary; Action Pack too', () => {
-    expect(checkPackageChoice(member, gold, 'actionPack', '2025-01-21', '2025-01-22', legacy)?.status).toBe(409);
+    expect(checkPackageChoice(member, gold, 'actionPack', '2025-01-21', '2025-01-22', legacy)).toMatchObject({ kind: 'refused' });
   });
 
   it('legacy benefits ending after the cutoff move the partner to designation or none, saying why', () => {
@@ -152,14 +151,18 @@ describe('legacy Silver/Gold', () => {
   });
 
   it('the package changes only at an anniversary, chosen by then; the designation package needs an active designation', () => {
-    expect(checkPackageChoice(member, gold, 'none', '2025-03-01', '2025-01-10', legacy)?.status).toBe(400);
-    expect(checkPackageChoice(member, gold, 'none', '2025-01-21', '2025-02-01', legacy)?.status).toBe(409);
-    expect(checkPackageChoice(member, gold, 'designation', '2026-01-21', '2026-01-01', legacy)?.message).toBe('the designation package needs at least one active designation');
+    expect(checkPackageChoice(member, gold, 'none', '2025-03-01', '2025-01-10', legacy)).toEqual({
+      kind: 'invalid',
+      issues: [{ path: 'anniversary', message: "2025-03-01 is not one of the partner's anniversaries; the package changes only at an anniversary" }],
+    });
+    expect(checkPackageChoice(member, gold, 'none', '2025-01-21', '2025-02-01', legacy)).toMatchObject({ kind: 'refused', reason: 'choiceTooLate' });
+    expect(checkPackageChoice(member, gold, 'designation', '2026-01-21', '2026-01-01', legacy)).toEqual({ kind: 'refused', reason: 'needsActiveDesignation', message: 'the designation package needs at least one active designation' });
   });
 
   it('no competency attained after 2022-09-30; 18 competencies, App Integration in two areas', () => {
     expect(checkLegacyCompetency({ competency: 'devops', level: 'silver', earnedOn: '2022-09-30' }, legacy)).toBeUndefined();
-    expect(checkLegacyCompetency({ competency: 'devops', level: 'silver', earnedOn: '2022-10-01' }, legacy)?.status).toBe(409);
+    expect(checkLegacyCompetency({ competency: 'devops', level: 'silver', earnedOn: '2022-10-01' }, legacy)).toMatchObject({ kind: 'refused', reason: 'competencyTooLate' });
+    expect(checkLegacyCompetency({ competency: 'made-up', level: 'silver', earnedOn: '2022-01-01' }, legacy)).toEqual({ kind: 'invalid', issues: [{ path: 'competency', message: 'unknown legacy competency made-up' }] });
     expect(legacy.competencies).toHaveLength(18);
     expect(legacy.competencies.find((c) => c.id === 'app-integration')?.areas).toEqual(['dataAi', 'digitalAppInnovation']);
   });

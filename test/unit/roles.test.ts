@@ -38,18 +38,18 @@ describe('who may call what', () => {
     expect(authorize(user('Partner.Reader'), 'Partner.Reader', 'contoso-jp', contoso)).toBeUndefined();
     const other = authorize(user('Partner.Reader'), 'Partner.Reader', 'fourth-coffee', contoso);
     const missing = authorize(user('Partner.Reader'), 'Partner.Reader', 'no-such-partner', contoso);
-    expect(other?.refused).toBe('forbidden');
+    expect(other?.kind).toBe('forbidden');
     expect(missing?.message.replace('no-such-partner', 'X')).toBe(other?.message.replace('fourth-coffee', 'X'));
   });
 
   it('a weaker role is refused, and a token with no honoured role is refused everything', () => {
-    expect(authorize(user('Partner.Reader'), 'Partner.Admin', 'contoso-jp', contoso)?.refused).toBe('forbidden');
-    expect(authorize(user('Partner.Admin'), 'Program.Operator', undefined, contoso)?.refused).toBe('forbidden');
-    expect(authorize(user(undefined), 'Partner.Reader', undefined, contoso)?.refused).toBe('forbidden');
+    expect(authorize(user('Partner.Reader'), 'Partner.Admin', 'contoso-jp', contoso)?.kind).toBe('forbidden');
+    expect(authorize(user('Partner.Admin'), 'Program.Operator', undefined, contoso)?.kind).toBe('forbidden');
+    expect(authorize(user(undefined), 'Partner.Reader', undefined, contoso)?.kind).toBe('forbidden');
   });
 
   it('a partner id that is an Object.prototype key is no partner of anyone', () => {
-    expect(authorize(user('Partner.Reader'), 'Partner.Reader', 'constructor', contoso)?.refused).toBe('forbidden');
-    expect(authorize(user('Partner.Reader'), 'Partner.Reader', '__proto__', contoso)?.refused).toBe('forbidden');
+    expect(authorize(user('Partner.Reader'), 'Partner.Reader', 'constructor', contoso)?.kind).toBe('forbidden');
+    expect(authorize(user('Partner.Reader'), 'Partner.Reader', '__proto__', contoso)?.kind).toBe('forbidden');
   });
 });

@@ -1,7 +1,8 @@
-import { ForbiddenKeyError, parseJson } from '../json.js';
+import { ForbiddenKeyError, parseJson } from '../../shared/json.js';
 import type { z } from 'zod';
-import { fieldIssues } from '../model/issues.js';
-import { badRequest, payloadTooLarge, unsupportedMediaType } from './errors.js';
+import { fieldIssues } from '../../shared/model/issues.js';
+import { settings } from '../../shared/settings.js';
+import { badRequest, RequestRefusedError } from './refusals.js';
 
 /** application/json, or a JSON-based type such as application/merge-patch+json, with any parameters (charset). */
 const isJsonMediaType = (contentType: string | null) => contentType !== null && /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(contentType.trim());
@@ -21,14 +22,16 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'bo
   throw badRequest(fieldIssues(result.error).map((i) => ({ path: i.path === '(root)' ? where : `${where}.${i.path}`, message: i.message })));
 }
 
-export async function readJsonBody(request: RequestLike, limitBytes: number): Promise<unknown> {
+/** The body as JSON, within the service's request limit (MAX_REQUEST_BYTES). */
+export async function readJsonBody(request: RequestLike, limitBytes = settings().MAX_REQUEST_BYTES): Promise<unknown> {
+  const tooLarge = () => new RequestRefusedError({ kind: 'bodyTooLarge', limitBytes });
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limitBytes) throw payloadTooLarge(limitBytes);
+  if (declared > limitBytes) throw tooLarge();
   const text = await request.text();
-  if (Buffer.byteLength(text) > limitBytes) throw payloadTooLarge(limitBytes);
+  if (Buffer.byteLength(text) > limitBytes) throw tooLarge();
   if (text.trim() === '') throw badRequest([{ path: 'body', message: 'a JSON body is required' }]);
   const contentType = request.headers.get('content-type');
-  if (!isJsonMediaType(contentType)) throw unsupportedMediaType(contentType);
+  if (!isJsonMediaType(contentType)) throw new RequestRefusedError({ kind: 'unsupportedMediaType', given: contentType });
   try {
     return parseJson(text);
   } catch (error) {
