@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AssociationType, IsoDate, MetricName, SolutionArea } from '../shared/model/primitives.js';
+import { AssociationType, IsoDate, MetricName, SolutionArea } from './primitives.js';
 
 /** A range a value must fall in: any of the four bounds, at least one (e.g. 11 ≤ seats ≤ 300). */
 const bounds = {
