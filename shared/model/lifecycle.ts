@@ -7,6 +7,10 @@ export const CompetencyPath = PartnerPath.extend({ competency: Identifier });
 export const SpecializationPath = PartnerPath.extend({ specializationId: Identifier });
 export const RenewalPath = PartnerPath.extend({ anniversary: IsoDate });
 
+/** What the daily renewal job does for one partner and one anniversary A: the preview before A, the renewal on A, the fee check after. */
+export const RENEWAL_STEPS = ['preview', 'renew', 'feeDue'] as const;
+export type RenewalStep = (typeof RENEWAL_STEPS)[number];
+
 export const LegacyCompetencyBody = z.strictObject({ level: z.enum(['silver', 'gold']), earnedOn: IsoDate });
 export const LegacyCompetencyView = LegacyCompetencyBody.extend({ competency: Identifier });
 
