@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BenefitPackage } from '../../rules/lifecycleSchema.js';
+import { PATHS } from '../../rules/schema.js';
 import { PartnerPath } from './api.js';
 import { Identifier, IsoDate, SolutionArea } from './primitives.js';
 
@@ -29,15 +30,18 @@ export const PaymentBody = z.strictObject({
   reference: z.string().trim().min(1).max(100),
 });
 
+/** A partner's designation in one area: what the lifecycle core keeps and what the API shows. */
 export const Designation = z.object({
   area: SolutionArea,
   attainedOn: IsoDate,
   status: z.enum(['active', 'lapsed']),
+  /** Active, but the area no longer qualifies: it stays active until the anniversary. */
   atRisk: z.boolean(),
   lapsedOn: IsoDate.optional(),
   lapseReason: z.enum(['notRequalified', 'feeUnpaid']).optional(),
-  enrollmentTrack: z.enum(['enterprise', 'smb']).optional().describe('Azure, 2025-07 on: the track enrolled on at attainment and at each renewal, for the year'),
+  enrollmentTrack: z.enum(PATHS).optional().describe('Azure, 2025-07 on: the track enrolled on at attainment and at each renewal, for the year'),
 });
+export type Designation = z.infer<typeof Designation>;
 
 const Outcome = z.object({
   package: BenefitPackage,
