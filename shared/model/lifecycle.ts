@@ -66,7 +66,8 @@ export const RenewalView = z.object({
     payments: z.array(z.object({ reference: z.string(), amountUsd: z.number(), paidOn: IsoDate })),
     paid: z.boolean(),
     outstandingUsd: z.number(),
-    feeCheck: z.object({ on: IsoDate, lapsed: z.array(SolutionArea) }).optional(),
+    /** The fee-due step, 30 days after A: the day it checked the fee and what lapsed for it unpaid (empty when paid). */
+    feeDue: z.object({ checkedOn: IsoDate, lapsed: z.array(SolutionArea) }).optional(),
   }).optional(),
 });
 export type RenewalView = z.infer<typeof RenewalView>;
