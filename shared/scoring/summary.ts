@@ -1,5 +1,5 @@
 import type { SolutionArea } from '../model/primitives.js';
-import type { ScoreDocument } from './document.js';
+import type { ScoreDocument } from './scorePartner.js';
 import type { MetricResult } from './metric.js';
 
 export type MetricSummary = Omit<MetricResult, 'contributors' | 'description'> & { contributorCount: number };
