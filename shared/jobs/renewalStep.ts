@@ -4,6 +4,7 @@ import { activeAreas, type LifecycleEvent } from '../lifecycle/membership.js';
 import { planRenewal } from '../lifecycle/plan.js';
 import { applyRenewal, lapseUnpaid, type QualifiedDay } from '../lifecycle/renewal.js';
 import type { RenewalMessage } from '../model/jobs.js';
+import { qualifiesByArea } from '../scoring/index.js';
 import type { PartnerStore } from '../store/partnerStore.js';
 import type { RenewalStore } from '../store/renewalStore.js';
 import type { SnapshotDoc } from '../store/documents.js';
@@ -25,7 +26,7 @@ export interface StepOutcome {
 }
 
 const qualifiedDays = (snapshots: readonly SnapshotDoc[]): QualifiedDay[] =>
-  snapshots.map((s) => ({ day: s.day, qualifies: Object.fromEntries(Object.entries(s.summary.areas).map(([area, r]) => [area, r.qualifies])) }));
+  snapshots.map((s) => ({ day: s.day, qualifies: qualifiesByArea(s.summary) }));
 
 /**
  * One renewal step for one partner and anniversary A, idempotent: the renewal document decides

@@ -21,3 +21,8 @@ export function toScoreSummary(document: ScoreDocument): ScoreSummary {
   }
   return { ...document, areas };
 }
+
+/** Whether each area qualifies on the day scored: what the lifecycle core reads of a score. */
+export function qualifiesByArea(summary: Pick<ScoreSummary, 'areas'>): Record<SolutionArea, boolean> {
+  return Object.fromEntries(Object.entries(summary.areas).map(([area, result]) => [area, result.qualifies])) as Record<SolutionArea, boolean>;
+}
