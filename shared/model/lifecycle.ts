@@ -22,7 +22,7 @@ export const Specializations = z.object({ specializations: z.array(Specializatio
 export const PackageChoiceBody = z.strictObject({ package: BenefitPackage });
 
 /** No fee comes near it; a payment is at most what is outstanding anyway. */
-export const MAX_PAYMENT_USD = 1_000_000;
+const MAX_PAYMENT_USD = 1_000_000;
 
 export const PaymentBody = z.strictObject({
   amountUsd: z.number().min(0.01, 'at least 0.01 USD').max(MAX_PAYMENT_USD, `at most ${MAX_PAYMENT_USD} USD`).multipleOf(0.01, 'whole cents'),

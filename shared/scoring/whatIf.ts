@@ -52,7 +52,7 @@ function addUsage(base: MonthUsage | undefined, extra: MonthUsage): MonthUsage {
 }
 
 /** The facts with the hypothetical data applied; the input facts are left untouched. */
-export function applyHypothetical(facts: PartnerFacts, request: WhatIfRequest): PartnerFacts {
+function applyHypothetical(facts: PartnerFacts, request: WhatIfRequest): PartnerFacts {
   const customers = new Map<string, CustomerFacts>(facts.customers.map((c) => [c.customerId, c]));
   for (const c of request.customers) customers.set(c.customerId, c);
   request.usage.forEach((row, i) => {
