@@ -1,9 +1,10 @@
 // Flat config: the recommended rules of @eslint/js and typescript-eslint (not the type-checked presets: too slow here).
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'portal/dist/**', 'coverage/**', '.azurite/**'] },
   {
     files: [
@@ -16,11 +17,15 @@ export default tseslint.config(
       '*.ts',
       'portal/*.ts',
     ],
-    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      // `_`-prefixed names are deliberately unused (a parameter a signature requires, a destructured leftover).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      // `_`-prefixed names are deliberately unused (a parameter a signature requires); so is a property
+      // destructured only to leave it out of the rest.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -28,8 +33,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // The product's code stays in files a reader can hold in mind (issue 12): 300 lines of code.
+    // The house rule (issue 12): no file in shared/ or functions/ over 300 lines, counted as wc -l counts them.
     files: ['shared/**/*.ts', 'functions/**/*.ts'],
-    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] },
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }] },
   },
 );
