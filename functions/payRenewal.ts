@@ -42,8 +42,8 @@ registerHttp({
       const taken = recordPayment(current.record, { ...payment, paidOn });
       duplicate = taken.duplicate;
       if (duplicate) return current;
-      if (current.feeCheck && current.feeCheck.lapsed.length > 0) {
-        throw refuse(refused('lapsedForNonPayment', `the fee for ${anniversary} was still unpaid on ${current.feeCheck.on}, and what renewed lapsed then; this payment was not taken`));
+      if (current.feeDue && current.feeDue.lapsed.length > 0) {
+        throw refuse(refused('lapsedForNonPayment', `the fee for ${anniversary} was still unpaid on ${current.feeDue.checkedOn}, and what renewed lapsed then; this payment was not taken`));
       }
       return { ...current, record: taken.record };
     });

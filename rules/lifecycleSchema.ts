@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IsoDate, SolutionArea } from '../shared/model/primitives.js';
+import { IsoDate, SolutionArea } from './primitives.js';
 
-export const PACKAGES = ['designation', 'legacyGold', 'legacySilver', 'actionPack', 'none'] as const;
+const PACKAGES = ['designation', 'legacyGold', 'legacySilver', 'actionPack', 'none'] as const;
 export const BenefitPackage = z.enum(PACKAGES);
 export type BenefitPackage = z.infer<typeof BenefitPackage>;
 

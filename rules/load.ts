@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { describeIssues } from '../shared/model/issues.js';
-import { SOLUTION_AREAS, type SolutionArea } from '../shared/model/primitives.js';
+import { describeIssues } from './issues.js';
+import { SOLUTION_AREAS, type SolutionArea } from './primitives.js';
 import {
   CertificationCatalogue,
   RuleSetFile,

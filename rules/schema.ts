@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AssociationType, IsoDate, MetricName, SolutionArea } from '../shared/model/primitives.js';
+import { AssociationType, IsoDate, MetricName, SolutionArea } from './primitives.js';
 
 /** A range a value must fall in: any of the four bounds, at least one (e.g. 11 ≤ seats ≤ 300). */
 const bounds = {
@@ -11,8 +11,8 @@ const bounds = {
 const hasABound = (t: { atLeast?: number | undefined; above?: number | undefined; atMost?: number | undefined; below?: number | undefined }) =>
   t.atLeast !== undefined || t.above !== undefined || t.atMost !== undefined || t.below !== undefined;
 
-export const Bounds = z.strictObject(bounds).refine(hasABound, { message: 'a threshold needs at least one of atLeast, above, atMost, below' });
-export type Bounds = z.infer<typeof Bounds>;
+const Bounds = z.strictObject(bounds).refine(hasABound, { message: 'a threshold needs at least one of atLeast, above, atMost, below' });
+type Bounds = z.infer<typeof Bounds>;
 
 /**
  * A threshold, with an optional grace for a customer promoted above it: SMB-sized tenants that grew
@@ -37,7 +37,7 @@ export const Threshold = z
 export type Threshold = z.infer<typeof Threshold>;
 
 // Business Applications are measured per workload (kinds workloadPairs and workloadGrowth), not as a month's field.
-export const MEASURE_FIELDS = ['azureAcr', 'paidSeats', 'activeUsers', 'protectedUsers'] as const;
+const MEASURE_FIELDS = ['azureAcr', 'paidSeats', 'activeUsers', 'protectedUsers'] as const;
 
 /** A number read from one customer-month: a field, an area's Azure ACR, or a ratio to paid seats. */
 export const Measure = z
@@ -134,12 +134,12 @@ export const GateStep = z.strictObject({
 export type GateStep = z.infer<typeof GateStep>;
 
 /** One association type's way of scoring a metric, with its own target (Modern Work: CPOR 1,000 or DPOR 4,000 MAU). */
-export const MetricOption = z.strictObject({
+const MetricOption = z.strictObject({
   option: z.string().min(1),
   associations: z.array(AssociationType).min(1),
   target: z.number().positive(),
 });
-export type MetricOption = z.infer<typeof MetricOption>;
+type MetricOption = z.infer<typeof MetricOption>;
 
 export const MetricRule = z
   .strictObject({
@@ -208,7 +208,7 @@ export const AreaRule = z.union([
 ]);
 export type AreaRule = z.infer<typeof AreaRule>;
 
-export const GENERATIONS = ['learn-2023', 'learn-2026'] as const;
+const GENERATIONS = ['learn-2023', 'learn-2026'] as const;
 export const Generation = z.enum(GENERATIONS);
 export type Generation = z.infer<typeof Generation>;
 
@@ -216,20 +216,20 @@ export const Source = z.strictObject({ page: z.string().min(1), section: z.strin
 export type Source = z.infer<typeof Source>;
 
 /** The rate card: MCV = usage units × rate; the association types under which each workload's MCV counts. */
-export const RateCardEntry = z.strictObject({
+const RateCardEntry = z.strictObject({
   workload: z.string().min(1),
   rate: z.number().positive(),
   unit: z.string().min(1),
   associations: z.array(AssociationType).min(1),
 });
-export type RateCardEntry = z.infer<typeof RateCardEntry>;
+type RateCardEntry = z.infer<typeof RateCardEntry>;
 
-export const BizAppsRules = z.strictObject({
+const BizAppsRules = z.strictObject({
   /** Workloads whose revenue counts for net adds and the classification (canonical names). */
   netAddsWorkloads: z.array(z.string().min(1)).min(1),
   rateCard: z.array(RateCardEntry).min(1),
 });
-export type BizAppsRules = z.infer<typeof BizAppsRules>;
+type BizAppsRules = z.infer<typeof BizAppsRules>;
 
 /** A rule-set file as written: it may extend an earlier set and replace whole areas. */
 export const RuleSetFile = z.strictObject({

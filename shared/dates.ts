@@ -8,19 +8,8 @@ export type IsoDate = string;
 /** A calendar month `YYYY-MM`. */
 export type MonthKey = string;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH = /^\d{4}-\d{2}$/;
-
-export function isCalendarDate(value: string): boolean {
-  // Strict parse round-trip rejects 2023-02-29 and 2024-13-01, which dayjs would otherwise roll over.
-  return DATE.test(value) && dayjs.utc(value, 'YYYY-MM-DD').format('YYYY-MM-DD') === value;
-}
-
-export function isCalendarMonth(value: string): boolean {
-  if (!MONTH.test(value)) return false;
-  const month = Number(value.slice(5, 7));
-  return month >= 1 && month <= 12;
-}
+// Defined with the rules' date schemas, which validate with them and import nothing above rules/.
+export { isCalendarDate, isCalendarMonth } from '../rules/primitives.js';
 
 /**
  * Months as integers (year × 12 + month − 1): month arithmetic on them is exact and cheap,

@@ -30,7 +30,7 @@ export function toRenewalView(doc: RenewalDoc, membershipAnniversary: string): R
             payments: doc.record.payments,
             paid: doc.record.paid,
             outstandingUsd: outstandingUsd(doc.record),
-            ...(doc.feeCheck ? { feeCheck: doc.feeCheck } : {}),
+            ...(doc.feeDue ? { feeDue: doc.feeDue } : {}),
           },
         }
       : {}),

@@ -3,7 +3,7 @@ import { applyDay, firstRenewalOn } from '../lifecycle/firstRenewal.js';
 import type { LifecycleEvent } from '../lifecycle/membership.js';
 import { planRenewal } from '../lifecycle/plan.js';
 import type { SolutionArea } from '../model/primitives.js';
-import { scorePartner, toScoreDocument, toScoreSummary } from '../scoring/index.js';
+import { qualifiesByArea, scorePartner, toScoreDocument, toScoreSummary } from '../scoring/index.js';
 import type { CustomerStore } from '../store/customerStore.js';
 import type { MembershipStore } from '../store/membership.js';
 import { membershipOf } from '../store/partnerViews.js';
@@ -32,7 +32,7 @@ export async function recomputeDay(ports: RecomputePorts, partnerId: string, day
   if (!loaded) return { outcome: 'missing' };
   const summary = toScoreSummary(toScoreDocument(scorePartner(loaded.facts, ruleSetFor(day), day)));
   // Designations change only on some days; the partner document is written only then.
-  const qualifies = Object.fromEntries(Object.entries(summary.areas).map(([area, result]) => [area, result.qualifies])) as Record<SolutionArea, boolean>;
+  const qualifies = qualifiesByArea(summary);
   // The three Azure areas share one track (2025-07 on); before that there is none to record.
   const track = summary.areas.infrastructure.track;
   const before = membershipOf(loaded.partner);

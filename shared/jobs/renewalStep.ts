@@ -4,6 +4,7 @@ import { activeAreas, type LifecycleEvent } from '../lifecycle/membership.js';
 import { planRenewal } from '../lifecycle/plan.js';
 import { applyRenewal, lapseUnpaid, type QualifiedDay } from '../lifecycle/renewal.js';
 import type { RenewalMessage } from '../model/jobs.js';
+import { qualifiesByArea } from '../scoring/index.js';
 import type { PartnerStore } from '../store/partnerStore.js';
 import type { RenewalStore } from '../store/renewalStore.js';
 import type { SnapshotDoc } from '../store/documents.js';
@@ -25,7 +26,7 @@ export interface StepOutcome {
 }
 
 const qualifiedDays = (snapshots: readonly SnapshotDoc[]): QualifiedDay[] =>
-  snapshots.map((s) => ({ day: s.day, qualifies: Object.fromEntries(Object.entries(s.summary.areas).map(([area, r]) => [area, r.qualifies])) }));
+  snapshots.map((s) => ({ day: s.day, qualifies: qualifiesByArea(s.summary) }));
 
 /**
  * One renewal step for one partner and anniversary A, idempotent: the renewal document decides
@@ -87,9 +88,9 @@ export async function runRenewalStep(message: RenewalMessage, ports: RenewalPort
   // The fee check, 30 days after A: the renewal document records the decision first (serialised with payments by its ETag), then the designations follow.
   if (!doc?.record) return nothing(`no renewal of ${partnerId} at ${A} to check the fee of`);
   const checked = await withRetry(() =>
-    renewals.changeRecord(partnerId, A, ports.now(), (doc) => (doc.feeCheck ? doc : { ...doc, feeCheck: { on: asOf, lapsed: doc.record.paid ? [] : doc.record.renewed } })),
+    renewals.changeRecord(partnerId, A, ports.now(), (doc) => (doc.feeDue ? doc : { ...doc, feeDue: { checkedOn: asOf, lapsed: doc.record.paid ? [] : doc.record.renewed } })),
   );
-  if (checked.feeCheck!.lapsed.length === 0) return nothing(`the fee of ${partnerId} for ${A} is paid (or none was due)`);
-  const { events } = await withRetry(() => partners.membership.changeMembership(partnerId, (m) => lapseUnpaid(m, checked.record!, checked.feeCheck!.on, renewalRules.terms), loaded.doc));
-  return { summary: `the fee of ${partnerId} for ${A} was unpaid on ${checked.feeCheck!.on}: ${checked.feeCheck!.lapsed.join(', ')} lapsed`, events };
+  if (checked.feeDue!.lapsed.length === 0) return nothing(`the fee of ${partnerId} for ${A} is paid (or none was due)`);
+  const { events } = await withRetry(() => partners.membership.changeMembership(partnerId, (m) => lapseUnpaid(m, checked.record!, checked.feeDue!.checkedOn, renewalRules.terms), loaded.doc));
+  return { summary: `the fee of ${partnerId} for ${A} was unpaid on ${checked.feeDue!.checkedOn}: ${checked.feeDue!.lapsed.join(', ')} lapsed`, events };
 }

@@ -1,23 +1,12 @@
 import type { BenefitPackage } from '../../rules/lifecycleSchema.js';
 import type { Path } from '../../rules/schema.js';
 import type { IsoDate } from '../dates.js';
+import type { Designation } from '../model/lifecycle.js';
 import { SOLUTION_AREAS, type SolutionArea } from '../model/primitives.js';
 import { plusDays } from './anniversary.js';
 
 /** The areas whose designations record an enrollment track (learn-2026/azure.md "Enrollment Track"). */
 export const AZURE_AREAS: readonly SolutionArea[] = ['infrastructure', 'dataAi', 'digitalAppInnovation'];
-
-export interface Designation {
-  area: SolutionArea;
-  attainedOn: IsoDate;
-  status: 'active' | 'lapsed';
-  /** Active, but the area no longer qualifies: it stays active until the anniversary. */
-  atRisk: boolean;
-  lapsedOn?: IsoDate;
-  lapseReason?: 'notRequalified' | 'feeUnpaid';
-  /** Azure, 2025-07 on: the track enrolled on at attainment and at each renewal; it stays for the year. */
-  enrollmentTrack?: Path;
-}
 
 /**
  * The partner's Azure track as the daily recomputes saw it: since when, and the last SMB day before

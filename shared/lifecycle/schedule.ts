@@ -1,10 +1,7 @@
 import type { RenewalTerms } from '../../rules/lifecycleSchema.js';
 import type { IsoDate } from '../dates.js';
+import { RENEWAL_STEPS, type RenewalStep } from '../model/lifecycle.js';
 import { anniversaryIn, isLeapYear, plusDays } from './anniversary.js';
-
-/** What the daily renewal job does for one partner and one anniversary A. */
-export const RENEWAL_STEPS = ['preview', 'renew', 'feeDue'] as const;
-export type RenewalStep = (typeof RENEWAL_STEPS)[number];
 
 export interface DueStep {
   step: RenewalStep;

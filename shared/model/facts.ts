@@ -32,7 +32,7 @@ export type AzureServiceUsage = z.infer<typeof AzureServiceUsage>;
 export const UNSPECIFIED_WORKLOAD = 'unspecified';
 
 
-export const WorkloadUsage = z.strictObject({
+const WorkloadUsage = z.strictObject({
   workload: z
     .string()
     .min(1, 'must not be empty')
@@ -44,7 +44,7 @@ export const WorkloadUsage = z.strictObject({
   /** The workload's usage unit that month: MAU, or profiles for Customer Insights. */
   units: Count('units').optional(),
 });
-export type WorkloadUsage = z.infer<typeof WorkloadUsage>;
+type WorkloadUsage = z.infer<typeof WorkloadUsage>;
 
 /**
  * Business Applications in one month: per workload (`workloads`), or the old totals (`revenueUsd`,
@@ -94,7 +94,7 @@ export const CustomerFacts = z.strictObject({
 export type CustomerFacts = z.infer<typeof CustomerFacts>;
 export type CustomerFactsInput = z.input<typeof CustomerFacts>;
 
-export const HeldCertification = z
+const HeldCertification = z
   .strictObject({
     // An id no rule counts is accepted (exports carry such certifications); a huge one is not.
     id: z.string().max(100, 'at most 100 characters').regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case certification id such as azure-administrator-associate'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Identifier, IsoDate, KeyQuery } from './primitives.js';
-import { RENEWAL_STEPS } from '../lifecycle/schedule.js';
+import { RENEWAL_STEPS } from './lifecycle.js';
 
 /** A recompute request on the queue: nightly runs skip a partner already done that day; data changes never do. */
 export const RecomputeMessage = z.strictObject({

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { BenefitPackage } from '../../rules/lifecycleSchema.js';
+import { PATHS } from '../../rules/schema.js';
 import { PartnerPath } from './api.js';
 import { Identifier, IsoDate, SolutionArea } from './primitives.js';
 
 export const CompetencyPath = PartnerPath.extend({ competency: Identifier });
 export const SpecializationPath = PartnerPath.extend({ specializationId: Identifier });
 export const RenewalPath = PartnerPath.extend({ anniversary: IsoDate });
+
+/** What the daily renewal job does for one partner and one anniversary A: the preview before A, the renewal on A, the fee check after. */
+export const RENEWAL_STEPS = ['preview', 'renew', 'feeDue'] as const;
+export type RenewalStep = (typeof RENEWAL_STEPS)[number];
 
 export const LegacyCompetencyBody = z.strictObject({ level: z.enum(['silver', 'gold']), earnedOn: IsoDate });
 export const LegacyCompetencyView = LegacyCompetencyBody.extend({ competency: Identifier });
@@ -17,7 +22,7 @@ export const Specializations = z.object({ specializations: z.array(Specializatio
 export const PackageChoiceBody = z.strictObject({ package: BenefitPackage });
 
 /** No fee comes near it; a payment is at most what is outstanding anyway. */
-export const MAX_PAYMENT_USD = 1_000_000;
+const MAX_PAYMENT_USD = 1_000_000;
 
 export const PaymentBody = z.strictObject({
   amountUsd: z.number().min(0.01, 'at least 0.01 USD').max(MAX_PAYMENT_USD, `at most ${MAX_PAYMENT_USD} USD`).multipleOf(0.01, 'whole cents'),
@@ -25,15 +30,18 @@ export const PaymentBody = z.strictObject({
   reference: z.string().trim().min(1).max(100),
 });
 
+/** A partner's designation in one area: what the lifecycle core keeps and what the API shows. */
 export const Designation = z.object({
   area: SolutionArea,
   attainedOn: IsoDate,
   status: z.enum(['active', 'lapsed']),
+  /** Active, but the area no longer qualifies: it stays active until the anniversary. */
   atRisk: z.boolean(),
   lapsedOn: IsoDate.optional(),
   lapseReason: z.enum(['notRequalified', 'feeUnpaid']).optional(),
-  enrollmentTrack: z.enum(['enterprise', 'smb']).optional().describe('Azure, 2025-07 on: the track enrolled on at attainment and at each renewal, for the year'),
+  enrollmentTrack: z.enum(PATHS).optional().describe('Azure, 2025-07 on: the track enrolled on at attainment and at each renewal, for the year'),
 });
+export type Designation = z.infer<typeof Designation>;
 
 const Outcome = z.object({
   package: BenefitPackage,
@@ -58,7 +66,8 @@ export const RenewalView = z.object({
     payments: z.array(z.object({ reference: z.string(), amountUsd: z.number(), paidOn: IsoDate })),
     paid: z.boolean(),
     outstandingUsd: z.number(),
-    feeCheck: z.object({ on: IsoDate, lapsed: z.array(SolutionArea) }).optional(),
+    /** The fee-due step, 30 days after A: the day it checked the fee and what lapsed for it unpaid (empty when paid). */
+    feeDue: z.object({ checkedOn: IsoDate, lapsed: z.array(SolutionArea) }).optional(),
   }).optional(),
 });
 export type RenewalView = z.infer<typeof RenewalView>;

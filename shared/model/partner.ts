@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CountryCode, Identifier, IsoDate } from './primitives.js';
 import { CustomerFacts, Person } from './facts.js';
 
-export const PartnerLocation = z.strictObject({
+const PartnerLocation = z.strictObject({
   locationId: Identifier,
   name: z.string().min(1).max(200),
   country: CountryCode,

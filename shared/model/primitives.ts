@@ -1,27 +1,16 @@
 import { z } from 'zod';
-import { isCalendarDate, isCalendarMonth } from '../dates.js';
+import type { SolutionArea } from '../../rules/primitives.js';
 
-/**
- * Dates and months the program can plausibly mean: from 2000 through 2099 (the program began in
- * 2022; legacy competencies and customer associations reach back further, nothing reaches 2100).
- * So an anniversary of 9999-12-31 or a month 0000-01 is a 400, and every date stays in four digits.
- */
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2099;
-const YEAR_PATTERN = '20\\d{2}';
-const inRange = (value: string) => /^\d{4}/.test(value) && Number(value.slice(0, 4)) >= FIRST_YEAR && Number(value.slice(0, 4)) <= LAST_YEAR;
-
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .regex(new RegExp(`^${YEAR_PATTERN}-`), `a date from ${FIRST_YEAR}-01-01 through ${LAST_YEAR}-12-31`)
-  .refine((v) => !inRange(v) || isCalendarDate(v), 'invalid date');
-
-export const MonthKey = z
-  .string()
-  .regex(/^\d{4}-\d{2}$/, 'expected a month YYYY-MM')
-  .regex(new RegExp(`^${YEAR_PATTERN}-`), `a month from ${FIRST_YEAR}-01 through ${LAST_YEAR}-12`)
-  .refine((v) => !inRange(v) || isCalendarMonth(v), 'invalid month');
+// The vocabulary the rule files share with the API is defined with the rules (the bottom of the arrows).
+export {
+  ASSOCIATION_TYPES,
+  AssociationType,
+  IsoDate,
+  MetricName,
+  MonthKey,
+  SOLUTION_AREAS,
+  SolutionArea,
+} from '../../rules/primitives.js';
 
 /** Ids travel in URLs and become Cosmos DB ids, so they exclude `/ \ ? #` and control characters. */
 export const Identifier = z
@@ -34,31 +23,6 @@ export const Identifier = z
 export const KeyQuery = { code: z.string().max(512).optional().describe('the function key, when not sent in the x-functions-key header') };
 
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as JP');
-
-export const SOLUTION_AREAS = [
-  'infrastructure',
-  'dataAi',
-  'digitalAppInnovation',
-  'businessApplications',
-  'modernWork',
-  'security',
-] as const;
-export const SolutionArea = z.enum(SOLUTION_AREAS);
-export type SolutionArea = z.infer<typeof SolutionArea>;
-
-export const ASSOCIATION_TYPES = ['CPOR', 'PAL', 'DPOR', 'CSP'] as const;
-export const AssociationType = z.enum(ASSOCIATION_TYPES);
-export type AssociationType = z.infer<typeof AssociationType>;
-
-export const METRICS = [
-  'netCustomerAdds',
-  'intermediateCertifications',
-  'advancedCertifications',
-  'usageGrowth',
-  'deployments',
-] as const;
-export const MetricName = z.enum(METRICS);
-export type MetricName = z.infer<typeof MetricName>;
 
 /**
  * Upper bounds that no real figure reaches and that keep every sum the scoring makes finite (and

@@ -11,7 +11,7 @@ export const ContributorSchema = z.object({
   note: z.string(),
 });
 
-export const GateSchema = z.object({
+const GateSchema = z.object({
   passed: z.boolean(),
   points: z.number().describe('points the met steps earn by themselves (SMB steps: 4 each)'),
   requirements: z.array(

@@ -1,14 +1,10 @@
-import type { Classification, Path } from '../../rules/schema.js';
+import type { Classification } from '../../rules/schema.js';
 import { associationMask } from './associations.js';
 import { isEligibleIn, type ScoringContext } from './context.js';
 import { workloadValuesAt } from './kinds/workloadPairs.js';
 import { TOLERANCE } from './points.js';
+import type { TrackDecision } from './results.js';
 import { nameOf } from './window.js';
-
-export interface TrackDecision {
-  track: Path;
-  reason: string;
-}
 
 const usd = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 

@@ -3,7 +3,7 @@ import type { PartnerFacts } from '../model/partner.js';
 import type { SolutionArea } from '../model/primitives.js';
 import { monthIndex } from '../dates.js';
 import type { Classification, Part, RuleSet } from '../../rules/schema.js';
-import type { TrackDecision } from './classification.js';
+import type { TrackDecision } from './results.js';
 import type { PartResult } from './kinds/types.js';
 import { associationBit } from './associations.js';
 import { cents, fromCents } from '../money.js';

@@ -1,15 +1,9 @@
 import type { SolutionArea } from '../model/primitives.js';
-import type { PartnerScore } from './scorePartner.js';
+import type { ScoreDocument } from './scorePartner.js';
 import type { Contributor } from './kinds/types.js';
 import type { AreaResult } from './area.js';
 import type { MetricResult } from './metric.js';
 import { round2, round4 } from './points.js';
-
-/**
- * The score document served by the API and printed by the command line: the exact scores with
- * score and points shown to two decimals (values and contributions to four).
- */
-export type ScoreDocument = PartnerScore;
 
 /** The contributors with contributions to four decimals; the same array when none changes. */
 function roundedContributors(contributors: Contributor[]): Contributor[] {
@@ -20,9 +14,13 @@ function roundedContributors(contributors: Contributor[]): Contributor[] {
   return contributors;
 }
 
-export function toScoreDocument(score: PartnerScore): ScoreDocument {
+/**
+ * The score document served by the API and printed by the command line: the exact scores with
+ * score and points shown to two decimals (values and contributions to four).
+ */
+export function toScoreDocument(score: ScoreDocument): ScoreDocument {
   const areas = {} as ScoreDocument['areas'];
-  for (const [area, result] of Object.entries(score.areas) as [SolutionArea, PartnerScore['areas'][SolutionArea]][]) {
+  for (const [area, result] of Object.entries(score.areas) as [SolutionArea, ScoreDocument['areas'][SolutionArea]][]) {
     const metrics: typeof result.metrics = {};
     for (const [name, m] of Object.entries(result.metrics)) {
       // Copied field by field: a spread with a conditional part is V8's slow path, and this runs per metric.

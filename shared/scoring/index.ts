@@ -1,6 +1,6 @@
-export { scorePartner, type PartnerScore } from './scorePartner.js';
-export { toScoreDocument, type ScoreDocument } from './document.js';
-export { toScoreSummary, type ScoreSummary } from './summary.js';
+export { scorePartner, type ScoreDocument } from './scorePartner.js';
+export { toScoreDocument } from './document.js';
+export { qualifiesByArea, toScoreSummary, type ScoreSummary } from './summary.js';
 export { whatIf, WhatIfError, type WhatIfResult } from './whatIf.js';
 export type { AreaResult } from './area.js';
 export type { MetricResult } from './metric.js';

@@ -6,8 +6,11 @@ import { scoringContext } from './context.js';
 import { uncountedCertifications, type UncountedCertification } from './uncounted.js';
 import { nameOf } from './window.js';
 
-/** Exact (unrounded) scores of one partner in all six areas as of a date. */
-export interface PartnerScore {
+/**
+ * The score document: one partner's scores in all six areas as of a date. scorePartner gives them
+ * exact; toScoreDocument rounds them for the API and the command line (same shape).
+ */
+export interface ScoreDocument {
   partnerId: string;
   asOf: string;
   ruleSet: string;
@@ -18,7 +21,7 @@ export interface PartnerScore {
 }
 
 /** Pure: facts + the rule set in force on asOf + asOf → scores. No clock, no I/O. */
-export function scorePartner(facts: PartnerFacts, ruleSet: RuleSet, asOf: string): PartnerScore {
+export function scorePartner(facts: PartnerFacts, ruleSet: RuleSet, asOf: string): ScoreDocument {
   const ctx = scoringContext(facts, ruleSet, asOf);
   const areas = {} as Record<SolutionArea, AreaResult>;
   for (const area of SOLUTION_AREAS) areas[area] = scoreArea(ruleSet.areas[area], ctx);

@@ -1,5 +1,5 @@
 import type { SolutionArea } from '../model/primitives.js';
-import type { ScoreDocument } from './document.js';
+import type { ScoreDocument } from './scorePartner.js';
 import type { MetricResult } from './metric.js';
 
 export type MetricSummary = Omit<MetricResult, 'contributors' | 'description'> & { contributorCount: number };
@@ -20,4 +20,9 @@ export function toScoreSummary(document: ScoreDocument): ScoreSummary {
     areas[area] = { ...result, metrics };
   }
   return { ...document, areas };
+}
+
+/** Whether each area qualifies on the day scored: what the lifecycle core reads of a score. */
+export function qualifiesByArea(summary: Pick<ScoreSummary, 'areas'>): Record<SolutionArea, boolean> {
+  return Object.fromEntries(Object.entries(summary.areas).map(([area, result]) => [area, result.qualifies])) as Record<SolutionArea, boolean>;
 }

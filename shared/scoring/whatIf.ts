@@ -3,7 +3,7 @@ import type { BizAppsUsage, CustomerFacts, MonthUsage } from '../model/facts.js'
 import type { PartnerFacts } from '../model/partner.js';
 import type { SolutionArea } from '../model/primitives.js';
 import type { WhatIfRequest } from '../model/whatIf.js';
-import { scorePartner, type PartnerScore } from './scorePartner.js';
+import { scorePartner, type ScoreDocument } from './scorePartner.js';
 
 export class WhatIfError extends Error {
   override name = 'WhatIfError';
@@ -25,8 +25,8 @@ export interface AreaChange {
 export interface WhatIfResult {
   /** Hypothetical customers and people whose ids were already the partner's: they stand in for the stored ones. */
   replaced: { customers: string[]; people: string[] };
-  current: PartnerScore;
-  hypothetical: PartnerScore;
+  current: ScoreDocument;
+  hypothetical: ScoreDocument;
   changes: Record<SolutionArea, AreaChange>;
 }
 
@@ -52,7 +52,7 @@ function addUsage(base: MonthUsage | undefined, extra: MonthUsage): MonthUsage {
 }
 
 /** The facts with the hypothetical data applied; the input facts are left untouched. */
-export function applyHypothetical(facts: PartnerFacts, request: WhatIfRequest): PartnerFacts {
+function applyHypothetical(facts: PartnerFacts, request: WhatIfRequest): PartnerFacts {
   const customers = new Map<string, CustomerFacts>(facts.customers.map((c) => [c.customerId, c]));
   for (const c of request.customers) customers.set(c.customerId, c);
   request.usage.forEach((row, i) => {

@@ -15,7 +15,7 @@ export interface ScoringWindow {
 }
 
 /** Months read by default: M back to the 12 months before T. A rule set may read more (the promotion grace). */
-export const HISTORY_MONTHS = 24;
+const HISTORY_MONTHS = 24;
 
 // The nightly run scores every partner as of one day: build that day's window once, not per partner.
 let lastWindow: ScoringWindow | undefined;

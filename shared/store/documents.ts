@@ -128,8 +128,8 @@ export interface RenewalDoc extends Stored {
   preview?: RenewalRecord & { on: string };
   record?: RenewalRecord;
   renewedOn?: string;
-  /** The fee check 30 days after A: what lapsed for an unpaid fee (empty when paid). */
-  feeCheck?: { on: string; lapsed: SolutionArea[] };
+  /** The fee-due step, 30 days after A: the day it checked the fee and what lapsed for it unpaid (empty when paid). */
+  feeDue?: { checkedOn: string; lapsed: SolutionArea[] };
   updatedAt: string;
 }
 

@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { notFound, refuse, refused } from '../refusal.js';
 import type { BenefitPackage } from '../../rules/lifecycleSchema.js';
+import type { SolutionArea } from '../model/primitives.js';
 import type { RenewalRecord } from '../lifecycle/renewal.js';
 import { renewalId, type RenewalDoc } from './documents.js';
 import { readModifyWrite } from './readModifyWrite.js';
@@ -10,11 +11,24 @@ import { readModifyWrite } from './readModifyWrite.js';
  * read-modify-write on the document's ETag, so of two concurrent writers one wins and the other
  * starts again on what the winner wrote: the fee is set once, and a payment is taken once.
  */
+/** A renewal as written before the fee-due record was renamed: `feeCheck {on, lapsed}`. */
+type StoredRenewalDoc = RenewalDoc & { feeCheck?: { on: string; lapsed: SolutionArea[] } };
+
+/**
+ * A renewal document as the code reads it: one written before the rename has its `feeCheck` read
+ * as `feeDue`, so a fee check made then still refuses a late payment and is not made twice.
+ */
+export function upgradeRenewalDoc<T extends StoredRenewalDoc | undefined>(doc: T): T {
+  if (!doc?.feeCheck) return doc;
+  const { feeCheck, ...rest } = doc;
+  return (rest.feeDue ? rest : { ...rest, feeDue: { checkedOn: feeCheck.on, lapsed: feeCheck.lapsed } }) as T;
+}
+
 export class RenewalStore {
   constructor(private readonly container: Container) {}
 
   async get(partnerId: string, anniversary: string): Promise<RenewalDoc | undefined> {
-    return (await this.container.item(renewalId(anniversary), partnerId).read<RenewalDoc>()).resource;
+    return upgradeRenewalDoc((await this.container.item(renewalId(anniversary), partnerId).read<StoredRenewalDoc>()).resource);
   }
 
   /** A partner's renewal records, oldest first: a handful per partner, sorted here rather than indexed. */
@@ -22,7 +36,7 @@ export class RenewalStore {
     const { resources } = await this.container.items
       .query<RenewalDoc>({ query: "SELECT * FROM c WHERE c.partnerId = @p AND c.type = 'renewal'", parameters: [{ name: '@p', value: partnerId }] }, { partitionKey: partnerId })
       .fetchAll();
-    return resources.sort((a, b) => a.anniversary.localeCompare(b.anniversary));
+    return resources.map(upgradeRenewalDoc).sort((a, b) => a.anniversary.localeCompare(b.anniversary));
   }
 
   /** `change` sees the current record (a fresh one if there is none) and returns it unchanged to write nothing. */
@@ -31,7 +45,8 @@ export class RenewalStore {
       this.container,
       renewalId(anniversary),
       partnerId,
-      (current) => {
+      (stored) => {
+        const current = upgradeRenewalDoc(stored);
         const base: RenewalDoc = current ?? { id: renewalId(anniversary), partnerId, type: 'renewal', anniversary, updatedAt: now };
         const next = change(base);
         return next === base && current ? current : { ...next, updatedAt: now };

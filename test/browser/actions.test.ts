@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayUtc } from '../../shared/dates.js';
 import { SOLUTION_AREAS } from '../../shared/model/primitives.js';
-import type { ScoreDocument } from '../../shared/scoring/document.js';
+import type { ScoreDocument } from '../../shared/scoring/index.js';
 import { DEMO_TENANT, devToken } from '../../local/devIssuer.js';
 import { bodyOf, TEST_KEY, type TestHost } from '../integration/testHost.js';
 import { signedInPage, type TestBrowser } from './browser.js';

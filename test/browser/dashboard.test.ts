@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOLUTION_AREAS } from '../../shared/model/primitives.js';
-import type { ScoreDocument } from '../../shared/scoring/document.js';
+import type { ScoreDocument } from '../../shared/scoring/index.js';
 import { bodyOf, TEST_KEY, type TestHost } from '../integration/testHost.js';
 import { screenshot, signedInPage, type TestBrowser } from './browser.js';
 import { dayBefore, startPortal, type Portal } from './fixture.js';

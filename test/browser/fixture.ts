@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { todayUtc } from '../../shared/dates.js';
-import type { ScoreDocument } from '../../shared/scoring/document.js';
+import type { ScoreDocument } from '../../shared/scoring/index.js';
 import { bodyOf, startTestHost, type TestHost } from '../integration/testHost.js';
 import { launchBrowser, type TestBrowser } from './browser.js';
 

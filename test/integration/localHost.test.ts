@@ -10,7 +10,7 @@ const flakyCalls: { body: unknown; dequeueCount: unknown }[] = [];
 const brokenCalls: number[] = [];
 const batchCalls: number[] = [];
 const timerCalls: unknown[] = [];
-let failFlakyTimes = 1;
+const failFlakyTimes = 1;
 
 registerQueue({
   name: 'testFlaky',

@@ -117,7 +117,7 @@ describe(`a year replayed day by day, ${FIRST_DAY} to ${LAST_DAY}`, () => {
       ['2025-04-01', 'renewed'],
       ['2026-04-01', 'renewed'],
     ]);
-    expect(renewals[0].renewal).toMatchObject({ renewed: ['infrastructure'], feeUsd: 4730, paid: true, payments: [{ reference: 'NC-2025', paidOn: '2025-04-20' }], feeCheck: { on: '2025-05-01', lapsed: [] } });
+    expect(renewals[0].renewal).toMatchObject({ renewed: ['infrastructure'], feeUsd: 4730, paid: true, payments: [{ reference: 'NC-2025', paidOn: '2025-04-20' }], feeDue: { checkedOn: '2025-05-01', lapsed: [] } });
     expect(renewals[1].preview).toMatchObject({ on: '2026-03-02', renewed: ['infrastructure', 'modernWork'], lapsed: [], feeUsd: 4730 });
     expect(renewals[1].renewal).toMatchObject({ renewed: ['infrastructure', 'modernWork'], lapsed: [], feeUsd: 4730, paid: false });
     expect(totalFees(renewals)).toBe(9460);
@@ -150,7 +150,7 @@ describe(`a year replayed day by day, ${FIRST_DAY} to ${LAST_DAY}`, () => {
     expect(renewals[0]).toMatchObject({
       anniversary: '2025-11-10',
       preview: { on: '2025-10-11', renewed: ['infrastructure', 'modernWork'], feeUsd: 4730 },
-      renewal: { renewed: ['infrastructure', 'modernWork'], feeUsd: 4730, paid: false, outstandingUsd: 4730, feeCheck: { on: '2025-12-10', lapsed: ['infrastructure', 'modernWork'] } },
+      renewal: { renewed: ['infrastructure', 'modernWork'], feeUsd: 4730, paid: false, outstandingUsd: 4730, feeDue: { checkedOn: '2025-12-10', lapsed: ['infrastructure', 'modernWork'] } },
     });
     const late = await host.api('/api/partners/member/renewals/2025-11-10/payment', { method: 'POST', json: { amountUsd: 4730, reference: 'LATE' } });
     expect(late.status).toBe(409);
@@ -171,7 +171,7 @@ describe(`a year replayed day by day, ${FIRST_DAY} to ${LAST_DAY}`, () => {
       anniversary: '2025-09-15',
       choice: { package: 'designation', chosenOn: '2025-09-01' },
       preview: { on: '2025-08-16', renewed: ['modernWork'], lapsed: ['infrastructure'] },
-      renewal: { renewed: ['modernWork'], lapsed: ['infrastructure'], feeUsd: 4730, paid: true, feeCheck: { on: '2025-10-15', lapsed: [] } },
+      renewal: { renewed: ['modernWork'], lapsed: ['infrastructure'], feeUsd: 4730, paid: true, feeDue: { checkedOn: '2025-10-15', lapsed: [] } },
     });
     expect(renewal.renewal.outstandingUsd).toBe(0);
     expect(renewal.renewal.payments.map((p: { reference: string; amountUsd: number; paidOn: string }) => [p.reference, p.amountUsd, p.paidOn])).toEqual([
@@ -194,7 +194,7 @@ describe(`a year replayed day by day, ${FIRST_DAY} to ${LAST_DAY}`, () => {
     ]);
     const renewals = await renewalsOf('leapling');
     expect(renewals.map((r: { anniversary: string }) => r.anniversary)).toEqual(['2026-02-28']);
-    expect(renewals[0]).toMatchObject({ preview: { on: '2026-01-29' }, renewal: { feeUsd: 4730, feeCheck: { on: '2026-03-30' } } });
+    expect(renewals[0]).toMatchObject({ preview: { on: '2026-01-29' }, renewal: { feeUsd: 4730, feeDue: { checkedOn: '2026-03-30' } } });
   });
 
   it('idle: nothing attained, nothing renewed, nothing charged', async () => {

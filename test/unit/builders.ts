@@ -3,7 +3,7 @@ import { ruleSetFor } from '../../rules/index.js';
 import { CustomerFacts, Person, type CustomerFactsInput, type MonthUsageInput, type PersonInput } from '../../shared/model/facts.js';
 import { PartnerFacts } from '../../shared/model/partner.js';
 import type { AssociationType, SolutionArea } from '../../shared/model/primitives.js';
-import { scorePartner, type MetricResult, type PartnerScore } from '../../shared/scoring/index.js';
+import { scorePartner, type MetricResult, type ScoreDocument } from '../../shared/scoring/index.js';
 import { scoringContext } from '../../shared/scoring/context.js';
 import { evaluateMetric } from '../../shared/scoring/metric.js';
 import type { Path } from '../../rules/schema.js';
@@ -51,7 +51,7 @@ export function facts(input: { customers?: CustomerFacts[]; people?: Person[] } 
   return PartnerFacts.parse({ partner: { partnerId: 'p1', name: 'Partner One', country: 'JP' }, customers: input.customers ?? [], people: input.people ?? [] });
 }
 
-export function score(input: { customers?: CustomerFacts[]; people?: Person[] }, asOf = AS_OF): PartnerScore {
+export function score(input: { customers?: CustomerFacts[]; people?: Person[] }, asOf = AS_OF): ScoreDocument {
   return scorePartner(facts(input), ruleSetFor(asOf), asOf);
 }
 

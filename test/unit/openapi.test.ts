@@ -5,6 +5,8 @@ import { openApiDocument } from '../../functions/edge/openapiDocument.js';
 import { MonthUsage, UsageUpload } from '../../shared/model/api.js';
 import { MAX_COUNT, MAX_USD } from '../../shared/model/primitives.js';
 
+// The document is untyped JSON; its operations are read loosely for assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const doc = openApiDocument(registrations) as { openapi: string; paths: Record<string, Record<string, any>> };
 
 describe('the OpenAPI document', () => {

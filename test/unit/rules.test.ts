@@ -12,6 +12,9 @@ import { SOLUTION_AREAS } from '../../shared/model/primitives.js';
 import { score } from './builders.js';
 
 const clone = <T>(x: T): T => structuredClone(x);
+/** A copy to break on purpose: any field may be set to anything. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const malformed = (x: unknown): any => structuredClone(x);
 const files = (over: Partial<Record<'2022' | '2023' | '2024' | '2025', unknown>> = {}) => ({
   'rules/ruleSets/2022-10.json': over['2022'] ?? ruleSet2022,
   'rules/ruleSets/2023-12.json': over['2023'] ?? ruleSet2023,
@@ -88,34 +91,34 @@ describe('rule sets', () => {
 
 describe('a malformed rule file fails loudly, naming the place', () => {
   it('a wrong type', () => {
-    const bad = clone(ruleSet2022) as any;
+    const bad = malformed(ruleSet2022);
     bad.areas.security.metrics[0].target = 'ten';
     expect(() => load({ '2022': bad })).toThrow('rules/ruleSets/2022-10.json: areas.security');
   });
 
   it('an unknown metric kind', () => {
-    const bad = clone(ruleSet2022) as any;
+    const bad = malformed(ruleSet2022);
     bad.areas.infrastructure.metrics[3].parts[0].kind = 'magic';
     expect(() => load({ '2022': bad })).toThrow(/rules\/ruleSets\/2022-10.json: areas.infrastructure/);
   });
 
   it('an unknown certification', () => {
-    const bad = clone(ruleSet2022) as any;
+    const bad = malformed(ruleSet2022);
     bad.areas.infrastructure.metrics[1].parts[0].requires[0].push('azure-wizard-expert');
     expect(() => load({ '2022': bad })).toThrow('rules/ruleSets/2022-10.json: areas.infrastructure.metrics[1]: unknown certification azure-wizard-expert');
   });
 
   it('an unknown certification in a path names the path', () => {
-    const bad = clone(ruleSet2025) as any;
+    const bad = malformed(ruleSet2025);
     bad.areas.security.paths.smb.metrics[1].gate[0].anyOf.push('security-wizard-expert');
     expect(() => load({ '2025': bad })).toThrow('rules/ruleSets/2025-07.json: areas.security.paths.smb.metrics[1]: unknown certification security-wizard-expert');
   });
 
   it('an area, or one of its tracks, whose points do not add up to 100', () => {
-    const bad = clone(ruleSet2024) as any;
+    const bad = malformed(ruleSet2024);
     bad.areas.dataAi.metrics[0].maxPoints = 31;
     expect(() => load({ '2024': bad })).toThrow('rules/ruleSets/2024-07.json: areas.dataAi: maxPoints add up to 101, not 100');
-    const badTrack = clone(ruleSet2025) as any;
+    const badTrack = malformed(ruleSet2025);
     badTrack.areas.infrastructure.tracks.smb.metrics[4].maxPoints = 9;
     expect(() => load({ '2025': badTrack })).toThrow('rules/ruleSets/2025-07.json: areas.infrastructure.tracks.smb: maxPoints add up to 99, not 100');
   });
@@ -126,22 +129,22 @@ describe('a malformed rule file fails loudly, naming the place', () => {
   });
 
   it('a measure of Azure ACR without an area', () => {
-    const bad = clone(ruleSet2022) as any;
+    const bad = malformed(ruleSet2022);
     delete bad.areas.infrastructure.metrics[0].parts[0].measure.area;
     expect(() => load({ '2022': bad })).toThrow('area is required with field azureAcr and only then');
   });
 
   it('a rate card naming an unknown workload, or a workload that rolls up into another', () => {
-    const unknown = clone(ruleSet2025) as any;
+    const unknown = malformed(ruleSet2025);
     unknown.bizApps.rateCard[0].workload = 'Dynamics 365 Wizardry';
     expect(() => load({ '2025': unknown })).toThrow('rules/ruleSets/2025-07.json: bizApps: unknown workload Dynamics 365 Wizardry');
-    const rolled = clone(ruleSet2025) as any;
+    const rolled = malformed(ruleSet2025);
     rolled.bizApps.rateCard[0].workload = 'Sales';
     expect(() => load({ '2025': rolled })).toThrow('Sales rolls up to Customer Engagement and cannot have a rate of its own');
   });
 
   it('a workload catalogue spelling one name twice', () => {
-    const bad = clone(workloads) as any;
+    const bad = malformed(workloads);
     bad.workloads.push({ name: 'Power Applications', aliases: ['Power App'] });
     expect(() => load({}, bad)).toThrow('rules/workloads.json: Power App names two workloads');
   });
