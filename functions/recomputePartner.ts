@@ -3,8 +3,7 @@ import { recomputeDay } from '../shared/jobs/recomputeDay.js';
 import { checkRecomputeMessage } from '../shared/jobs/messageChecks.js';
 import { latestMessageDay, poison } from './edge/poison.js';
 import { RECOMPUTE_QUEUE } from '../shared/queue/queues.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
-import { renewalStore } from '../shared/store/renewalStore.js';
+import { storeJobPorts } from './edge/jobPorts.js';
 import { registerQueue } from './edge/registry.js';
 
 registerQueue({
@@ -20,8 +19,7 @@ registerQueue({
     const { partnerId, reason } = checked.message;
     const day = checked.message.asOf ?? today();
     // The nightly run keeps a snapshot already made that day; a data change replaces it.
-    const ports = { partners: partnerStore(), renewals: renewalStore(), now: () => new Date().toISOString() };
-    const result = await recomputeDay(ports, partnerId, day, reason === 'nightly' ? 'ifAbsent' : 'replace');
+    const result = await recomputeDay(storeJobPorts(), partnerId, day, reason === 'nightly' ? 'ifAbsent' : 'replace');
     if (result.outcome === 'missing') return context.warn(`partner ${partnerId} does not exist (any more); nothing to recompute`);
     for (const event of result.events) context.log(`partner ${partnerId}: ${JSON.stringify(event)}`);
     if (result.outcome === 'existed') return context.log(`partner ${partnerId} already recomputed for ${day}`);

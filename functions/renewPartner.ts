@@ -3,8 +3,7 @@ import { renewalTerms } from '../rules/index.js';
 import { checkRenewalMessage } from '../shared/jobs/messageChecks.js';
 import { latestMessageDay, poison } from './edge/poison.js';
 import { RENEWAL_QUEUE } from '../shared/queue/queues.js';
-import { partnerStore } from '../shared/store/partnerStore.js';
-import { renewalStore } from '../shared/store/renewalStore.js';
+import { storeJobPorts } from './edge/jobPorts.js';
 import { registerQueue } from './edge/registry.js';
 
 registerQueue({
@@ -17,7 +16,7 @@ registerQueue({
     const checked = checkRenewalMessage(raw, latestMessageDay(), renewalTerms);
     if (!checked.ok) return poison(RENEWAL_QUEUE, raw, checked.reason, context);
     const message = checked.message;
-    const outcome = await runRenewalStep(message, { partners: partnerStore(), renewals: renewalStore(), now: () => new Date().toISOString() });
+    const outcome = await runRenewalStep(message, storeJobPorts());
     if (outcome.neverSucceeds) return poison(RENEWAL_QUEUE, raw, outcome.summary, context);
     for (const event of outcome.events) context.log(`partner ${message.partnerId}: ${JSON.stringify(event)}`);
     context.log(`${message.step} ${message.partnerId} ${message.anniversary}: ${outcome.summary}`);
