@@ -45,8 +45,3 @@ export function wrongStepDay({ anniversary, step, asOf }: RenewalMessage, terms:
   const due = stepDay(anniversary, step, terms);
   return asOf === due ? undefined : `the ${step} step of the anniversary ${anniversary} runs on ${due}, not ${asOf}`;
 }
-
-export const checkRecomputeMessage = (raw: unknown, latest: string): Checked<RecomputeMessage> => checkMessage(QUEUE_MESSAGES.recompute, raw, latest);
-
-export const checkRenewalMessage = (raw: unknown, latest: string, terms: RenewalTerms): Checked<RenewalMessage> =>
-  checkMessage(QUEUE_MESSAGES.renewal, raw, latest, (message) => wrongStepDay(message, terms));
