@@ -8,8 +8,6 @@ import type { RecomputePorts, Renewal } from './ports.js';
 
 export type RecomputeOutcome = { outcome: 'missing' } | { outcome: 'written' | 'existed'; events: LifecycleEvent[]; qualifies: Record<SolutionArea, boolean> };
 
-export type { RecomputePorts } from './ports.js';
-
 /**
  * Scores a partner as of a day, applies the day to its designations, and stores the day's
  * snapshot: once a day (`ifAbsent`, the nightly run) or replacing it (a data change). The day that

@@ -7,8 +7,6 @@ import type { RenewalMessage } from '../model/jobs.js';
 import type { DaySummary, Renewal, RenewalStepPorts } from './ports.js';
 import { recomputeDay } from './recomputeDay.js';
 
-export type { RenewalStepPorts } from './ports.js';
-
 export interface StepOutcome {
   /** What happened, in a sentence for the log (or, when it never can succeed, why). */
   summary: string;
