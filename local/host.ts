@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import type { QueueRegistration, Registration, TimerRegistration } from '../functions/edge/registry.js';
 import { todayUtc } from '../shared/dates.js';
 import { setLocalToday } from '../shared/clock.js';
-import { enqueueRecompute, ensureQueues, queue, resetQueues } from '../shared/queue/queues.js';
+import { polledQueue } from '../shared/queue/polled.js';
+import { enqueueRecompute, ensureQueues, resetQueues } from '../shared/queue/queues.js';
 import { resetSettings } from '../shared/settings.js';
 import { ensureContainers } from '../shared/store/cosmos.js';
 import { loadDemoPartners } from './demo.js';
@@ -115,7 +116,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const timers = options.timers === false ? undefined : startTimers(registrations.filter((r): r is TimerRegistration => r.kind === 'timer'), log);
-  const triggers = startQueueTriggers(registrations.filter((r): r is QueueRegistration => r.kind === 'queue'), queue, queueSettings, log, options.processingLeaseSeconds);
+  const triggers = startQueueTriggers(registrations.filter((r): r is QueueRegistration => r.kind === 'queue'), polledQueue, queueSettings, log, options.processingLeaseSeconds);
   const loadedDemoPartners = options.demo ? await loadDemoPartners(adapters().partners, todayUtc()) : [];
   // The demo tenant acts for the demo partner, unless an operator has changed its mapping since.
   if (options.demo && !(await adapters().access.get(DEMO_TENANT))) await adapters().access.put(DEMO_TENANT, DEMO_TENANT_PARTNERS, new Date().toISOString());

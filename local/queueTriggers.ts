@@ -1,5 +1,5 @@
-import type { QueueClient } from '@azure/storage-queue';
 import type { QueueRegistration } from '../functions/edge/registry.js';
+import type { PolledQueue, ReceivedMessage } from '../shared/queue/polled.js';
 import { decodeMessage } from '../shared/queue/queues.js';
 import type { QueueSettings } from './hostJson.js';
 import { invocationContext, type Log } from './invoke.js';
@@ -21,7 +21,7 @@ function decode(text: string, encoding: QueueSettings['messageEncoding']): unkno
  * JSON bodies, dequeueCount in the trigger metadata, a failed message visible again after
  * visibilityTimeout, and after maxDequeueCount failed attempts moved to `<queue>-poison`.
  */
-export function startQueueTriggers(triggers: readonly QueueRegistration[], queueFor: (name: string) => QueueClient, settings: QueueSettings, log: Log, leaseSeconds = PROCESSING_LEASE_SECONDS): RunningQueueTriggers {
+export function startQueueTriggers(triggers: readonly QueueRegistration[], queueFor: (name: string) => PolledQueue, settings: QueueSettings, log: Log, leaseSeconds = PROCESSING_LEASE_SECONDS): RunningQueueTriggers {
   let stopped = false;
   const loops = triggers.map(async (trigger) => {
     const source = queueFor(trigger.queueName);
@@ -30,16 +30,15 @@ export function startQueueTriggers(triggers: readonly QueueRegistration[], queue
     await poison.createIfNotExists();
     let idle = 100;
     while (!stopped) {
-      let received;
+      let messages: ReceivedMessage[];
       try {
-        received = await source.receiveMessages({ numberOfMessages: settings.batchSize, visibilityTimeout: leaseSeconds });
+        messages = await source.receive(settings.batchSize, leaseSeconds);
       } catch (error) {
         if (stopped) break;
         log(`[${trigger.name}] cannot read ${trigger.queueName}: ${(error as Error).message}`);
         await sleep(settings.maxPollingInterval);
         continue;
       }
-      const messages = received.receivedMessageItems;
       if (messages.length === 0) {
         // Back off exponentially while idle, up to maxPollingInterval, as the host does.
         await sleep(idle);
@@ -50,24 +49,24 @@ export function startQueueTriggers(triggers: readonly QueueRegistration[], queue
       await Promise.all(
         messages.map(async (message) => {
           const context = invocationContext(trigger.name, log, {
-            id: message.messageId,
+            id: message.id,
             dequeueCount: message.dequeueCount,
             insertionTime: message.insertedOn.toISOString(),
             expirationTime: message.expiresOn.toISOString(),
             popReceipt: message.popReceipt,
           });
           try {
-            await trigger.handler(decode(message.messageText, settings.messageEncoding), context);
-            await source.deleteMessage(message.messageId, message.popReceipt);
+            await trigger.handler(decode(message.text, settings.messageEncoding), context);
+            await source.delete(message);
           } catch (error) {
             const reason = (error as Error).message ?? String(error);
             if (message.dequeueCount >= settings.maxDequeueCount) {
-              await poison.sendMessage(message.messageText);
-              await source.deleteMessage(message.messageId, message.popReceipt);
-              log(`[${trigger.name}] message ${message.messageId} failed ${message.dequeueCount} times, moved to ${trigger.queueName}-poison: ${reason}`);
+              await poison.sendText(message.text);
+              await source.delete(message);
+              log(`[${trigger.name}] message ${message.id} failed ${message.dequeueCount} times, moved to ${trigger.queueName}-poison: ${reason}`);
             } else {
-              await source.updateMessage(message.messageId, message.popReceipt, undefined, Math.round(settings.visibilityTimeout / 1000));
-              log(`[${trigger.name}] message ${message.messageId} failed (attempt ${message.dequeueCount} of ${settings.maxDequeueCount}): ${reason}`);
+              await source.release(message, Math.round(settings.visibilityTimeout / 1000));
+              log(`[${trigger.name}] message ${message.id} failed (attempt ${message.dequeueCount} of ${settings.maxDequeueCount}): ${reason}`);
             }
           }
         }),

@@ -1,4 +1,3 @@
-import type { Container } from '@azure/cosmos';
 import { settings, type Settings } from '../../shared/settings.js';
 import { AccessStore } from '../../shared/store/accessStore.js';
 import { AuditStore } from '../../shared/store/auditStore.js';
@@ -15,7 +14,7 @@ export interface Adapters {
   access: AccessStore;
   checkpoints: JobCheckpoints;
   /** The container itself, for the local host's setup and for tests that look under the stores. */
-  container: Container;
+  container: ReturnType<typeof partnersContainerFor>;
 }
 
 /** The one place the service is wired: every adapter, from the settings. */

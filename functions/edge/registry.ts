@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { RouteRole } from '../../shared/auth/roles.js';
+import { checkMessage, type Refusal } from '../../shared/jobs/messageChecks.js';
 import { withCors } from './cors.js';
 import { guarded } from './guard.js';
+import { latestMessageDay, poison } from './poison.js';
 import { app, type HttpRequestT, type HttpResponseInit, type InvocationContextT, type Timer } from './runtime.js';
 
 // OPTIONS serves the CORS preflight alone (corsPreflight.ts).
@@ -50,7 +52,17 @@ export interface QueueRegistration {
   queueName: string;
   /** The app setting holding the storage connection (prefix for identity-based settings). */
   connection: string;
+  /** Takes the message as the host decodes it: checked against the declared schema before the declared handler sees it. */
   handler: (message: unknown, context: InvocationContextT) => Promise<void>;
+}
+
+/** What a queue function declares: its message's schema, and a handler of the typed message. */
+export interface QueueDeclaration<M extends object> extends Omit<QueueRegistration, 'kind' | 'handler'> {
+  message: z.ZodType<M>;
+  /** Why a message that parses can still never succeed, checked before anything is read. */
+  refuse?: Refusal<M>;
+  /** Handles a checked message; answers why if it finds that the message can never succeed (having written nothing). */
+  handler: (message: M, context: InvocationContextT) => Promise<void | { neverSucceeds: string }>;
 }
 
 export type Registration = HttpRegistration | TimerRegistration | QueueRegistration;
@@ -77,7 +89,22 @@ export function registerTimer(registration: Omit<TimerRegistration, 'kind'>): vo
   app.timer(registration.name, { schedule: registration.schedule, handler: registration.handler });
 }
 
-export function registerQueue(registration: Omit<QueueRegistration, 'kind'>): void {
-  registrations.push({ kind: 'queue', ...registration });
+/**
+ * A queue function whose messages are parsed and checked here, once for every queue: a message that
+ * can never succeed (it does not parse, its day is out of range, `refuse` or the handler says why)
+ * goes to `<queue>-poison` at once with the reason, rather than being retried maxDequeueCount times.
+ */
+export function registerQueue<M extends object>({ message, refuse, handler, ...declared }: QueueDeclaration<M>): void {
+  const registration: QueueRegistration = {
+    kind: 'queue',
+    ...declared,
+    handler: async (raw, context) => {
+      const checked = checkMessage(message, raw, latestMessageDay(), refuse);
+      if (!checked.ok) return poison(declared.queueName, raw, checked.reason, context);
+      const outcome = await handler(checked.message, context);
+      if (outcome) await poison(declared.queueName, raw, outcome.neverSucceeds, context);
+    },
+  };
+  registrations.push(registration);
   app.storageQueue(registration.name, { queueName: registration.queueName, connection: registration.connection, handler: registration.handler });
 }

@@ -1,12 +1,11 @@
 import pLimit from 'p-limit';
 import type { RecomputeMessage } from '../model/jobs.js';
-import type { FanOutCheckpoint } from '../store/documents.js';
-import type { Page } from '../store/partnerViews.js';
+import type { Checkpoint, Page } from './ports.js';
 
 /** Where a fan-out keeps its progress through the day's pages. */
 export interface CheckpointPorts {
-  checkpoint(day: string): Promise<FanOutCheckpoint | undefined>;
-  saveCheckpoint(checkpoint: Omit<FanOutCheckpoint, 'id' | 'partnerId' | 'type'>): Promise<void>;
+  checkpoint(day: string): Promise<Checkpoint | undefined>;
+  saveCheckpoint(checkpoint: Checkpoint): Promise<void>;
   now(): string;
 }
 

@@ -1,7 +1,7 @@
 import type { RenewalTerms } from '../../rules/lifecycleSchema.js';
 import { monthDaysDue, renewalStepsDue } from '../lifecycle/schedule.js';
 import type { RenewalMessage } from '../model/jobs.js';
-import type { Page } from '../store/partnerViews.js';
+import type { Page } from './ports.js';
 import { DEFAULT_FAN_OUT, fanOutPages, type CheckpointPorts, type FanOutOptions, type FanOutResult } from './fanOut.js';
 
 /** What the daily renewal job needs from the outside world. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renewalRules } from '../../rules/index.js';
-import { recomputeDay, type RecomputePorts } from '../../shared/jobs/recomputeDay.js';
+import { storeJobPorts } from '../../functions/edge/jobPorts.js';
+import { recomputeDay } from '../../shared/jobs/recomputeDay.js';
 import { feeFor } from '../../shared/lifecycle/renewal.js';
 import { PartnerFacts } from '../../shared/model/partner.js';
 import { encodeMessage, queue, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
@@ -22,10 +23,11 @@ afterAll(async () => {
   await host?.stop();
 });
 
-const realPorts = (): RecomputePorts => ({ partners: adapters().partners, renewals: adapters().renewals, now: () => new Date().toISOString() });
+const realPorts = () => storeJobPorts();
+type Ports = ReturnType<typeof realPorts>;
 
 /** Real stores, but each load waits until `count` loads have happened: every recompute reads the partner before any writes it. */
-function barrierPorts(count: number): RecomputePorts {
+function barrierPorts(count: number): Ports {
   const ports = realPorts();
   let arrived = 0;
   let release!: () => void;
@@ -34,13 +36,11 @@ function barrierPorts(count: number): RecomputePorts {
     ...ports,
     partners: {
       ...ports.partners,
-      customers: {
-        loadForRecompute: async (partnerId) => {
-          const loaded = await ports.partners.customers.loadForRecompute(partnerId);
-          if (++arrived === count) release();
-          await allRead;
-          return loaded;
-        },
+      loadForRecompute: async (partnerId) => {
+        const loaded = await ports.partners.loadForRecompute(partnerId);
+        if (++arrived === count) release();
+        await allRead;
+        return loaded;
       },
     },
   };
@@ -100,10 +100,10 @@ describe("a new member's first renewal is run by the recompute that makes it one
 
   it('a recompute stopped between its partner write and the record: the redelivered message writes the record, once', async () => {
     const ports = realPorts();
-    const stopping: RecomputePorts = {
+    const stopping: Ports = {
       ...ports,
       renewals: {
-        get: (...args) => ports.renewals.get(...args),
+        ...ports.renewals,
         commitRenewal: async () => {
           throw new Error('the host was stopped');
         },

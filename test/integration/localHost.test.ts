@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { today } from '../../shared/clock.js';
 import { todayUtc } from '../../shared/dates.js';
 import { registerQueue, registerTimer, registrations } from '../../functions/edge/registry.js';
-import { encodeMessage, queue } from '../../shared/queue/queues.js';
+import { decodeMessage, encodeMessage, queue } from '../../shared/queue/queues.js';
 import { bodyOf, startTestHost, TEST_KEY, until, type TestHost } from './testHost.js';
 
 // Test-only functions, registered like the app's own before the host loads the app.
@@ -16,6 +17,7 @@ registerQueue({
   name: 'testFlaky',
   queueName: 'test-flaky',
   connection: 'AzureWebJobsStorage',
+  message: z.object({ partnerId: z.string() }),
   handler: async (message, context) => {
     flakyCalls.push({ body: message, dequeueCount: context.triggerMetadata?.dequeueCount });
     if (flakyCalls.length <= failFlakyTimes) throw new Error('transient failure');
@@ -25,6 +27,7 @@ registerQueue({
   name: 'testBroken',
   queueName: 'test-broken',
   connection: 'AzureWebJobsStorage',
+  message: z.object({ partnerId: z.string() }),
   handler: async (_message, context) => {
     brokenCalls.push(Number(context.triggerMetadata?.dequeueCount));
     throw new Error('always fails');
@@ -34,8 +37,9 @@ registerQueue({
   name: 'testBatch',
   queueName: 'test-batch',
   connection: 'AzureWebJobsStorage',
-  handler: async (message) => {
-    batchCalls.push((message as { n: number }).n);
+  message: z.object({ n: z.number() }).describe('a batch message'),
+  handler: async ({ n }) => {
+    batchCalls.push(n);
   },
 });
 registerTimer({
@@ -84,6 +88,16 @@ describe('queue triggers with the host’s semantics', () => {
     await Promise.all(Array.from({ length: 40 }, (_, n) => queue('test-batch').sendMessage(encodeMessage({ n }))));
     await until(() => batchCalls.length >= 40);
     expect([...batchCalls].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, n) => n));
+  });
+
+  it('a message its schema refuses goes to the poison queue at once, with the reason, and the handler never sees it', async () => {
+    const calls = batchCalls.length;
+    await queue('test-batch').sendMessage(encodeMessage({ n: 'seven' }));
+    await until(async () => (await count('test-batch-poison')) === 1);
+    const poisoned = decodeMessage((await queue('test-batch-poison').peekMessages()).peekedMessageItems[0]!.messageText);
+    expect(poisoned).toMatchObject({ message: { n: 'seven' }, queue: 'test-batch', reason: expect.stringMatching(/^not a batch message: n: /) });
+    expect(batchCalls).toHaveLength(calls);
+    await until(async () => (await count('test-batch')) === 0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renewalTerms } from '../../rules/index.js';
-import { checkRecomputeMessage, checkRenewalMessage } from '../../shared/jobs/messageChecks.js';
+import { checkMessage, QUEUE_MESSAGES, wrongStepDay } from '../../shared/jobs/messageChecks.js';
 import { decodeMessage, encodeMessage, queue, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
 import { startTestHost, until, type TestHost } from './testHost.js';
 import { adapters } from '../../functions/edge/composition.js';
@@ -72,7 +72,7 @@ describe('the checks themselves (pure)', () => {
     [{ partnerId: 'p', reason: 'data-changed' }, true],
     [{ partnerId: 'p' }, false],
   ])('recompute %j valid on 2025-06-01: %s', (message, ok) => {
-    expect(checkRecomputeMessage(message, '2025-06-02').ok).toBe(ok);
+    expect(checkMessage(QUEUE_MESSAGES.recompute, message, '2025-06-02').ok).toBe(ok);
   });
 
   it.each([
@@ -82,6 +82,6 @@ describe('the checks themselves (pure)', () => {
     [{ partnerId: 'p', anniversary: '2025-06-15', step: 'renew', asOf: '2025-06-16' }, false],
     [{ partnerId: 'p', anniversary: '2026-06-15', step: 'renew', asOf: '2026-06-15' }, false],
   ])('renewal %j valid up to 2025-07-20: %s', (message, ok) => {
-    expect(checkRenewalMessage(message, '2025-07-20', renewalTerms).ok).toBe(ok);
+    expect(checkMessage(QUEUE_MESSAGES.renewal, message, '2025-07-20', (m) => wrongStepDay(m, renewalTerms)).ok).toBe(ok);
   });
 });
