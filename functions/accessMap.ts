@@ -22,13 +22,20 @@ registerHttp({
     tag: 'access',
     params: TenantPath,
     body: AccessBody,
-    responses: { 200: { description: 'the mapping as it now is, and the partners it had before', schema: AccessChange }, 400: INVALID_BODY },
+    responses: {
+      200: { description: 'the mapping as it now is, and the partners it had before', schema: AccessChange },
+      400: INVALID_BODY,
+    },
   },
   handler: handled(async (request) => {
     const { tenantId } = parse(TenantPath, request.params, 'path');
     const { partnerIds } = parse(AccessBody, await readJsonBody(request), 'body');
     const { access, previous } = await adapters().access.put(tenantId, partnerIds, new Date().toISOString());
-    return json(200, { tenantId: access.tenantId, partnerIds: access.partnerIds, previousPartnerIds: previous }, withEtag(etagOf(access.version)));
+    return json(
+      200,
+      { tenantId: access.tenantId, partnerIds: access.partnerIds, previousPartnerIds: previous },
+      withEtag(etagOf(access.version)),
+    );
   }),
 });
 
@@ -37,7 +44,12 @@ registerHttp({
   route: 'access/{tenantId}',
   method: 'GET',
   role: 'Program.Operator',
-  contract: { summary: "The partners a tenant's users act for", tag: 'access', params: TenantPath, responses: { 200: { description: 'the mapping', schema: AccessView }, 404: NO_MAPPING } },
+  contract: {
+    summary: "The partners a tenant's users act for",
+    tag: 'access',
+    params: TenantPath,
+    responses: { 200: { description: 'the mapping', schema: AccessView }, 404: NO_MAPPING },
+  },
   handler: handled(async (request) => {
     const { tenantId } = parse(TenantPath, request.params, 'path');
     const access = await adapters().access.get(tenantId);
@@ -52,7 +64,7 @@ registerHttp({
   method: 'DELETE',
   role: 'Program.Operator',
   contract: {
-    summary: "Remove a tenant from the access map: its users act for no partner",
+    summary: 'Remove a tenant from the access map: its users act for no partner',
     tag: 'access',
     params: TenantPath,
     responses: { 200: { description: 'removed; the partners it had', schema: AccessChange }, 404: NO_MAPPING },

@@ -18,7 +18,8 @@ registerHttp({
   method: 'POST',
   role: 'Partner.Admin',
   contract: {
-    summary: 'Choose the benefits package for an anniversary (designation, legacyGold, legacySilver, actionPack, none); it changes only at an anniversary',
+    summary:
+      'Choose the benefits package for an anniversary (designation, legacyGold, legacySilver, actionPack, none); it changes only at an anniversary',
     tag: 'lifecycle',
     params: RenewalPath,
     body: PackageChoiceBody,
@@ -26,7 +27,11 @@ registerHttp({
       200: { description: 'the renewal with the choice', schema: RenewalView },
       400: INVALID_BODY,
       404: NO_PARTNER,
-      409: { description: 'refused: legacy and Action Pack after the 2025-01-21 cutoff, too late for that anniversary, already renewed, or the package needs what the partner lacks', schema: ErrorBody },
+      409: {
+        description:
+          'refused: legacy and Action Pack after the 2025-01-21 cutoff, too late for that anniversary, already renewed, or the package needs what the partner lacks',
+        schema: ErrorBody,
+      },
     },
   },
   handler: handled(async (request) => {

@@ -8,6 +8,10 @@ registerHttp({
   route: '{*path}',
   method: 'OPTIONS',
   role: 'anonymous',
-  contract: { summary: 'CORS preflight for the portal’s origins', tag: 'operations', responses: { 204: { description: 'the methods and headers a listed origin may use' } } },
+  contract: {
+    summary: 'CORS preflight for the portal’s origins',
+    tag: 'operations',
+    responses: { 204: { description: 'the methods and headers a listed origin may use' } },
+  },
   handler: preflight,
 });

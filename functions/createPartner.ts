@@ -16,7 +16,11 @@ registerHttp({
     tag: 'partners',
     body: PartnerProfile,
     etag: true,
-    responses: { 201: { description: 'created', schema: PartnerProfile }, 400: INVALID_BODY, 409: { description: 'the partner exists', schema: ErrorBody } },
+    responses: {
+      201: { description: 'created', schema: PartnerProfile },
+      400: INVALID_BODY,
+      409: { description: 'the partner exists', schema: ErrorBody },
+    },
   },
   handler: handled(async (request) => {
     const profile = parse(PartnerProfile, await readJsonBody(request), 'body');

@@ -14,7 +14,8 @@ registerTimer({
     const day = jobDay(context);
     const store = adapters().partners;
     const result = await fanOutRenewals(day, renewalTerms, {
-      partnersWithAnniversaryOn: (monthDays, limit, continuation) => withRetry(() => store.listings.partnersWithAnniversaryOn(monthDays, limit, continuation)),
+      partnersWithAnniversaryOn: (monthDays, limit, continuation) =>
+        withRetry(() => store.listings.partnersWithAnniversaryOn(monthDays, limit, continuation)),
       send: (message) => withRetry(() => enqueueRenewal(message)),
       checkpoint: (d) => withRetry(() => adapters().checkpoints.get('renewals', d)),
       saveCheckpoint: (checkpoint) => withRetry(() => adapters().checkpoints.save('renewals', checkpoint)),

@@ -17,7 +17,11 @@ registerHttp({
     tag: 'partners',
     params: PartnerPath,
     query: AuditQuery,
-    responses: { 200: { description: 'a page of audit records', schema: AuditPage }, 400: { description: 'invalid query', schema: ErrorBody }, 404: NO_PARTNER },
+    responses: {
+      200: { description: 'a page of audit records', schema: AuditPage },
+      400: { description: 'invalid query', schema: ErrorBody },
+      404: NO_PARTNER,
+    },
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');

@@ -25,7 +25,11 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const { membership } = await adapters().partners.membership.lifecycle(partnerId);
-    const badges: z.infer<typeof Badges>['badges'] = activeAreas(membership).map((area) => ({ badge: `Solutions Partner for ${AREA_NAMES[area]}`, area, since: membership.designations[area]!.attainedOn }));
+    const badges: z.infer<typeof Badges>['badges'] = activeAreas(membership).map((area) => ({
+      badge: `Solutions Partner for ${AREA_NAMES[area]}`,
+      area,
+      since: membership.designations[area]!.attainedOn,
+    }));
     if (hasMicrosoftCloudBadge(membership)) badges.push({ badge: 'Microsoft Cloud' });
     return json(200, { badges });
   }),

@@ -16,14 +16,20 @@ registerHttp({
   method: 'GET',
   role: 'Partner.Reader',
   contract: {
-    summary: "The partner's benefits package and entitlements (they belong to the PGA, which says which locations receive them), and its legacy competencies",
+    summary:
+      "The partner's benefits package and entitlements (they belong to the PGA, which says which locations receive them), and its legacy competencies",
     tag: 'lifecycle',
     params: PartnerPath,
     responses: { 200: { description: 'the benefits', schema: Benefits }, 404: NO_PARTNER },
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
-    const { profile, membership, legacyCompetencies, specializations: recorded } = await adapters().partners.membership.lifecycle(partnerId);
+    const {
+      profile,
+      membership,
+      legacyCompetencies,
+      specializations: recorded,
+    } = await adapters().partners.membership.lifecycle(partnerId);
     const pkg = packageInForce(membership);
     const locations = profile.benefitLocations ?? [];
     return json(200, {

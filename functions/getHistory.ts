@@ -32,7 +32,11 @@ registerHttp({
     tag: 'scores',
     params: PartnerPath,
     query: HistoryQuery,
-    responses: { 200: { description: 'a page of snapshots', schema: History }, 400: { description: 'invalid dates, limit or continuation', schema: ErrorBody }, 404: NO_PARTNER },
+    responses: {
+      200: { description: 'a page of snapshots', schema: History },
+      400: { description: 'invalid dates, limit or continuation', schema: ErrorBody },
+      404: NO_PARTNER,
+    },
   },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
@@ -42,6 +46,12 @@ registerHttp({
     if (from > to) throw badRequest([{ path: 'query.from', message: 'from must not be after to' }]);
     await adapters().partners.profiles.requirePartner(partnerId);
     const page = await fieldsOf('query', adapters().partners.snapshots.page(partnerId, from, to, query.limit, query.continuation));
-    return json(200, { partnerId, from, to, days: page.items.map((s) => ({ day: s.day, computedAt: s.computedAt, summary: s.summary })), ...(page.continuation ? { continuation: page.continuation } : {}) });
+    return json(200, {
+      partnerId,
+      from,
+      to,
+      days: page.items.map((s) => ({ day: s.day, computedAt: s.computedAt, summary: s.summary })),
+      ...(page.continuation ? { continuation: page.continuation } : {}),
+    });
   }),
 });

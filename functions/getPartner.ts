@@ -11,7 +11,13 @@ registerHttp({
   route: 'partners/{partnerId}',
   method: 'GET',
   role: 'Partner.Reader',
-  contract: { summary: 'Read a partner', tag: 'partners', params: PartnerPath, etag: true, responses: { 200: { description: 'the partner', schema: PartnerProfile }, 404: NO_PARTNER } },
+  contract: {
+    summary: 'Read a partner',
+    tag: 'partners',
+    params: PartnerPath,
+    etag: true,
+    responses: { 200: { description: 'the partner', schema: PartnerProfile }, 404: NO_PARTNER },
+  },
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const partner = await adapters().partners.profiles.requirePartner(partnerId);

@@ -35,5 +35,14 @@ registerHttp({
     tag: 'rules',
     responses: { 200: { description: 'rules in force and past', schema: Rules } },
   },
-  handler: handled(async () => json(200, { ruleSets: rules.ruleSets, certifications: rules.certifications, workloads: rules.workloads, fees, renewal: renewalTerms, legacy })),
+  handler: handled(async () =>
+    json(200, {
+      ruleSets: rules.ruleSets,
+      certifications: rules.certifications,
+      workloads: rules.workloads,
+      fees,
+      renewal: renewalTerms,
+      legacy,
+    }),
+  ),
 });

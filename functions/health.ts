@@ -8,6 +8,10 @@ registerHttp({
   route: 'health',
   method: 'GET',
   role: 'anonymous',
-  contract: { summary: 'Liveness', tag: 'operations', responses: { 200: { description: 'the app is up', schema: z.object({ status: z.literal('ok') }) } } },
+  contract: {
+    summary: 'Liveness',
+    tag: 'operations',
+    responses: { 200: { description: 'the app is up', schema: z.object({ status: z.literal('ok') }) } },
+  },
   handler: handled(async () => json(200, { status: 'ok' })),
 });

@@ -15,10 +15,14 @@ registerHttp({
   method: 'GET',
   role: 'Partner.Reader',
   contract: {
-    summary: "List partners (an operator's: all; anyone else's: those of its tenant), a page at a time; pass `continuation` back for the next page",
+    summary:
+      "List partners (an operator's: all; anyone else's: those of its tenant), a page at a time; pass `continuation` back for the next page",
     tag: 'partners',
     query: ListQuery,
-    responses: { 200: { description: 'a page of partners', schema: PartnerList }, 400: { description: 'invalid query', schema: ErrorBody } },
+    responses: {
+      200: { description: 'a page of partners', schema: PartnerList },
+      400: { description: 'invalid query', schema: ErrorBody },
+    },
   },
   handler: handled(async (request) => {
     const { limit, continuation } = parse(ListQuery, queryObject(request), 'query');

@@ -20,6 +20,9 @@ registerTimer({
       now: () => new Date().toISOString(),
     });
     if (result.alreadyDone) context.log(`nightly recompute for ${day}: already fanned out`);
-    else context.log(`nightly recompute for ${day}: queued ${result.queued} partners${result.resumed ? ' (resumed from the checkpoint)' : ''}`);
+    else
+      context.log(
+        `nightly recompute for ${day}: queued ${result.queued} partners${result.resumed ? ' (resumed from the checkpoint)' : ''}`,
+      );
   },
 });

@@ -11,7 +11,11 @@ registerHttp({
   route: 'openapi.json',
   method: 'GET',
   role: 'anonymous',
-  contract: { summary: 'This OpenAPI document', tag: 'operations', responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } },
+  contract: {
+    summary: 'This OpenAPI document',
+    tag: 'operations',
+    responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } },
+  },
   // Built on first request, when every function has registered.
   handler: handled(async () => json(200, (document ??= openApiDocument(registrations)))),
 });

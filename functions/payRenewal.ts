@@ -26,7 +26,11 @@ registerHttp({
       201: { description: 'payment recorded', schema: RenewalView },
       400: INVALID_BODY,
       404: { description: 'no such partner, or no renewal at that anniversary', schema: ErrorBody },
-      409: { description: 'nothing due (not renewed yet, no fee, already paid, lapsed for non-payment), more than outstanding, or a reference reused with another amount', schema: ErrorBody },
+      409: {
+        description:
+          'nothing due (not renewed yet, no fee, already paid, lapsed for non-payment), more than outstanding, or a reference reused with another amount',
+        schema: ErrorBody,
+      },
     },
   },
   handler: handled(async (request) => {
@@ -43,7 +47,12 @@ registerHttp({
       duplicate = taken.duplicate;
       if (duplicate) return current;
       if (current.feeDue && current.feeDue.lapsed.length > 0) {
-        throw refuse(refused('lapsedForNonPayment', `the fee for ${anniversary} was still unpaid on ${current.feeDue.checkedOn}, and what renewed lapsed then; this payment was not taken`));
+        throw refuse(
+          refused(
+            'lapsedForNonPayment',
+            `the fee for ${anniversary} was still unpaid on ${current.feeDue.checkedOn}, and what renewed lapsed then; this payment was not taken`,
+          ),
+        );
       }
       return { ...current, record: taken.record };
     });

@@ -33,7 +33,12 @@ registerHttp({
     const facts = await adapters().partners.customers.requireFacts(partnerId);
     try {
       const result = whatIf(facts, hypothesis, ruleSet, asOf);
-      return json(200, { replaced: result.replaced, current: toScoreDocument(result.current), hypothetical: toScoreDocument(result.hypothetical), changes: result.changes });
+      return json(200, {
+        replaced: result.replaced,
+        current: toScoreDocument(result.current),
+        hypothetical: toScoreDocument(result.hypothetical),
+        changes: result.changes,
+      });
     } catch (error) {
       if (error instanceof WhatIfError) throw badRequest([{ path: `body.${error.path}`, message: error.message }]);
       throw error;

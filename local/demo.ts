@@ -24,7 +24,11 @@ export function shiftFacts(facts: PartnerFacts, months: number): PartnerFacts {
       ...p,
       linkedOn: day(p.linkedOn),
       ...(p.unlinkedOn ? { unlinkedOn: maybe(p.unlinkedOn) } : {}),
-      certifications: p.certifications.map((c) => ({ id: c.id, earnedOn: day(c.earnedOn), ...(c.expiresOn ? { expiresOn: day(c.expiresOn) } : {}) })),
+      certifications: p.certifications.map((c) => ({
+        id: c.id,
+        earnedOn: day(c.earnedOn),
+        ...(c.expiresOn ? { expiresOn: day(c.expiresOn) } : {}),
+      })),
     })),
   };
 }
@@ -35,7 +39,10 @@ export function demoPartners(today: string): PartnerFacts[] {
     .sort()
     .map((file) => {
       const facts = PartnerFacts.parse(JSON.parse(readFileSync(new URL(file, DEMO_DIR), 'utf8')));
-      const lastMonth = facts.customers.flatMap((c) => Object.keys(c.months)).sort().at(-1);
+      const lastMonth = facts.customers
+        .flatMap((c) => Object.keys(c.months))
+        .sort()
+        .at(-1);
       // The files end in a fixed month; move them so their last month is today's evaluation month.
       return lastMonth ? shiftFacts(facts, monthIndex(evaluationMonthOf(today)) - monthIndex(lastMonth)) : facts;
     });

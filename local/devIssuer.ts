@@ -53,7 +53,12 @@ export function devJwks(): { keys: JWK[] } {
 
 /** The settings under which the app trusts the dev issuer (the local host uses them unless AUTH_TENANT_ID is set). */
 export function devIssuerSettings(): Record<string, string> {
-  return { AUTH_TENANT_ID: DEV_HOME_TENANT, AUTH_AUDIENCE: DEV_AUDIENCE, AUTH_ISSUER: DEV_ISSUER_TEMPLATE, AUTH_LOCAL_JWKS: JSON.stringify(devJwks()) };
+  return {
+    AUTH_TENANT_ID: DEV_HOME_TENANT,
+    AUTH_AUDIENCE: DEV_AUDIENCE,
+    AUTH_ISSUER: DEV_ISSUER_TEMPLATE,
+    AUTH_LOCAL_JWKS: JSON.stringify(devJwks()),
+  };
 }
 
 export interface DevTokenOptions {
@@ -74,7 +79,13 @@ export async function devToken(options: DevTokenOptions): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const issuedAt = options.expired ? now - 2 * 3600 : now;
   const oid = options.oid ?? DEV_USER_OID;
-  return new SignJWT({ tid: options.tenant, oid, name: options.name ?? `Local ${options.roles.join(', ') || 'user'}`, roles: [...options.roles], ver: '2.0' })
+  return new SignJWT({
+    tid: options.tenant,
+    oid,
+    name: options.name ?? `Local ${options.roles.join(', ') || 'user'}`,
+    roles: [...options.roles],
+    ver: '2.0',
+  })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid! })
     .setIssuer(DEV_ISSUER_TEMPLATE.replaceAll('{tenantid}', options.tenant))
     .setAudience(options.audience ?? DEV_AUDIENCE)

@@ -39,7 +39,26 @@ export async function startQueueEmulator(port = 0): Promise<Emulator & { connect
   const QueueServer = interop(QueueServerModule);
   const QueueConfiguration = interop(QueueConfigurationModule);
   // Positional: host, port, keep-alive, db paths, persistence, access log, debug log, loose, skipApiVersionCheck, certs, oauth, product-style URLs, in memory.
-  const config = new QueueConfiguration('127.0.0.1', port, undefined, undefined, undefined, undefined, false, undefined, false, undefined, false, true, '', '', '', undefined, false, true);
+  const config = new QueueConfiguration(
+    '127.0.0.1',
+    port,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    false,
+    undefined,
+    false,
+    undefined,
+    false,
+    true,
+    '',
+    '',
+    '',
+    undefined,
+    false,
+    true,
+  );
   const server = new QueueServer(config);
   await server.start();
   const bound = server.getHttpServerAddress().split(':').pop();

@@ -82,7 +82,10 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     settings.COSMOS_ENDPOINT = cosmos.endpoint;
     settings.COSMOS_KEY = 'local-emulator-accepts-any-key';
   }
-  if (!settings.AzureWebJobsStorage__queueServiceUri && (!settings.AzureWebJobsStorage || settings.AzureWebJobsStorage === 'UseDevelopmentStorage=true')) {
+  if (
+    !settings.AzureWebJobsStorage__queueServiceUri &&
+    (!settings.AzureWebJobsStorage || settings.AzureWebJobsStorage === 'UseDevelopmentStorage=true')
+  ) {
     const queues = await startQueueEmulator();
     emulators.push(queues);
     started.queues = queues;
@@ -103,23 +106,44 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const hostJson = readHostJson();
   const queueSettings = { ...hostJson.extensions.queues, ...options.queueSettings };
   const masterKey = settings.FUNCTIONS_MASTER_KEY || randomBytes(24).toString('base64url');
-  if (masterKey === functionKey) throw new Error('FUNCTIONS_MASTER_KEY must differ from FUNCTIONS_KEY: the admin API takes the master key alone');
+  if (masterKey === functionKey)
+    throw new Error('FUNCTIONS_MASTER_KEY must differ from FUNCTIONS_KEY: the admin API takes the master key alone');
 
   const invokeNonHttp = async (registration: Registration, input: unknown) => {
     const context = invocationContext(registration.name, log, { adminInput: input });
     if (registration.kind === 'timer') await registration.handler(timerInfo(new Date(), new Date()), context);
     else if (registration.kind === 'queue') await registration.handler(input, context);
   };
-  const server = createHostServer({ registrations, routePrefix: hostJson.extensions.http.routePrefix, functionKey, masterKey, log, invokeNonHttp });
+  const server = createHostServer({
+    registrations,
+    routePrefix: hostJson.extensions.http.routePrefix,
+    functionKey,
+    masterKey,
+    log,
+    invokeNonHttp,
+  });
   server.listen(options.port ?? 7071, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const timers = options.timers === false ? undefined : startTimers(registrations.filter((r): r is TimerRegistration => r.kind === 'timer'), log);
-  const triggers = startQueueTriggers(registrations.filter((r): r is QueueRegistration => r.kind === 'queue'), polledQueue, queueSettings, log, options.processingLeaseSeconds);
+  const timers =
+    options.timers === false
+      ? undefined
+      : startTimers(
+          registrations.filter((r): r is TimerRegistration => r.kind === 'timer'),
+          log,
+        );
+  const triggers = startQueueTriggers(
+    registrations.filter((r): r is QueueRegistration => r.kind === 'queue'),
+    polledQueue,
+    queueSettings,
+    log,
+    options.processingLeaseSeconds,
+  );
   const loadedDemoPartners = options.demo ? await loadDemoPartners(adapters().partners, todayUtc()) : [];
   // The demo tenant acts for the demo partner, unless an operator has changed its mapping since.
-  if (options.demo && !(await adapters().access.get(DEMO_TENANT))) await adapters().access.put(DEMO_TENANT, DEMO_TENANT_PARTNERS, new Date().toISOString());
+  if (options.demo && !(await adapters().access.get(DEMO_TENANT)))
+    await adapters().access.put(DEMO_TENANT, DEMO_TENANT_PARTNERS, new Date().toISOString());
   // Imported data queues no recompute by itself; ask for one so today's snapshot is there.
   for (const partnerId of loadedDemoPartners) await enqueueRecompute({ partnerId, reason: 'requested' });
 
@@ -142,7 +166,25 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   };
 }
 
-const SETTING_NAMES = ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'COSMOS_CONTAINER', 'AzureWebJobsStorage', 'AzureWebJobsStorage__queueServiceUri', 'AZURE_CLIENT_ID', 'MAX_REQUEST_BYTES', 'SNAPSHOT_TTL_DAYS', 'FUNCTIONS_KEY', 'FUNCTIONS_MASTER_KEY', 'AUTH_TENANT_ID', 'AUTH_AUDIENCE', 'AUTH_ISSUER', 'AUTH_JWKS_URI', 'AUTH_LOCAL_JWKS', 'CORS_ALLOWED_ORIGINS'];
+const SETTING_NAMES = [
+  'COSMOS_ENDPOINT',
+  'COSMOS_KEY',
+  'COSMOS_DATABASE',
+  'COSMOS_CONTAINER',
+  'AzureWebJobsStorage',
+  'AzureWebJobsStorage__queueServiceUri',
+  'AZURE_CLIENT_ID',
+  'MAX_REQUEST_BYTES',
+  'SNAPSHOT_TTL_DAYS',
+  'FUNCTIONS_KEY',
+  'FUNCTIONS_MASTER_KEY',
+  'AUTH_TENANT_ID',
+  'AUTH_AUDIENCE',
+  'AUTH_ISSUER',
+  'AUTH_JWKS_URI',
+  'AUTH_LOCAL_JWKS',
+  'CORS_ALLOWED_ORIGINS',
+];
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(SETTING_NAMES.flatMap((name) => (env[name] ? [[name, env[name]!]] : [])));

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /** The parts of host.json the local host honours, as the Functions host reads them. */
-const TimeSpan = z.string().regex(/^\d{2}:\d{2}:\d{2}$/).transform((s) => {
-  const [h, m, sec] = s.split(':').map(Number);
-  return ((h! * 60 + m!) * 60 + sec!) * 1000;
-});
+const TimeSpan = z
+  .string()
+  .regex(/^\d{2}:\d{2}:\d{2}$/)
+  .transform((s) => {
+    const [h, m, sec] = s.split(':').map(Number);
+    return ((h! * 60 + m!) * 60 + sec!) * 1000;
+  });
 
 export const HostJson = z.object({
   extensions: z

@@ -50,7 +50,10 @@ const HOST_BODY_LIMIT = 64 * 1024 * 1024;
 
 function send(response: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
   const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, { ...(body !== undefined && typeof body !== 'string' ? { 'Content-Type': 'application/json; charset=utf-8' } : {}), ...headers });
+  response.writeHead(status, {
+    ...(body !== undefined && typeof body !== 'string' ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -97,15 +100,22 @@ export function createHostServer(options: HttpServerOptions): Server {
         // As in Azure, the admin API takes the master key, not a function key.
         if (!keyMatches(key, options.masterKey)) return send(response, 401, { error: 'unauthorized', message: MASTER_KEY_NEEDED });
         const name = safeDecode(admin[1]!);
-        if (name === undefined) return send(response, 400, { error: 'invalid_request', message: `the path ${url.pathname} holds a malformed percent-encoding` });
+        if (name === undefined)
+          return send(response, 400, { error: 'invalid_request', message: `the path ${url.pathname} holds a malformed percent-encoding` });
         const registration = options.registrations.find((r) => r.name.toLowerCase() === name.toLowerCase());
         if (!registration) return send(response, 404, { error: 'not_found', message: `no function ${admin[1]}` });
-        if (registration.kind === 'http') return send(response, 400, { error: 'invalid_request', message: 'HTTP functions are called on their route' });
+        if (registration.kind === 'http')
+          return send(response, 400, { error: 'invalid_request', message: 'HTTP functions are called on their route' });
         const body = await readBody(request);
-        if (body === 'too-large') return send(response, 413, { error: 'payload_too_large', message: `the host accepts at most ${HOST_BODY_LIMIT} bytes` });
+        if (body === 'too-large')
+          return send(response, 413, { error: 'payload_too_large', message: `the host accepts at most ${HOST_BODY_LIMIT} bytes` });
         const text = body.toString('utf8');
         const envelope = AdminBody.safeParse(text.trim() === '' ? {} : safeJson(text));
-        if (!envelope.success) return send(response, 400, { error: 'invalid_request', message: `body: expected {"input": …}: ${describeIssues(envelope.error)}` });
+        if (!envelope.success)
+          return send(response, 400, {
+            error: 'invalid_request',
+            message: `body: expected {"input": …}: ${describeIssues(envelope.error)}`,
+          });
         try {
           await options.invokeNonHttp(registration, envelope.data.input);
         } catch (error) {
@@ -119,18 +129,22 @@ export function createHostServer(options: HttpServerOptions): Server {
       }
 
       // Beside the API and the admin endpoint: the portal's page and files, when built.
-      const portalPath = !url.pathname.startsWith(prefix) && !url.pathname.startsWith('/admin/') && (request.method === 'GET' || request.method === 'HEAD');
+      const portalPath =
+        !url.pathname.startsWith(prefix) && !url.pathname.startsWith('/admin/') && (request.method === 'GET' || request.method === 'HEAD');
       if (portalPath && servePortal(url.pathname, response)) return;
       if (!url.pathname.startsWith(prefix)) return send(response, 404, { error: 'not_found', message: `no route ${url.pathname}` });
       const matched = matchRoute(routes, request.method ?? 'GET', url.pathname.slice(prefix.length));
-      if (matched === 'bad-encoding') return send(response, 400, { error: 'invalid_request', message: `the path ${url.pathname} holds a malformed percent-encoding` });
+      if (matched === 'bad-encoding')
+        return send(response, 400, { error: 'invalid_request', message: `the path ${url.pathname} holds a malformed percent-encoding` });
       if (matched === 'not-found') return send(response, 404, { error: 'not_found', message: `no route ${url.pathname}` });
-      if (matched === 'method-not-allowed') return send(response, 405, { error: 'method_not_allowed', message: `${request.method} is not allowed on ${url.pathname}` });
+      if (matched === 'method-not-allowed')
+        return send(response, 405, { error: 'method_not_allowed', message: `${request.method} is not allowed on ${url.pathname}` });
 
       const { registration, params } = matched;
       // Every route is anonymous at the host: the app's guard checks the token or the function key.
       const body = await readBody(request);
-      if (body === 'too-large') return send(response, 413, { error: 'payload_too_large', message: `the host accepts at most ${HOST_BODY_LIMIT} bytes` });
+      if (body === 'too-large')
+        return send(response, 413, { error: 'payload_too_large', message: `the host accepts at most ${HOST_BODY_LIMIT} bytes` });
 
       const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
       const httpRequest = new HttpRequest({
@@ -144,7 +158,12 @@ export function createHostServer(options: HttpServerOptions): Server {
       const result = await registration.handler(httpRequest, invocationContext(registration.name, options.log));
       const resultHeaders = Object.fromEntries(Object.entries((result.headers ?? {}) as Record<string, string>));
       if (result.jsonBody !== undefined) return send(response, result.status ?? 200, result.jsonBody, resultHeaders);
-      return send(response, result.status ?? 200, result.body === undefined || result.body === null ? undefined : String(result.body), resultHeaders);
+      return send(
+        response,
+        result.status ?? 200,
+        result.body === undefined || result.body === null ? undefined : String(result.body),
+        resultHeaders,
+      );
     } catch (error) {
       options.log(`host error: ${(error as Error).stack ?? String(error)}`);
       if (!response.headersSent) send(response, 500, { error: 'internal', message: 'the local host failed to run the function' });

@@ -9,6 +9,9 @@ export function invocationContext(functionName: string, log: Log, triggerMetadat
     invocationId: randomUUID(),
     functionName,
     triggerMetadata,
-    logHandler: (level, ...args) => log(`[${functionName}] ${level}: ${args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`),
+    logHandler: (level, ...args) =>
+      log(
+        `[${functionName}] ${level}: ${args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`,
+      ),
   });
 }

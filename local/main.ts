@@ -8,7 +8,9 @@ await ensurePortalBuilt();
 const host = await startLocalHost({ port, demo: true });
 
 const routes = host.registrations.map((r) =>
-  r.kind === 'http' ? `  ${r.method.padEnd(6)} ${host.url}/api/${r.route}  (${r.role === 'anonymous' ? 'no credentials' : r.role})` : `  ${r.kind.padEnd(6)} ${r.name}`,
+  r.kind === 'http'
+    ? `  ${r.method.padEnd(6)} ${host.url}/api/${r.route}  (${r.role === 'anonymous' ? 'no credentials' : r.role})`
+    : `  ${r.kind.padEnd(6)} ${r.name}`,
 );
 console.log(`
 Partner capability service running at ${host.url}

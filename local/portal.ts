@@ -51,7 +51,11 @@ export function servePortal(pathname: string, response: ServerResponse, dist = P
   const file = inside ? wanted : index;
   // Hashed assets never change; the page itself must be fetched fresh to pick up a new build.
   const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-  response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': cache, 'X-Content-Type-Options': 'nosniff' });
+  response.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': cache,
+    'X-Content-Type-Options': 'nosniff',
+  });
   createReadStream(file).pipe(response);
   return true;
 }

@@ -21,7 +21,13 @@ function decode(text: string, encoding: QueueSettings['messageEncoding']): unkno
  * JSON bodies, dequeueCount in the trigger metadata, a failed message visible again after
  * visibilityTimeout, and after maxDequeueCount failed attempts moved to `<queue>-poison`.
  */
-export function startQueueTriggers(triggers: readonly QueueRegistration[], queueFor: (name: string) => PolledQueue, settings: QueueSettings, log: Log, leaseSeconds = PROCESSING_LEASE_SECONDS): RunningQueueTriggers {
+export function startQueueTriggers(
+  triggers: readonly QueueRegistration[],
+  queueFor: (name: string) => PolledQueue,
+  settings: QueueSettings,
+  log: Log,
+  leaseSeconds = PROCESSING_LEASE_SECONDS,
+): RunningQueueTriggers {
   let stopped = false;
   const loops = triggers.map(async (trigger) => {
     const source = queueFor(trigger.queueName);
@@ -63,10 +69,14 @@ export function startQueueTriggers(triggers: readonly QueueRegistration[], queue
             if (message.dequeueCount >= settings.maxDequeueCount) {
               await poison.sendText(message.text);
               await source.delete(message);
-              log(`[${trigger.name}] message ${message.id} failed ${message.dequeueCount} times, moved to ${trigger.queueName}-poison: ${reason}`);
+              log(
+                `[${trigger.name}] message ${message.id} failed ${message.dequeueCount} times, moved to ${trigger.queueName}-poison: ${reason}`,
+              );
             } else {
               await source.release(message, Math.round(settings.visibilityTimeout / 1000));
-              log(`[${trigger.name}] message ${message.id} failed (attempt ${message.dequeueCount} of ${settings.maxDequeueCount}): ${reason}`);
+              log(
+                `[${trigger.name}] message ${message.id} failed (attempt ${message.dequeueCount} of ${settings.maxDequeueCount}): ${reason}`,
+              );
             }
           }
         }),

@@ -17,25 +17,31 @@ export function compileRoutes(registrations: readonly HttpRegistration[]): Compi
     const names: string[] = [];
     const source = registration.route
       .split('/')
-      .map((segment) => segment.replace(/\{([^}:?]+)[^}]*\}|[^{}]+/g, (whole, name?: string) => {
-        if (name?.startsWith('*')) {
-          // A catch-all (`{*path}`) takes the rest of the path, slashes and all.
-          names.push(name.slice(1));
-          return '(.*)';
-        }
-        if (name) {
-          names.push(name);
-          return '([^/]+)';
-        }
-        return whole.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      }))
+      .map((segment) =>
+        segment.replace(/\{([^}:?]+)[^}]*\}|[^{}]+/g, (whole, name?: string) => {
+          if (name?.startsWith('*')) {
+            // A catch-all (`{*path}`) takes the rest of the path, slashes and all.
+            names.push(name.slice(1));
+            return '(.*)';
+          }
+          if (name) {
+            names.push(name);
+            return '([^/]+)';
+          }
+          return whole.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        }),
+      )
       .join('/');
     return { registration, pattern: new RegExp(`^${source}$`, 'i'), names };
   });
 }
 
 /** The registration for a path under the route prefix, or why none: unknown path or wrong method. */
-export function matchRoute(routes: readonly CompiledRoute[], method: string, path: string): RouteMatch | 'not-found' | 'method-not-allowed' | 'bad-encoding' {
+export function matchRoute(
+  routes: readonly CompiledRoute[],
+  method: string,
+  path: string,
+): RouteMatch | 'not-found' | 'method-not-allowed' | 'bad-encoding' {
   let pathKnown = false;
   for (const route of routes) {
     const match = route.pattern.exec(path);

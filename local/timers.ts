@@ -10,7 +10,11 @@ export interface RunningTimers {
 }
 
 export function timerInfo(last: Date, next: Date, isPastDue = false) {
-  return { isPastDue, schedule: { adjustForDST: false }, scheduleStatus: { last: last.toISOString(), next: next.toISOString(), lastUpdated: new Date().toISOString() } };
+  return {
+    isPastDue,
+    schedule: { adjustForDST: false },
+    scheduleStatus: { last: last.toISOString(), next: next.toISOString(), lastUpdated: new Date().toISOString() },
+  };
 }
 
 export function nextOccurrence(schedule: string, after: Date): Date {
@@ -29,14 +33,17 @@ export function startTimers(timers: readonly TimerRegistration[], log: Log): Run
       if (delay > MAX_DELAY) return handles.set(timer.name, setTimeout(wait, MAX_DELAY));
       handles.set(
         timer.name,
-        setTimeout(async () => {
-          try {
-            await timer.handler(timerInfo(last, next), invocationContext(timer.name, log));
-          } catch (error) {
-            log(`[${timer.name}] failed: ${(error as Error).stack ?? String(error)}`);
-          }
-          schedule(timer, next);
-        }, Math.max(0, delay)),
+        setTimeout(
+          async () => {
+            try {
+              await timer.handler(timerInfo(last, next), invocationContext(timer.name, log));
+            } catch (error) {
+              log(`[${timer.name}] failed: ${(error as Error).stack ?? String(error)}`);
+            }
+            schedule(timer, next);
+          },
+          Math.max(0, delay),
+        ),
       );
     };
     wait();

@@ -32,10 +32,15 @@ export const fees: FeeSchedule = parseOrThrow(FeeSchedule, feesJson, 'rules/life
 export const legacy: LegacyRules = parseOrThrow(LegacyRules, legacyJson, 'rules/lifecycle/legacy.json');
 export const renewalTerms: RenewalTerms = parseOrThrow(RenewalTerms, renewalJson, 'rules/lifecycle/renewal.json');
 export const renewalRules: RenewalRules = { fees, legacy, terms: renewalTerms };
-export const specializations: SpecializationCatalogue = parseOrThrow(SpecializationCatalogue, specializationsJson, 'rules/lifecycle/specializations.json');
+export const specializations: SpecializationCatalogue = parseOrThrow(
+  SpecializationCatalogue,
+  specializationsJson,
+  'rules/lifecycle/specializations.json',
+);
 export const benefits: BenefitCatalogue = parseOrThrow(BenefitCatalogue, benefitsJson, 'rules/lifecycle/benefits.json');
 for (const id of Object.keys(benefits.bySpecialization)) {
-  if (!specializations.specializations.some((s) => s.id === id)) throw new Error(`rules/lifecycle/benefits.json: bySpecialization.${id}: unknown specialization`);
+  if (!specializations.specializations.some((s) => s.id === id))
+    throw new Error(`rules/lifecycle/benefits.json: bySpecialization.${id}: unknown specialization`);
 }
 
 export function ruleSetFor(asOf: string): RuleSet {

@@ -17,7 +17,9 @@ export const LegacyRules = z.strictObject({
   lastCompetencyAttainment: IsoDate,
   lastLegacyPurchase: IsoDate,
   competencies: z
-    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), name: z.string().min(1), areas: z.array(SolutionArea).min(1) }))
+    .array(
+      z.strictObject({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), name: z.string().min(1), areas: z.array(SolutionArea).min(1) }),
+    )
     .length(18, 'the program had 18 legacy competencies'),
 });
 export type LegacyRules = z.infer<typeof LegacyRules>;
@@ -40,7 +42,9 @@ export interface RenewalRules {
 
 export const SpecializationCatalogue = z.strictObject({
   source: z.string(),
-  specializations: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), name: z.string().min(1), area: SolutionArea })).min(1),
+  specializations: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), name: z.string().min(1), area: SolutionArea }))
+    .min(1),
 });
 export type SpecializationCatalogue = z.infer<typeof SpecializationCatalogue>;
 

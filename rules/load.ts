@@ -49,7 +49,9 @@ function resolve(file: RuleSetFile, resolved: Map<string, RuleSet>, name: string
   const generation = file.generation ?? parent?.generation;
   const bizApps = file.bizApps ?? parent?.bizApps;
   if (!qualification || !palExcludedCountries || !deploymentExcludedAzureServices || !generation || !bizApps) {
-    throw new RuleFileError(`${name}: qualification, palExcludedCountries, deploymentExcludedAzureServices, generation and bizApps are required without extends`);
+    throw new RuleFileError(
+      `${name}: qualification, palExcludedCountries, deploymentExcludedAzureServices, generation and bizApps are required without extends`,
+    );
   }
   return {
     id: file.id,
@@ -58,7 +60,10 @@ function resolve(file: RuleSetFile, resolved: Map<string, RuleSet>, name: string
     description: file.description,
     generation,
     historyMonths: file.historyMonths ?? parent?.historyMonths ?? DEFAULT_HISTORY_MONTHS,
-    sources: [...file.sources, ...(parent?.sources ?? []).filter((s) => !file.sources.some((o) => o.page === s.page && o.section === s.section))],
+    sources: [
+      ...file.sources,
+      ...(parent?.sources ?? []).filter((s) => !file.sources.some((o) => o.page === s.page && o.section === s.section)),
+    ],
     qualification,
     palExcludedCountries,
     deploymentExcludedAzureServices,
@@ -70,7 +75,10 @@ function resolve(file: RuleSetFile, resolved: Map<string, RuleSet>, name: string
 
 /** The certifications a metric names: in its steps and in the groups its people must hold. */
 export function certificationsOf(metric: MetricRule): string[] {
-  return [...(metric.gate ?? []).flatMap((g) => g.anyOf), ...metric.parts.flatMap((p) => (p.kind === 'peopleHolding' ? p.requires.flat() : []))];
+  return [
+    ...(metric.gate ?? []).flatMap((g) => g.anyOf),
+    ...metric.parts.flatMap((p) => (p.kind === 'peopleHolding' ? p.requires.flat() : [])),
+  ];
 }
 
 function checkAgainstCatalogues(ruleSet: RuleSet, known: Set<string>, workloads: Map<string, Workload>, name: string): void {

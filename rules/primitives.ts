@@ -29,7 +29,8 @@ export function isCalendarMonth(value: string): boolean {
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2099;
 const YEAR_PATTERN = '20\\d{2}';
-const inRange = (value: string) => /^\d{4}/.test(value) && Number(value.slice(0, 4)) >= FIRST_YEAR && Number(value.slice(0, 4)) <= LAST_YEAR;
+const inRange = (value: string) =>
+  /^\d{4}/.test(value) && Number(value.slice(0, 4)) >= FIRST_YEAR && Number(value.slice(0, 4)) <= LAST_YEAR;
 
 export const IsoDate = z
   .string()
@@ -58,12 +59,6 @@ export const ASSOCIATION_TYPES = ['CPOR', 'PAL', 'DPOR', 'CSP'] as const;
 export const AssociationType = z.enum(ASSOCIATION_TYPES);
 export type AssociationType = z.infer<typeof AssociationType>;
 
-const METRICS = [
-  'netCustomerAdds',
-  'intermediateCertifications',
-  'advancedCertifications',
-  'usageGrowth',
-  'deployments',
-] as const;
+const METRICS = ['netCustomerAdds', 'intermediateCertifications', 'advancedCertifications', 'usageGrowth', 'deployments'] as const;
 export const MetricName = z.enum(METRICS);
 export type MetricName = z.infer<typeof MetricName>;

@@ -8,8 +8,12 @@ const bounds = {
   atMost: z.number().optional(),
   below: z.number().optional(),
 };
-const hasABound = (t: { atLeast?: number | undefined; above?: number | undefined; atMost?: number | undefined; below?: number | undefined }) =>
-  t.atLeast !== undefined || t.above !== undefined || t.atMost !== undefined || t.below !== undefined;
+const hasABound = (t: {
+  atLeast?: number | undefined;
+  above?: number | undefined;
+  atMost?: number | undefined;
+  below?: number | undefined;
+}) => t.atLeast !== undefined || t.above !== undefined || t.atMost !== undefined || t.below !== undefined;
 
 const Bounds = z.strictObject(bounds).refine(hasABound, { message: 'a threshold needs at least one of atLeast, above, atMost, below' });
 type Bounds = z.infer<typeof Bounds>;
@@ -163,7 +167,10 @@ export const MetricRule = z
     message: 'distinctCustomers combines customer parts without divisors only',
     path: ['combine'],
   })
-  .refine((m) => (m.gate ?? []).reduce((sum, s) => sum + s.points, 0) <= m.maxPoints, { message: 'step points exceed maxPoints', path: ['gate'] });
+  .refine((m) => (m.gate ?? []).reduce((sum, s) => sum + s.points, 0) <= m.maxPoints, {
+    message: 'step points exceed maxPoints',
+    path: ['gate'],
+  });
 export type MetricRule = z.infer<typeof MetricRule>;
 
 /** One way of scoring an area: its eligible associations and its metrics (an area, a path or a track). */

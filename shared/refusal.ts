@@ -29,17 +29,28 @@ export const refused = (reason: string, message: string): RefusalOf<'refused'> =
 export const notFound = (what: string, message = `${what} not found`): RefusalOf<'notFound'> => ({ kind: 'notFound', what, message });
 export const stale = (what: string): RefusalOf<'stale'> => ({ kind: 'stale', what });
 export const tooLarge = (message: string): RefusalOf<'tooLarge'> => ({ kind: 'tooLarge', message });
-export const contention = (message: string, retryAfterSeconds: number): RefusalOf<'contention'> => ({ kind: 'contention', message, retryAfterSeconds });
+export const contention = (message: string, retryAfterSeconds: number): RefusalOf<'contention'> => ({
+  kind: 'contention',
+  message,
+  retryAfterSeconds,
+});
 
 /** How a refusal travels up from a place that cannot return it (the store, a change function): thrown, carrying the value. */
 export class RefusedError extends Error {
   override name = 'RefusedError';
   constructor(readonly refusal: Refusal) {
-    super(refusal.kind === 'invalid' ? refusal.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : refusal.kind === 'stale' ? `${refusal.what} is stale` : refusal.message);
+    super(
+      refusal.kind === 'invalid'
+        ? refusal.issues.map((i) => `${i.path}: ${i.message}`).join('; ')
+        : refusal.kind === 'stale'
+          ? `${refusal.what} is stale`
+          : refusal.message,
+    );
   }
 }
 
 export const refuse = (refusal: Refusal): RefusedError => new RefusedError(refusal);
 
 /** Whether an error is a refusal of this kind (a listing skipping a partner that is gone, say). */
-export const isRefusal = (error: unknown, kind: RefusalKind): error is RefusedError => error instanceof RefusedError && error.refusal.kind === kind;
+export const isRefusal = (error: unknown, kind: RefusalKind): error is RefusedError =>
+  error instanceof RefusedError && error.refusal.kind === kind;

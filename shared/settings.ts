@@ -26,9 +26,18 @@ export const SettingsSchema = z
     AzureWebJobsStorage__queueServiceUri: optional(z.string().url()),
     /** The user-assigned managed identity to sign in with. */
     AZURE_CLIENT_ID: optional(z.string().min(1)),
-    MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+    MAX_REQUEST_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(4 * 1024 * 1024),
     /** How long a daily snapshot is kept. A renewal reads back to the start of its window (rules allow up to 12 months before the anniversary) plus the fee grace: never less than 400 days. */
-    SNAPSHOT_TTL_DAYS: z.coerce.number().int().min(MIN_SNAPSHOT_TTL_DAYS, `at least ${MIN_SNAPSHOT_TTL_DAYS} days, to keep every renewal window`).max(3650).default(DEFAULT_SNAPSHOT_TTL_DAYS),
+    SNAPSHOT_TTL_DAYS: z.coerce
+      .number()
+      .int()
+      .min(MIN_SNAPSHOT_TTL_DAYS, `at least ${MIN_SNAPSHOT_TTL_DAYS} days, to keep every renewal window`)
+      .max(3650)
+      .default(DEFAULT_SNAPSHOT_TTL_DAYS),
     ...AUTH_SETTINGS,
   })
   .refine((s) => s.AzureWebJobsStorage !== undefined || s.AzureWebJobsStorage__queueServiceUri !== undefined, {

@@ -10,7 +10,9 @@ export function isAuditedWrite(route: { method: string; role: RouteRole }, respo
 }
 
 export const actorOf = (caller: Caller): Actor =>
-  caller.kind === 'functionKey' ? { kind: 'functionKey', name: 'function key' } : { kind: 'user', oid: caller.oid, name: caller.name, tenantId: caller.tid };
+  caller.kind === 'functionKey'
+    ? { kind: 'functionKey', name: 'function key' }
+    : { kind: 'user', oid: caller.oid, name: caller.name, tenantId: caller.tid };
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 

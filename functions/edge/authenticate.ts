@@ -26,7 +26,10 @@ export async function authenticate(request: Pick<RequestLike, 'headers' | 'query
     return verifyBearer(bearer[1]!, config);
   }
   const key = request.headers.get('x-functions-key') ?? request.query.get('code');
-  if (key !== null) return s.FUNCTIONS_KEY !== undefined && keyMatches(key, s.FUNCTIONS_KEY) ? { ok: true, caller: { kind: 'functionKey' } } : { ok: false, reason: 'the function key is not valid' };
+  if (key !== null)
+    return s.FUNCTIONS_KEY !== undefined && keyMatches(key, s.FUNCTIONS_KEY)
+      ? { ok: true, caller: { kind: 'functionKey' } }
+      : { ok: false, reason: 'the function key is not valid' };
   return { ok: false, reason: 'no credentials: send Authorization: Bearer <token from Entra ID>, or the function key' };
 }
 

@@ -8,6 +8,9 @@ import type { InvocationContextT } from './runtime.js';
 export function jobDay(context: InvocationContextT): string {
   const input = DailyJobInput.safeParse(context.triggerMetadata?.adminInput ?? undefined);
   // A refusal value: the admin endpoint answers it as a 400.
-  if (!input.success) throw badRequest(fieldIssues(input.error).map((i) => ({ path: i.path === '(root)' ? 'input' : `input.${i.path}`, message: i.message })));
+  if (!input.success)
+    throw badRequest(
+      fieldIssues(input.error).map((i) => ({ path: i.path === '(root)' ? 'input' : `input.${i.path}`, message: i.message })),
+    );
   return input.data.asOf ?? today();
 }

@@ -30,8 +30,10 @@ export function storeJobPorts(
     },
     renewals: {
       get: (partnerId, anniversary) => withRetry(() => renewals.get(partnerId, anniversary)),
-      commitRenewal: (partnerId, anniversary, record, on, at, known) => withRetry(() => renewals.commitRenewal(partnerId, anniversary, record, on, at, known)),
-      savePreview: (partnerId, anniversary, preview, on, at) => withRetry(() => renewals.savePreview(partnerId, anniversary, preview, on, at)),
+      commitRenewal: (partnerId, anniversary, record, on, at, known) =>
+        withRetry(() => renewals.commitRenewal(partnerId, anniversary, record, on, at, known)),
+      savePreview: (partnerId, anniversary, preview, on, at) =>
+        withRetry(() => renewals.savePreview(partnerId, anniversary, preview, on, at)),
       changeRecord: (partnerId, anniversary, at, change) => withRetry(() => renewals.changeRecord(partnerId, anniversary, at, change)),
     },
     now,

@@ -23,18 +23,36 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Jso
 
 function operation(r: HttpRegistration): JsonSchema {
   const { contract } = r;
-  const headers = contract.etag ? [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'ETag from a previous read; a stale one gets 412' }] : [];
+  const headers = contract.etag
+    ? [
+        {
+          name: 'If-Match',
+          in: 'header',
+          required: false,
+          schema: { type: 'string' },
+          description: 'ETag from a previous read; a stale one gets 412',
+        },
+      ]
+    : [];
   return {
     operationId: r.name,
     summary: contract.summary,
     tags: [contract.tag],
     parameters: [...parameters(contract.params, 'path'), ...parameters(contract.query, 'query'), ...(r.method === 'GET' ? [] : headers)],
-    ...(contract.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(contract.body, 'input') } } } } : {}),
+    ...(contract.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(contract.body, 'input') } } } }
+      : {}),
     responses: {
       ...Object.fromEntries(
-        Object.entries<HttpContract['responses'][number]>({ ...contract.responses, ...(contract.body ? { 415: { description: 'the body is not sent as application/json; nothing was written' } } : {}) }).map(([status, response]) => [
+        Object.entries<HttpContract['responses'][number]>({
+          ...contract.responses,
+          ...(contract.body ? { 415: { description: 'the body is not sent as application/json; nothing was written' } } : {}),
+        }).map(([status, response]) => [
           status,
-          { description: response.description, ...(response.schema ? { content: { 'application/json': { schema: toSchema(response.schema, 'output') } } } : {}) },
+          {
+            description: response.description,
+            ...(response.schema ? { content: { 'application/json': { schema: toSchema(response.schema, 'output') } } } : {}),
+          },
         ]),
       ),
       ...securityResponses(r.role),

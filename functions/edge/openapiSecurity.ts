@@ -5,13 +5,20 @@ export const SECURITY_SCHEMES = {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: "An Entra ID access token for the API's app registration; its `roles` claim carries the app role (Program.Operator, Partner.Admin, Partner.Reader).",
+    description:
+      "An Entra ID access token for the API's app registration; its `roles` claim carries the app role (Program.Operator, Partner.Admin, Partner.Reader).",
   },
   functionKeyHeader: { type: 'apiKey', in: 'header', name: 'x-functions-key', description: 'The server-to-server key; operator rights.' },
   functionKeyQuery: { type: 'apiKey', in: 'query', name: 'code', description: 'The server-to-server key; operator rights.' },
 };
 
-const ERROR = { content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' } }, required: ['error', 'message'] } } } };
+const ERROR = {
+  content: {
+    'application/json': {
+      schema: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' } }, required: ['error', 'message'] },
+    },
+  },
+};
 
 /** An operation's security: the role it needs (as the bearer scheme's scope and `x-required-role`) and its refusals. */
 export function routeSecurity(r: { role: RouteRole }): Record<string, unknown> {

@@ -6,7 +6,11 @@ import { adapters } from './composition.js';
  * The page of `GET /partners` for a caller who acts for some partners only: those of its set that
  * exist, by id, a page at a time (the continuation is the last id answered).
  */
-export async function ownPartners(partners: ReadonlySet<string>, limit: number, continuation?: string): Promise<{ items: PartnerProfile[]; continuation?: string }> {
+export async function ownPartners(
+  partners: ReadonlySet<string>,
+  limit: number,
+  continuation?: string,
+): Promise<{ items: PartnerProfile[]; continuation?: string }> {
   const after = continuation === undefined ? '' : Buffer.from(continuation, 'base64url').toString();
   const ids = [...partners].filter((id) => id > after).sort();
   const items: PartnerProfile[] = [];

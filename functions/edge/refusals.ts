@@ -23,11 +23,19 @@ export interface RefusalAnswer {
 /** One answer per kind: a kind without one fails the type check. */
 export type RefusalAnswers = { [K in EdgeRefusal['kind']]: (refusal: Extract<EdgeRefusal, { kind: K }>) => RefusalAnswer };
 
-const answer = (status: number, error: string, message: string, headers: Record<string, string> = {}): RefusalAnswer => ({ status, body: { error, message }, headers });
+const answer = (status: number, error: string, message: string, headers: Record<string, string> = {}): RefusalAnswer => ({
+  status,
+  body: { error, message },
+  headers,
+});
 
 /** Every refusal as the API answers it: the one place a refusal becomes an HTTP status. */
 export const REFUSAL_ANSWERS: RefusalAnswers = {
-  invalid: ({ issues }) => ({ status: 400, body: { error: 'invalid_request', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues }, headers: {} }),
+  invalid: ({ issues }) => ({
+    status: 400,
+    body: { error: 'invalid_request', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues },
+    headers: {},
+  }),
   forbidden: ({ message }) => answer(403, 'forbidden', message),
   notFound: ({ message }) => answer(404, 'not_found', message),
   refused: ({ message }) => answer(409, 'conflict', message),
@@ -35,7 +43,11 @@ export const REFUSAL_ANSWERS: RefusalAnswers = {
   tooLarge: ({ message }) => answer(413, 'too_large', message),
   bodyTooLarge: ({ limitBytes }) => answer(413, 'payload_too_large', `request bodies are limited to ${limitBytes} bytes`),
   unsupportedMediaType: ({ given }) =>
-    answer(415, 'unsupported_media_type', `send the body as JSON with Content-Type: application/json${given ? ` (not ${given})` : ' (no Content-Type was given)'}`),
+    answer(
+      415,
+      'unsupported_media_type',
+      `send the body as JSON with Content-Type: application/json${given ? ` (not ${given})` : ' (no Content-Type was given)'}`,
+    ),
   contention: ({ message, retryAfterSeconds }) => answer(503, 'unavailable', message, { 'Retry-After': String(retryAfterSeconds) }),
 };
 
@@ -44,7 +56,8 @@ export function answerTo(refusal: EdgeRefusal): RefusalAnswer {
 }
 
 /** The refusal an error carries, if it is one. */
-export const refusalOf = (error: unknown): EdgeRefusal | undefined => (error instanceof RefusedError || error instanceof RequestRefusedError ? error.refusal : undefined);
+export const refusalOf = (error: unknown): EdgeRefusal | undefined =>
+  error instanceof RefusedError || error instanceof RequestRefusedError ? error.refusal : undefined;
 
 export type RequestPart = 'body' | 'path' | 'query';
 

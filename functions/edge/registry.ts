@@ -74,7 +74,12 @@ export type Registration = HttpRegistration | TimerRegistration | QueueRegistrat
 export const registrations: Registration[] = [];
 
 export function registerHttp(declared: Omit<HttpRegistration, 'kind' | 'authLevel'>): void {
-  const registration: HttpRegistration = { kind: 'http', ...declared, authLevel: 'anonymous', handler: withCors(guarded(declared, declared.handler)) };
+  const registration: HttpRegistration = {
+    kind: 'http',
+    ...declared,
+    authLevel: 'anonymous',
+    handler: withCors(guarded(declared, declared.handler)),
+  };
   registrations.push(registration);
   app.http(registration.name, {
     route: registration.route,
@@ -106,5 +111,9 @@ export function registerQueue<M extends object>({ message, refuse, handler, ...d
     },
   };
   registrations.push(registration);
-  app.storageQueue(registration.name, { queueName: registration.queueName, connection: registration.connection, handler: registration.handler });
+  app.storageQueue(registration.name, {
+    queueName: registration.queueName,
+    connection: registration.connection,
+    handler: registration.handler,
+  });
 }

@@ -5,7 +5,8 @@ import { settings } from '../../shared/settings.js';
 import { badRequest, RequestRefusedError } from './refusals.js';
 
 /** application/json, or a JSON-based type such as application/merge-patch+json, with any parameters (charset). */
-const isJsonMediaType = (contentType: string | null) => contentType !== null && /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(contentType.trim());
+const isJsonMediaType = (contentType: string | null) =>
+  contentType !== null && /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(contentType.trim());
 
 /** The parts of an HTTP request the edge reads; satisfied by @azure/functions' HttpRequest. */
 export interface RequestLike {
@@ -19,7 +20,9 @@ export interface RequestLike {
 export function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'path'): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw badRequest(fieldIssues(result.error).map((i) => ({ path: i.path === '(root)' ? where : `${where}.${i.path}`, message: i.message })));
+  throw badRequest(
+    fieldIssues(result.error).map((i) => ({ path: i.path === '(root)' ? where : `${where}.${i.path}`, message: i.message })),
+  );
 }
 
 /** The body as JSON, within the service's request limit (MAX_REQUEST_BYTES). */

@@ -1,9 +1,25 @@
 import type { Credentials } from './auth.js';
-import type { ApiErrorBody, BadgeList, BenefitList, DesignationList, History, PartnerPage, Partner, RenewalList, Rules, ScoreDocument, WhatIfBody, WhatIfResult } from './types.js';
+import type {
+  ApiErrorBody,
+  BadgeList,
+  BenefitList,
+  DesignationList,
+  History,
+  PartnerPage,
+  Partner,
+  RenewalList,
+  Rules,
+  ScoreDocument,
+  WhatIfBody,
+  WhatIfResult,
+} from './types.js';
 
 /** An answer other than 2xx, carrying the sentence the API sent so the page can show it as it is. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -36,7 +52,9 @@ export function apiClient(base: string, credentials: Credentials) {
     partner: (id: string) => call<Partner>(partner(id)),
     scores: (id: string, asOf?: string) => call<ScoreDocument>(`${partner(id)}/scores${asOf ? `?asOf=${asOf}` : ''}`),
     history: (id: string, from?: string, to?: string) =>
-      call<History>(`${partner(id)}/history${from || to ? `?${new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) })}` : ''}`),
+      call<History>(
+        `${partner(id)}/history${from || to ? `?${new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) })}` : ''}`,
+      ),
     designations: (id: string) => call<DesignationList>(`${partner(id)}/designations`),
     badges: (id: string) => call<BadgeList>(`${partner(id)}/badges`),
     renewals: (id: string) => call<RenewalList>(`${partner(id)}/renewals`),

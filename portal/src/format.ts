@@ -1,7 +1,14 @@
 import type { SolutionArea } from './types.js';
 
 // Copied from shared/model/primitives.ts: importing it would bring zod into the page.
-export const AREAS: readonly SolutionArea[] = ['infrastructure', 'dataAi', 'digitalAppInnovation', 'businessApplications', 'modernWork', 'security'];
+export const AREAS: readonly SolutionArea[] = [
+  'infrastructure',
+  'dataAi',
+  'digitalAppInnovation',
+  'businessApplications',
+  'modernWork',
+  'security',
+];
 export const AREA_NAMES: Record<SolutionArea, string> = {
   infrastructure: 'Infrastructure (Azure)',
   dataAi: 'Data & AI (Azure)',
@@ -34,7 +41,12 @@ export const QUALIFYING_SCORE = 70;
 export const points = (n: number) => n.toFixed(2);
 export const usd = (n: number) => `${n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} USD`;
 export const count = (n: number) => (Number.isInteger(n) ? String(n) : n.toLocaleString('en-US', { maximumFractionDigits: 4 }));
-export const words = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replace(/([A-Z])/g, ' $1').toLowerCase();
+export const words = (s: string) =>
+  s.charAt(0).toUpperCase() +
+  s
+    .slice(1)
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase();
 
 /** Today as the API counts days: UTC. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);

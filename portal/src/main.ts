@@ -67,26 +67,35 @@ function navigate(): void {
 
 function draw(): void {
   if (!credentials.signedIn()) {
-    render(signInView(signInMessage, entra !== undefined, (key) => {
-      credentials.signIn(key);
-      signInMessage = undefined;
-      start();
-      // The form that had focus is gone: give it to the page's content, where a screen reader continues.
-      document.getElementById('main')?.focus();
-    }), root);
+    render(
+      signInView(signInMessage, entra !== undefined, (key) => {
+        credentials.signIn(key);
+        signInMessage = undefined;
+        start();
+        // The form that had focus is gone: give it to the page's content, where a screen reader continues.
+        document.getElementById('main')?.focus();
+      }),
+      root,
+    );
     return;
   }
   const current = route();
-  render(html`
-    <header class="top">
-      <span class="brand">Partner capability</span>
-      <nav aria-label="Main">
-        <a href="#/partners/${encodeURIComponent(current.view === 'partner' ? current.partnerId : DEFAULT_PARTNER)}" aria-current=${current.view === 'partner' ? 'page' : 'false'}>Dashboard</a>
-        <a href="#/partners" aria-current=${current.view === 'partners' ? 'page' : 'false'}>Partners</a>
-        <button class="link" @click=${() => context.unauthorized('Signed out.')}>Sign out</button>
-      </nav>
-    </header>
-    <main id="main" tabindex="-1">${current.view === 'partners' ? partnersView(context) : dashboardView(context)}</main>`, root);
+  render(
+    html` <header class="top">
+        <span class="brand">Partner capability</span>
+        <nav aria-label="Main">
+          <a
+            href="#/partners/${encodeURIComponent(current.view === 'partner' ? current.partnerId : DEFAULT_PARTNER)}"
+            aria-current=${current.view === 'partner' ? 'page' : 'false'}
+            >Dashboard</a
+          >
+          <a href="#/partners" aria-current=${current.view === 'partners' ? 'page' : 'false'}>Partners</a>
+          <button class="link" @click=${() => context.unauthorized('Signed out.')}>Sign out</button>
+        </nav>
+      </header>
+      <main id="main" tabindex="-1">${current.view === 'partners' ? partnersView(context) : dashboardView(context)}</main>`,
+    root,
+  );
 }
 
 window.addEventListener('hashchange', navigate);

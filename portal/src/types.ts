@@ -2,7 +2,13 @@ import type { z } from 'zod';
 import type { ErrorBody, PartnerList, PartnerProfile } from '../../shared/model/api.js';
 import type { Benefits, Designation, Renewals, RenewalView } from '../../shared/model/lifecycle.js';
 import type { SolutionArea as SolutionAreaSchema } from '../../shared/model/primitives.js';
-import type { AreaResultSchema, ContributorSchema, MetricResultSchema, ScoreDocumentSchema, WhatIfResultSchema } from '../../shared/model/scoreDocument.js';
+import type {
+  AreaResultSchema,
+  ContributorSchema,
+  MetricResultSchema,
+  ScoreDocumentSchema,
+  WhatIfResultSchema,
+} from '../../shared/model/scoreDocument.js';
 import type { WhatIfRequestInput } from '../../shared/model/whatIf.js';
 
 // The API's own schemas are the portal's types (type-only imports: nothing of zod reaches the bundle).
@@ -27,7 +33,10 @@ export type AreaResult = Omit<z.infer<typeof AreaResultSchema>, 'metrics'> & {
   trackReason?: string;
 };
 export type ScoreDocument = Omit<z.infer<typeof ScoreDocumentSchema>, 'areas'> & { areas: Record<SolutionArea, AreaResult> };
-export type WhatIfResult = Omit<z.infer<typeof WhatIfResultSchema>, 'current' | 'hypothetical'> & { current: ScoreDocument; hypothetical: ScoreDocument };
+export type WhatIfResult = Omit<z.infer<typeof WhatIfResultSchema>, 'current' | 'hypothetical'> & {
+  current: ScoreDocument;
+  hypothetical: ScoreDocument;
+};
 
 export type DesignationState = z.infer<typeof Designation> & { renewsOn?: string };
 export interface DesignationList {

@@ -10,7 +10,9 @@ export type Forbidden = RefusalOf<'forbidden'>;
  * can assign any app role to its users, and must not be able to make them operators.
  */
 export function effectiveRole(claimed: readonly string[], tid: string, homeTenantId: string): Role | undefined {
-  const honoured = claimed.filter((r): r is Role => (r === 'Partner.Reader' || r === 'Partner.Admin' || (r === 'Program.Operator' && tid === homeTenantId)));
+  const honoured = claimed.filter(
+    (r): r is Role => r === 'Partner.Reader' || r === 'Partner.Admin' || (r === 'Program.Operator' && tid === homeTenantId),
+  );
   return honoured.sort((a, b) => rankOf(b) - rankOf(a))[0];
 }
 
@@ -22,10 +24,17 @@ export const isOperator = (caller: Caller): boolean => caller.kind === 'function
  * outside the caller's set is refused the same whether it exists or not, so a 403 says nothing
  * about which partner ids exist.
  */
-export function authorize(caller: Caller, required: Role, partnerId: string | undefined, partnersOfCaller: ReadonlySet<string>): Forbidden | undefined {
+export function authorize(
+  caller: Caller,
+  required: Role,
+  partnerId: string | undefined,
+  partnersOfCaller: ReadonlySet<string>,
+): Forbidden | undefined {
   if (isOperator(caller)) return undefined;
-  if (caller.kind !== 'user' || caller.role === undefined) return { kind: 'forbidden', message: `this call needs the app role ${required}; the token carries none this service honours` };
-  if (rankOf(caller.role) < rankOf(required)) return { kind: 'forbidden', message: `this call needs the app role ${required}; the token has ${caller.role}` };
+  if (caller.kind !== 'user' || caller.role === undefined)
+    return { kind: 'forbidden', message: `this call needs the app role ${required}; the token carries none this service honours` };
+  if (rankOf(caller.role) < rankOf(required))
+    return { kind: 'forbidden', message: `this call needs the app role ${required}; the token has ${caller.role}` };
   if (isPartnerRole(required) && partnerId !== undefined && !partnersOfCaller.has(partnerId)) {
     return { kind: 'forbidden', message: `your organisation has no access to partner ${partnerId}, or there is no such partner` };
   }

@@ -16,7 +16,8 @@ export const rankOf = (role: Role): number => RANK.get(role)!;
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 /** Partner roles act on the partners their tenant is mapped to; the operator role on all of them. */
-export const isPartnerRole = (role: RouteRole): role is 'Partner.Admin' | 'Partner.Reader' => role === 'Partner.Admin' || role === 'Partner.Reader';
+export const isPartnerRole = (role: RouteRole): role is 'Partner.Admin' | 'Partner.Reader' =>
+  role === 'Partner.Admin' || role === 'Partner.Reader';
 
 /** Who is calling, once authenticated. */
 export type Caller =

@@ -27,7 +27,11 @@ export const AUTH_SETTINGS = {
 
 type AuthSettings = z.infer<z.ZodObject<typeof AUTH_SETTINGS>>;
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 
 /** How tokens are checked, or undefined when sign-in is not configured (then only the key gets in). */
 export function tokenConfig(s: AuthSettings): TokenConfig | undefined {

@@ -11,7 +11,12 @@ export interface TokenConfig {
   /** The expected `iss`, with `{tenantid}` standing for the token's `tid` (the API is multi-tenant). */
   issuerTemplate: string;
   /** Where the signing keys are: the issuer's JWKS document (Azure) or a JWKS given inline (local). */
-  keys: { remote: string; /** No refetch sooner than this after a fetch (default 30 s): a flood of unknown key ids cannot hammer the issuer. */ cooldownMs?: number } | { local: string };
+  keys:
+    | {
+        remote: string;
+        /** No refetch sooner than this after a fetch (default 30 s): a flood of unknown key ids cannot hammer the issuer. */ cooldownMs?: number;
+      }
+    | { local: string };
 }
 
 export type Authenticated = { ok: true; caller: Caller } | { ok: false; reason: string };
@@ -27,9 +32,10 @@ function keyGetter(keys: TokenConfig['keys']): JWTVerifyGetKey {
   const cooldownDuration = 'remote' in keys ? (keys.cooldownMs ?? 30_000) : 0;
   const source = 'remote' in keys ? `remote:${keys.remote}:${cooldownDuration}` : `local:${keys.local}`;
   if (cachedKeys?.source !== source) {
-    const get = 'remote' in keys
-      ? createRemoteJWKSet(new URL(keys.remote), { cacheMaxAge: 6 * 60 * 60 * 1000, cooldownDuration })
-      : createLocalJWKSet(JSON.parse(keys.local) as JSONWebKeySet);
+    const get =
+      'remote' in keys
+        ? createRemoteJWKSet(new URL(keys.remote), { cacheMaxAge: 6 * 60 * 60 * 1000, cooldownDuration })
+        : createLocalJWKSet(JSON.parse(keys.local) as JSONWebKeySet);
     cachedKeys = { source, get };
   }
   return cachedKeys.get;

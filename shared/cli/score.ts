@@ -31,7 +31,12 @@ async function main(): Promise<number> {
   }
   const outcome = scoreFileText(text, parsed.values['as-of'] ?? todayUtc());
   if (!outcome.ok) {
-    process.stderr.write(`${outcome.message.split('\n').map((line) => `${file}: ${line}`).join('\n')}\n`);
+    process.stderr.write(
+      `${outcome.message
+        .split('\n')
+        .map((line) => `${file}: ${line}`)
+        .join('\n')}\n`,
+    );
     return 2;
   }
   process.stdout.write(`${JSON.stringify(outcome.document, null, 2)}\n`);

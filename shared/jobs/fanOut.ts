@@ -35,7 +35,11 @@ export interface FanOutResult {
  */
 export async function fanOutPages<T, M>(
   day: string,
-  ports: CheckpointPorts & { page(limit: number, continuation?: string): Promise<Page<T>>; messagesOf(item: T): M[]; send(message: M): Promise<void> },
+  ports: CheckpointPorts & {
+    page(limit: number, continuation?: string): Promise<Page<T>>;
+    messagesOf(item: T): M[];
+    send(message: M): Promise<void>;
+  },
   options: FanOutOptions = DEFAULT_FAN_OUT,
 ): Promise<FanOutResult> {
   const saved = await ports.checkpoint(day);
@@ -65,7 +69,13 @@ export async function fanOutPages<T, M>(
     queued += messages.length;
     total += messages.length;
     continuation = page.continuation;
-    await ports.saveCheckpoint({ day, queued: total, done: continuation === undefined, updatedAt: ports.now(), ...(continuation ? { continuation } : {}) });
+    await ports.saveCheckpoint({
+      day,
+      queued: total,
+      done: continuation === undefined,
+      updatedAt: ports.now(),
+      ...(continuation ? { continuation } : {}),
+    });
   } while (continuation !== undefined);
   return { queued, resumed: saved !== undefined, alreadyDone: false };
 }
@@ -76,5 +86,13 @@ export async function fanOutPages<T, M>(
  * nothing.
  */
 export function fanOutRecompute(day: string, ports: FanOutPorts, options: FanOutOptions = DEFAULT_FAN_OUT): Promise<FanOutResult> {
-  return fanOutPages(day, { ...ports, page: ports.listPartnerIds, messagesOf: (partnerId: string): RecomputeMessage[] => [{ partnerId, reason: 'nightly', asOf: day }] }, options);
+  return fanOutPages(
+    day,
+    {
+      ...ports,
+      page: ports.listPartnerIds,
+      messagesOf: (partnerId: string): RecomputeMessage[] => [{ partnerId, reason: 'nightly', asOf: day }],
+    },
+    options,
+  );
 }

@@ -6,7 +6,8 @@ import type { SolutionArea } from '../model/primitives.js';
 import { qualifiesByArea, scorePartner, toScoreDocument, toScoreSummary } from '../scoring/index.js';
 import type { RecomputePorts, Renewal } from './ports.js';
 
-export type RecomputeOutcome = { outcome: 'missing' } | { outcome: 'written' | 'existed'; events: LifecycleEvent[]; qualifies: Record<SolutionArea, boolean> };
+export type RecomputeOutcome =
+  { outcome: 'missing' } | { outcome: 'written' | 'existed'; events: LifecycleEvent[]; qualifies: Record<SolutionArea, boolean> };
 
 /**
  * Scores a partner as of a day, applies the day to its designations, and stores the day's
@@ -14,7 +15,12 @@ export type RecomputeOutcome = { outcome: 'missing' } | { outcome: 'written' | '
  * makes the partner a member is also its first renewal, run here rather than by a message of its
  * own, which would read A's snapshot, the partner and the renewal document again.
  */
-export async function recomputeDay<Read, R extends Renewal>(ports: RecomputePorts<Read, R>, partnerId: string, day: string, mode: 'replace' | 'ifAbsent'): Promise<RecomputeOutcome> {
+export async function recomputeDay<Read, R extends Renewal>(
+  ports: RecomputePorts<Read, R>,
+  partnerId: string,
+  day: string,
+  mode: 'replace' | 'ifAbsent',
+): Promise<RecomputeOutcome> {
   const { partners, renewals } = ports;
   const loaded = await partners.loadForRecompute(partnerId);
   if (!loaded) return { outcome: 'missing' };

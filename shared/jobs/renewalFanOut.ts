@@ -7,7 +7,11 @@ import { DEFAULT_FAN_OUT, fanOutPages, type CheckpointPorts, type FanOutOptions,
 /** What the daily renewal job needs from the outside world. */
 export interface RenewalFanOutPorts extends CheckpointPorts {
   /** Partners whose anniversary falls on one of these month-days, a page at a time. */
-  partnersWithAnniversaryOn(monthDays: readonly string[], limit: number, continuation?: string): Promise<Page<{ partnerId: string; anniversary: string }>>;
+  partnersWithAnniversaryOn(
+    monthDays: readonly string[],
+    limit: number,
+    continuation?: string,
+  ): Promise<Page<{ partnerId: string; anniversary: string }>>;
   send(message: RenewalMessage): Promise<void>;
 }
 
@@ -17,7 +21,12 @@ export interface RenewalFanOutPorts extends CheckpointPorts {
  * fan-out: a run repeated the same day queues nothing again, and one that died resumes at its last
  * page (each step is idempotent per partner, anniversary and step, so that page twice is harmless).
  */
-export function fanOutRenewals(day: string, terms: RenewalTerms, ports: RenewalFanOutPorts, options: FanOutOptions = DEFAULT_FAN_OUT): Promise<FanOutResult> {
+export function fanOutRenewals(
+  day: string,
+  terms: RenewalTerms,
+  ports: RenewalFanOutPorts,
+  options: FanOutOptions = DEFAULT_FAN_OUT,
+): Promise<FanOutResult> {
   const monthDays = monthDaysDue(day, terms);
   return fanOutPages(
     day,

@@ -30,4 +30,3 @@ export function renewalWindowStart(anniversaryDay: IsoDate, terms: RenewalTerms)
 }
 
 export const plusDays = (day: IsoDate, days: number): IsoDate => dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD');
-

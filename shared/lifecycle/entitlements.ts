@@ -20,11 +20,16 @@ export interface SpecializationStatus extends RecordedSpecialization {
 export function checkSpecialization(membership: Membership, id: string, catalogue: SpecializationCatalogue): Refusal | undefined {
   const spec = catalogue.specializations.find((s) => s.id === id);
   if (!spec) return invalidField('specializationId', `unknown specialization ${id}`);
-  if (membership.designations[spec.area]?.status !== 'active') return refused('needsActiveDesignation', `${spec.name} needs an active ${spec.area} designation`);
+  if (membership.designations[spec.area]?.status !== 'active')
+    return refused('needsActiveDesignation', `${spec.name} needs an active ${spec.area} designation`);
   return undefined;
 }
 
-export function specializationStatuses(membership: Membership, recorded: readonly RecordedSpecialization[], catalogue: SpecializationCatalogue): SpecializationStatus[] {
+export function specializationStatuses(
+  membership: Membership,
+  recorded: readonly RecordedSpecialization[],
+  catalogue: SpecializationCatalogue,
+): SpecializationStatus[] {
   return recorded.flatMap((r) => {
     const spec = catalogue.specializations.find((s) => s.id === r.id);
     return spec ? [{ ...r, name: spec.name, area: spec.area, active: membership.designations[spec.area]?.status === 'active' }] : [];
@@ -50,7 +55,8 @@ export function entitlements(
   catalogue: BenefitCatalogue,
   locations: readonly string[],
 ): Entitlement[] {
-  const grant = (grantedBy: string, list: readonly Benefit[] | undefined) => (list ?? []).map((b) => ({ ...b, grantedBy, locations: [...locations] }));
+  const grant = (grantedBy: string, list: readonly Benefit[] | undefined) =>
+    (list ?? []).map((b) => ({ ...b, grantedBy, locations: [...locations] }));
   if (pkg === 'none') return [];
   if (pkg !== 'designation') return grant(pkg, catalogue.byLegacyPackage[pkg]);
   return [

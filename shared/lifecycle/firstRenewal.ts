@@ -12,7 +12,13 @@ import { applyRenewal, type RenewalRecord } from './renewal.js';
  * that very day because it qualifies, so A's own score is all of the window the renewal needs, and
  * no package can have been chosen for an anniversary the partner did not have yet.
  */
-export function firstRenewalOn(membership: Membership, qualifies: Record<SolutionArea, boolean>, day: IsoDate, azureTrack: Path | undefined, rules: RenewalRules): RenewalRecord | undefined {
+export function firstRenewalOn(
+  membership: Membership,
+  qualifies: Record<SolutionArea, boolean>,
+  day: IsoDate,
+  azureTrack: Path | undefined,
+  rules: RenewalRules,
+): RenewalRecord | undefined {
   const applied = applyDailyScores(membership, qualifies, day, azureTrack);
   if (!applied.events.some((e) => e.type === 'anniversarySet')) return undefined;
   return planRenewal(applied.membership, [{ day, qualifies }], day, undefined, rules);

@@ -98,5 +98,8 @@ export function applyDailyScores(
     mark = markTrack(mark, azureTrack, day);
     events.push({ type: 'azureTrackChanged', track: azureTrack, on: day });
   }
-  return { membership: { ...membership, ...(anniversary ? { anniversary } : {}), ...(mark ? { azureTrack: mark } : {}), designations }, events };
+  return {
+    membership: { ...membership, ...(anniversary ? { anniversary } : {}), ...(mark ? { azureTrack: mark } : {}), designations },
+    events,
+  };
 }

@@ -18,8 +18,10 @@ export function legacyCutoffMessage(rules: LegacyRules): string {
 
 /** No legacy competency could be attained after the program's change (2022-09-30). */
 export function checkLegacyCompetency(c: LegacyCompetency, rules: LegacyRules): Refusal | undefined {
-  if (!rules.competencies.some((x) => x.id === c.competency)) return invalidField('competency', `unknown legacy competency ${c.competency}`);
-  if (c.earnedOn > rules.lastCompetencyAttainment) return refused('competencyTooLate', `no competency could be attained after ${rules.lastCompetencyAttainment}`);
+  if (!rules.competencies.some((x) => x.id === c.competency))
+    return invalidField('competency', `unknown legacy competency ${c.competency}`);
+  if (c.earnedOn > rules.lastCompetencyAttainment)
+    return refused('competencyTooLate', `no competency could be attained after ${rules.lastCompetencyAttainment}`);
   return undefined;
 }
 
@@ -37,15 +39,23 @@ export function checkPackageChoice(
   rules: LegacyRules,
 ): Refusal | undefined {
   if (!membership.anniversary || !isAnniversary(membership.anniversary, anniversaryDay)) {
-    return invalidField('anniversary', `${anniversaryDay} is not one of the partner's anniversaries; the package changes only at an anniversary`);
+    return invalidField(
+      'anniversary',
+      `${anniversaryDay} is not one of the partner's anniversaries; the package changes only at an anniversary`,
+    );
   }
-  if (chosenOn > anniversaryDay) return refused('choiceTooLate', `the package for ${anniversaryDay} had to be chosen on or before that day`);
+  if (chosenOn > anniversaryDay)
+    return refused('choiceTooLate', `the package for ${anniversaryDay} had to be chosen on or before that day`);
   if (LEGACY_OFFERS.includes(choice)) {
-    if (anniversaryDay > rules.lastLegacyPurchase || chosenOn > rules.lastLegacyPurchase) return refused('legacyCutoff', legacyCutoffMessage(rules));
-    if (choice === 'legacyGold' && !competencies.some((c) => c.level === 'gold')) return refused('needsGoldCompetency', 'legacy Gold benefits need a Gold competency');
-    if (choice === 'legacySilver' && competencies.length === 0) return refused('needsCompetency', 'legacy Silver benefits need a Silver or Gold competency');
+    if (anniversaryDay > rules.lastLegacyPurchase || chosenOn > rules.lastLegacyPurchase)
+      return refused('legacyCutoff', legacyCutoffMessage(rules));
+    if (choice === 'legacyGold' && !competencies.some((c) => c.level === 'gold'))
+      return refused('needsGoldCompetency', 'legacy Gold benefits need a Gold competency');
+    if (choice === 'legacySilver' && competencies.length === 0)
+      return refused('needsCompetency', 'legacy Silver benefits need a Silver or Gold competency');
   }
-  if (choice === 'designation' && activeAreas(membership).length === 0) return refused('needsActiveDesignation', 'the designation package needs at least one active designation');
+  if (choice === 'designation' && activeAreas(membership).length === 0)
+    return refused('needsActiveDesignation', 'the designation package needs at least one active designation');
   return undefined;
 }
 
@@ -54,7 +64,13 @@ export function checkPackageChoice(
  * benefits ending after the cutoff move the partner to `designation` (with an active designation)
  * or `none`, with the reason.
  */
-export function packageAtAnniversary(membership: Membership, previous: BenefitPackage, chosen: BenefitPackage | undefined, anniversaryDay: IsoDate, rules: LegacyRules): { package: BenefitPackage; notes: string[] } {
+export function packageAtAnniversary(
+  membership: Membership,
+  previous: BenefitPackage,
+  chosen: BenefitPackage | undefined,
+  anniversaryDay: IsoDate,
+  rules: LegacyRules,
+): { package: BenefitPackage; notes: string[] } {
   const pkg = chosen ?? previous;
   if (LEGACY_OFFERS.includes(pkg) && anniversaryDay > rules.lastLegacyPurchase) {
     const next: BenefitPackage = activeAreas(membership).length > 0 ? 'designation' : 'none';

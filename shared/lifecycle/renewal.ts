@@ -35,7 +35,12 @@ export interface RenewalRecord {
 }
 
 /** Which active designations renew at A: those whose area qualified on some evaluated day of the window. */
-export function renewalOutcome(membership: Membership, history: readonly QualifiedDay[], anniversaryDay: IsoDate, terms: RenewalTerms): { renew: SolutionArea[]; lapse: SolutionArea[] } {
+export function renewalOutcome(
+  membership: Membership,
+  history: readonly QualifiedDay[],
+  anniversaryDay: IsoDate,
+  terms: RenewalTerms,
+): { renew: SolutionArea[]; lapse: SolutionArea[] } {
   const from = renewalWindowStart(anniversaryDay, terms);
   const inWindow = history.filter((d) => d.day >= from && d.day <= anniversaryDay);
   const renew: SolutionArea[] = [];
@@ -45,7 +50,9 @@ export function renewalOutcome(membership: Membership, history: readonly Qualifi
 }
 
 export function feeFor(schedule: FeeSchedule, pkg: BenefitPackage, day: IsoDate): number {
-  const inForce = schedule.fees.filter((f) => f.package === pkg && f.effectiveFrom <= day).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const inForce = schedule.fees
+    .filter((f) => f.package === pkg && f.effectiveFrom <= day)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   const fee = inForce.at(-1);
   if (!fee) throw new Error(`no ${pkg} fee in force on ${day}`);
   return fee.usd;
@@ -74,7 +81,9 @@ export function renewalRecord(
   const smb = smbSeenBetween(membership, renewalWindowStart(anniversaryDay, rules.terms), anniversaryDay);
   const azureRenewed = renewed.filter((area) => AZURE_AREAS.includes(area));
   const enrollmentTracks =
-    smb === undefined || azureRenewed.length === 0 ? undefined : Object.fromEntries(azureRenewed.map((area) => [area, smb ? 'smb' : 'enterprise'])) as Partial<Record<SolutionArea, Path>>;
+    smb === undefined || azureRenewed.length === 0
+      ? undefined
+      : (Object.fromEntries(azureRenewed.map((area) => [area, smb ? 'smb' : 'enterprise'])) as Partial<Record<SolutionArea, Path>>);
   return {
     anniversary: anniversaryDay,
     package: packageInForce,
@@ -92,7 +101,13 @@ export function renewalRecord(
  * Lapses the active designations of these areas on a day. One attained after the anniversary A is
  * a new designation, not the one A's renewal was about, and stays.
  */
-function lapse(membership: Membership, areas: readonly SolutionArea[], anniversaryDay: IsoDate, on: IsoDate, reason: 'notRequalified' | 'feeUnpaid'): { membership: Membership; events: LifecycleEvent[] } {
+function lapse(
+  membership: Membership,
+  areas: readonly SolutionArea[],
+  anniversaryDay: IsoDate,
+  on: IsoDate,
+  reason: 'notRequalified' | 'feeUnpaid',
+): { membership: Membership; events: LifecycleEvent[] } {
   const designations = { ...membership.designations };
   const events: LifecycleEvent[] = [];
   for (const area of areas) {
@@ -118,7 +133,11 @@ export function applyRenewal(membership: Membership, record: RenewalRecord): { m
     const d = designations[area];
     if (d?.status === 'active') designations[area] = { ...d, enrollmentTrack: track };
   }
-  const events = [...lapsed.events, ...record.renewed.map((area): LifecycleEvent => ({ type: 'renewed', area, on: A })), { type: 'packageInForce' as const, package: record.package, on: A }];
+  const events = [
+    ...lapsed.events,
+    ...record.renewed.map((area): LifecycleEvent => ({ type: 'renewed', area, on: A })),
+    { type: 'packageInForce' as const, package: record.package, on: A },
+  ];
   return { membership: { ...lapsed.membership, designations, package: record.package, lastRenewal: A }, events };
 }
 
@@ -136,14 +155,25 @@ export const MAX_PAYMENTS_PER_RENEWAL = 50;
 
 export function checkPayment(record: RenewalRecord, payment: Pick<Payment, 'reference' | 'amountUsd'>): RefusalOf<'refused'> | undefined {
   const earlier = record.payments.find((p) => p.reference === payment.reference);
-  if (earlier) return earlier.amountUsd === payment.amountUsd ? undefined : refused('referenceReused', `reference ${payment.reference} was already used for a payment of ${earlier.amountUsd} USD`);
-  if (record.feeUsd === 0) return refused('noFeeDue', `no fee is due for the anniversary ${record.anniversary} (package ${record.package})`);
+  if (earlier)
+    return earlier.amountUsd === payment.amountUsd
+      ? undefined
+      : refused('referenceReused', `reference ${payment.reference} was already used for a payment of ${earlier.amountUsd} USD`);
+  if (record.feeUsd === 0)
+    return refused('noFeeDue', `no fee is due for the anniversary ${record.anniversary} (package ${record.package})`);
   const outstanding = outstandingCents(record);
   if (outstanding <= 0) return refused('alreadyPaid', `the fee for the anniversary ${record.anniversary} is already paid`);
-  if (cents(payment.amountUsd) > outstanding) return refused('moreThanOutstanding', `${payment.amountUsd} USD is more than the ${outstanding / 100} USD outstanding for the anniversary ${record.anniversary}`);
+  if (cents(payment.amountUsd) > outstanding)
+    return refused(
+      'moreThanOutstanding',
+      `${payment.amountUsd} USD is more than the ${outstanding / 100} USD outstanding for the anniversary ${record.anniversary}`,
+    );
   // The record stays small, and the last payment allowed settles the fee, so the fee check can always run.
   if (record.payments.length >= MAX_PAYMENTS_PER_RENEWAL - 1 && cents(payment.amountUsd) < outstanding) {
-    return refused('tooManyPayments', `a renewal takes at most ${MAX_PAYMENTS_PER_RENEWAL} payments: this one, number ${record.payments.length + 1}, must settle the ${outstanding / 100} USD outstanding for the anniversary ${record.anniversary}`);
+    return refused(
+      'tooManyPayments',
+      `a renewal takes at most ${MAX_PAYMENTS_PER_RENEWAL} payments: this one, number ${record.payments.length + 1}, must settle the ${outstanding / 100} USD outstanding for the anniversary ${record.anniversary}`,
+    );
   }
   return undefined;
 }
@@ -156,7 +186,12 @@ export function recordPayment(record: RenewalRecord, payment: Payment): { record
 }
 
 /** A fee still unpaid 30 days after A lapses what renewed on A (reason: fee unpaid). Repeating it changes nothing. */
-export function lapseUnpaid(membership: Membership, record: RenewalRecord, day: IsoDate, terms: RenewalTerms): { membership: Membership; events: LifecycleEvent[] } {
+export function lapseUnpaid(
+  membership: Membership,
+  record: RenewalRecord,
+  day: IsoDate,
+  terms: RenewalTerms,
+): { membership: Membership; events: LifecycleEvent[] } {
   if (record.paid || day < stepDay(record.anniversary, 'feeDue', terms)) return { membership, events: [] };
   return lapse(membership, record.renewed, record.anniversary, day, 'feeUnpaid');
 }

@@ -9,10 +9,12 @@ export interface DueStep {
 }
 
 /** Days from the anniversary A at which each step runs: the preview before, the renewal on A, the fee check after. */
-const offsetDays = (step: RenewalStep, terms: RenewalTerms): number => ({ preview: -terms.previewDaysBefore, renew: 0, feeDue: terms.feeDueDaysAfter })[step];
+const offsetDays = (step: RenewalStep, terms: RenewalTerms): number =>
+  ({ preview: -terms.previewDaysBefore, renew: 0, feeDue: terms.feeDueDaysAfter })[step];
 
 /** The day a step of the renewal at A runs: the preview (30 days before), A itself, the fee check (30 days after; a fee still unpaid then lapses what renewed). */
-export const stepDay = (anniversaryDay: IsoDate, step: RenewalStep, terms: RenewalTerms): IsoDate => plusDays(anniversaryDay, offsetDays(step, terms));
+export const stepDay = (anniversaryDay: IsoDate, step: RenewalStep, terms: RenewalTerms): IsoDate =>
+  plusDays(anniversaryDay, offsetDays(step, terms));
 
 /**
  * The steps due on a day for a partner with this anniversary. The anniversary's own first

@@ -3,7 +3,10 @@ import { Identifier } from './primitives.js';
 import { ListQuery } from './api.js';
 
 /** An Entra tenant id, as the `tid` claim carries it. */
-const TenantId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'an Entra tenant id (GUID)').transform((t) => t.toLowerCase());
+const TenantId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'an Entra tenant id (GUID)')
+  .transform((t) => t.toLowerCase());
 
 export const TenantPath = z.strictObject({ tenantId: TenantId });
 

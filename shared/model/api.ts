@@ -17,7 +17,6 @@ export const ListQuery = z.strictObject({
   ...KeyQuery,
 });
 
-
 export const UsageRow = z.strictObject({ customerId: Identifier, month: MonthKey, usage: MonthUsage });
 export type UsageRow = z.infer<typeof UsageRow>;
 
@@ -27,7 +26,10 @@ export const UsageUpload = z.strictObject({
     .array(UsageRow)
     .min(1, 'at least one row')
     .max(MAX_USAGE_ROWS, `at most ${MAX_USAGE_ROWS} customer-months per call`)
-    .refine((rows) => new Set(rows.map((r) => `${r.customerId} ${r.month}`)).size === rows.length, 'each customer-month at most once per call'),
+    .refine(
+      (rows) => new Set(rows.map((r) => `${r.customerId} ${r.month}`)).size === rows.length,
+      'each customer-month at most once per call',
+    ),
 });
 
 export const PartnerList = z.object({ items: z.array(PartnerProfile), continuation: z.string().optional() });

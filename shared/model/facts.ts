@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { workloadsBySpelling } from '../../rules/index.js';
-import {
-  AssociationType,
-  Count,
-  CountryCode,
-  Identifier,
-  IsoDate,
-  MonthKey,
-  SolutionArea,
-  Usd,
-} from './primitives.js';
+import { AssociationType, Count, CountryCode, Identifier, IsoDate, MonthKey, SolutionArea, Usd } from './primitives.js';
 
 export const Association = z
   .strictObject({
@@ -31,15 +22,20 @@ export type AzureServiceUsage = z.infer<typeof AzureServiceUsage>;
 /** The name of the workload the old `{revenueUsd, mcv}` shape stands for (SPEC §3.6). */
 export const UNSPECIFIED_WORKLOAD = 'unspecified';
 
-
 const WorkloadUsage = z.strictObject({
   workload: z
     .string()
     .min(1, 'must not be empty')
     .max(100)
-    .refine((name) => name !== UNSPECIFIED_WORKLOAD, `${UNSPECIFIED_WORKLOAD} is what the old {revenueUsd, mcv} shape stands for; name the workload`)
+    .refine(
+      (name) => name !== UNSPECIFIED_WORKLOAD,
+      `${UNSPECIFIED_WORKLOAD} is what the old {revenueUsd, mcv} shape stands for; name the workload`,
+    )
     // Every spelling the pages use (rules/workloads.json): a typo would otherwise count nowhere, silently.
-    .refine((name) => workloadsBySpelling.has(name), 'not a Business Applications workload named on the rule pages (GET /api/rules lists them)'),
+    .refine(
+      (name) => workloadsBySpelling.has(name),
+      'not a Business Applications workload named on the rule pages (GET /api/rules lists them)',
+    ),
   revenueUsd: Usd('revenueUsd').optional(),
   /** The workload's usage unit that month: MAU, or profiles for Customer Insights. */
   units: Count('units').optional(),
@@ -58,7 +54,11 @@ export const BizAppsUsage = z
   })
   .superRefine((b, ctx) => {
     if (b.workloads !== undefined && (b.revenueUsd !== undefined || b.mcv !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['workloads'], message: 'a month holds either workloads or the old revenueUsd/mcv totals, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workloads'],
+        message: 'a month holds either workloads or the old revenueUsd/mcv totals, not both',
+      });
     }
   });
 export type BizAppsUsage = z.infer<typeof BizAppsUsage>;
@@ -97,7 +97,10 @@ export type CustomerFactsInput = z.input<typeof CustomerFacts>;
 const HeldCertification = z
   .strictObject({
     // An id no rule counts is accepted (exports carry such certifications); a huge one is not.
-    id: z.string().max(100, 'at most 100 characters').regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case certification id such as azure-administrator-associate'),
+    id: z
+      .string()
+      .max(100, 'at most 100 characters')
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case certification id such as azure-administrator-associate'),
     earnedOn: IsoDate,
     /** The first day the certification is no longer held. */
     expiresOn: IsoDate.optional(),

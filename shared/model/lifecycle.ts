@@ -16,7 +16,13 @@ export const LegacyCompetencyBody = z.strictObject({ level: z.enum(['silver', 'g
 export const LegacyCompetencyView = LegacyCompetencyBody.extend({ competency: Identifier });
 
 export const SpecializationBody = z.strictObject({ attainedOn: IsoDate });
-export const SpecializationView = z.object({ id: Identifier, name: z.string(), area: SolutionArea, attainedOn: IsoDate, active: z.boolean() });
+export const SpecializationView = z.object({
+  id: Identifier,
+  name: z.string(),
+  area: SolutionArea,
+  attainedOn: IsoDate,
+  active: z.boolean(),
+});
 export const Specializations = z.object({ specializations: z.array(SpecializationView) });
 
 export const PackageChoiceBody = z.strictObject({ package: BenefitPackage });
@@ -25,7 +31,11 @@ export const PackageChoiceBody = z.strictObject({ package: BenefitPackage });
 const MAX_PAYMENT_USD = 1_000_000;
 
 export const PaymentBody = z.strictObject({
-  amountUsd: z.number().min(0.01, 'at least 0.01 USD').max(MAX_PAYMENT_USD, `at most ${MAX_PAYMENT_USD} USD`).multipleOf(0.01, 'whole cents'),
+  amountUsd: z
+    .number()
+    .min(0.01, 'at least 0.01 USD')
+    .max(MAX_PAYMENT_USD, `at most ${MAX_PAYMENT_USD} USD`)
+    .multipleOf(0.01, 'whole cents'),
   /** The payment's reference (an invoice or transaction id): the same reference twice is one payment. */
   reference: z.string().trim().min(1).max(100),
 });
@@ -39,7 +49,10 @@ export const Designation = z.object({
   atRisk: z.boolean(),
   lapsedOn: IsoDate.optional(),
   lapseReason: z.enum(['notRequalified', 'feeUnpaid']).optional(),
-  enrollmentTrack: z.enum(PATHS).optional().describe('Azure, 2025-07 on: the track enrolled on at attainment and at each renewal, for the year'),
+  enrollmentTrack: z
+    .enum(PATHS)
+    .optional()
+    .describe('Azure, 2025-07 on: the track enrolled on at attainment and at each renewal, for the year'),
 });
 export type Designation = z.infer<typeof Designation>;
 
@@ -49,7 +62,10 @@ const Outcome = z.object({
   lapsed: z.array(SolutionArea),
   feeUsd: z.number(),
   notes: z.array(z.string()),
-  enrollmentTracks: z.partialRecord(SolutionArea, z.enum(['enterprise', 'smb'])).optional().describe('Azure designations renewed: the track for the coming year'),
+  enrollmentTracks: z
+    .partialRecord(SolutionArea, z.enum(['enterprise', 'smb']))
+    .optional()
+    .describe('Azure designations renewed: the track for the coming year'),
 });
 
 export const RenewalView = z.object({

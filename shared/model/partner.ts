@@ -19,21 +19,34 @@ const partnerFields = {
 };
 
 /** Benefit locations must be locations of the partner. */
-const knownBenefitLocations = (profile: { locations: { locationId: string }[]; benefitLocations?: string[] | undefined }, ctx: z.RefinementCtx) => {
+const knownBenefitLocations = (
+  profile: { locations: { locationId: string }[]; benefitLocations?: string[] | undefined },
+  ctx: z.RefinementCtx,
+) => {
   const known = new Set(profile.locations.map((l) => l.locationId));
   profile.benefitLocations?.forEach((id, i) => {
-    if (!known.has(id)) ctx.addIssue({ code: 'custom', path: ['benefitLocations', i], message: `${id} is not one of the partner's locations` });
+    if (!known.has(id))
+      ctx.addIssue({ code: 'custom', path: ['benefitLocations', i], message: `${id} is not one of the partner's locations` });
   });
 };
 
-export const PartnerProfile = z.strictObject({ partnerId: Identifier, ...partnerFields, locations: partnerFields.locations.default([]) }).superRefine(knownBenefitLocations);
+export const PartnerProfile = z
+  .strictObject({ partnerId: Identifier, ...partnerFields, locations: partnerFields.locations.default([]) })
+  .superRefine(knownBenefitLocations);
 
 /** The fields a PATCH may change; absent fields stay as they are (no defaults here). */
 export const PartnerPatch = z.strictObject(partnerFields).partial();
 export type PartnerProfile = z.infer<typeof PartnerProfile>;
 
 /** Reports the second and later uses of an id: each customer and each person counts once (SPEC §3.3). */
-export function uniqueIds<T>(items: readonly T[], idOf: (item: T) => string, what: string, field: string, ctx: z.RefinementCtx, at: PropertyKey[] = []): void {
+export function uniqueIds<T>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  what: string,
+  field: string,
+  ctx: z.RefinementCtx,
+  at: PropertyKey[] = [],
+): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     const id = idOf(item);

@@ -2,15 +2,7 @@ import { z } from 'zod';
 import type { SolutionArea } from '../../rules/primitives.js';
 
 // The vocabulary the rule files share with the API is defined with the rules (the bottom of the arrows).
-export {
-  ASSOCIATION_TYPES,
-  AssociationType,
-  IsoDate,
-  MetricName,
-  MonthKey,
-  SOLUTION_AREAS,
-  SolutionArea,
-} from '../../rules/primitives.js';
+export { ASSOCIATION_TYPES, AssociationType, IsoDate, MetricName, MonthKey, SOLUTION_AREAS, SolutionArea } from '../../rules/primitives.js';
 
 /** Ids travel in URLs and become Cosmos DB ids, so they exclude `/ \ ? #` and control characters. */
 export const Identifier = z
@@ -32,7 +24,10 @@ export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-
 export const MAX_COUNT = 10_000_000;
 export const MAX_USD = 1_000_000_000;
 const nonNegative = (what: string) => z.number().finite().nonnegative(`${what} must be 0 or more`);
-export const Count = (what: string) => nonNegative(what).int(`${what} must be a whole number`).max(MAX_COUNT, `${what} must be at most ${MAX_COUNT.toLocaleString('en-US')}`);
+export const Count = (what: string) =>
+  nonNegative(what)
+    .int(`${what} must be a whole number`)
+    .max(MAX_COUNT, `${what} must be at most ${MAX_COUNT.toLocaleString('en-US')}`);
 // Money has at most two decimals, so sums and thresholds are exact in cents. The shortest decimal
 // that reads back as the number decides it: 866.18 is "866.18", 1e-20 is "1e-20" (not whole cents).
 const WHOLE_CENTS = /^\d+(\.\d{1,2})?$/;

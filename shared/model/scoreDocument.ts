@@ -70,5 +70,8 @@ export const WhatIfResultSchema = z.object({
     .describe('hypothetical customers and people whose ids were already the partner’s: they stand in for the stored ones'),
   current: ScoreDocumentSchema,
   hypothetical: ScoreDocumentSchema,
-  changes: z.record(SolutionArea, z.object({ scoreBefore: z.number(), scoreAfter: z.number(), qualifiesBefore: z.boolean(), qualifiesAfter: z.boolean() })),
+  changes: z.record(
+    SolutionArea,
+    z.object({ scoreBefore: z.number(), scoreAfter: z.number(), qualifiesBefore: z.boolean(), qualifiesAfter: z.boolean() }),
+  ),
 });

@@ -6,7 +6,9 @@ import { settings, type Settings } from '../settings.js';
 let service: QueueServiceClient | undefined;
 
 /** The connection string where one is set (Azurite, local runs); otherwise the queue endpoint with the app's identity. */
-export function queueServiceFor(s: Pick<Settings, 'AzureWebJobsStorage' | 'AzureWebJobsStorage__queueServiceUri' | 'AZURE_CLIENT_ID'>): QueueServiceClient {
+export function queueServiceFor(
+  s: Pick<Settings, 'AzureWebJobsStorage' | 'AzureWebJobsStorage__queueServiceUri' | 'AZURE_CLIENT_ID'>,
+): QueueServiceClient {
   if (s.AzureWebJobsStorage) return QueueServiceClient.fromConnectionString(s.AzureWebJobsStorage);
   return new QueueServiceClient(s.AzureWebJobsStorage__queueServiceUri!, azureCredential(s));
 }

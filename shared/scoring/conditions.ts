@@ -10,7 +10,14 @@ export type Over = CustomerCondition['over'];
  * A customer's measure at month m: that month's value, or the sum over the 12 months ending at m
  * counting only months with an eligible association (in whole cents, so money sums are exact).
  */
-export function measureAt(customer: PreparedCustomer, window: ScoringWindow, m: number, measure: Measure, over: Over, mask: number): number {
+export function measureAt(
+  customer: PreparedCustomer,
+  window: ScoringWindow,
+  m: number,
+  measure: Measure,
+  over: Over,
+  mask: number,
+): number {
   if (over === 'month') return readerFor(measure)(customer.numbers, numbersAt(customer, window, m));
   const length = window.monthNames.length;
   // Months [start, end) of the history, clamped to it: those before it have no data.
@@ -24,11 +31,23 @@ export function measureAt(customer: PreparedCustomer, window: ScoringWindow, m: 
 // and parts that read the same measure share them: a 12-month total is one subtraction.
 const measureIds = new WeakMap<Measure, number>();
 const FIELDS: readonly Measure['field'][] = ['azureAcr', 'paidSeats', 'activeUsers', 'protectedUsers'];
-const AREAS: readonly (Measure['area'] | undefined)[] = [undefined, 'infrastructure', 'dataAi', 'digitalAppInnovation', 'businessApplications', 'modernWork', 'security'];
+const AREAS: readonly (Measure['area'] | undefined)[] = [
+  undefined,
+  'infrastructure',
+  'dataAi',
+  'digitalAppInnovation',
+  'businessApplications',
+  'modernWork',
+  'security',
+];
 
 function measureId(measure: Measure): number {
   let id = measureIds.get(measure);
-  if (id === undefined) measureIds.set(measure, (id = (FIELDS.indexOf(measure.field) * AREAS.length + AREAS.indexOf(measure.area)) * 2 + (measure.per ? 1 : 0)));
+  if (id === undefined)
+    measureIds.set(
+      measure,
+      (id = (FIELDS.indexOf(measure.field) * AREAS.length + AREAS.indexOf(measure.area)) * 2 + (measure.per ? 1 : 0)),
+    );
   return id;
 }
 
@@ -60,7 +79,15 @@ function centsFrom(customer: PreparedCustomer, window: ScoringWindow, measure: M
  * Whether the customer meets the threshold at m; one promoted past the upper bound still does when
  * its earlier value was within `promotedFrom` (any of the 12 months before, or 12 months before).
  */
-export function holdsAt(customer: PreparedCustomer, window: ScoringWindow, m: number, measure: Measure, over: Over, threshold: Threshold, mask: number): boolean {
+export function holdsAt(
+  customer: PreparedCustomer,
+  window: ScoringWindow,
+  m: number,
+  measure: Measure,
+  over: Over,
+  threshold: Threshold,
+  mask: number,
+): boolean {
   const value = measureAt(customer, window, m, measure, over, mask);
   if (meets(threshold, value)) return true;
   const grace = threshold.promotedFrom;
@@ -70,7 +97,13 @@ export function holdsAt(customer: PreparedCustomer, window: ScoringWindow, m: nu
   return false;
 }
 
-export function conditionHolds(customer: PreparedCustomer, window: ScoringWindow, m: number, condition: CustomerCondition, mask: number): boolean {
+export function conditionHolds(
+  customer: PreparedCustomer,
+  window: ScoringWindow,
+  m: number,
+  condition: CustomerCondition,
+  mask: number,
+): boolean {
   return holdsAt(customer, window, m, condition.measure, condition.over, condition.threshold, mask);
 }
 

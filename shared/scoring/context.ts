@@ -103,12 +103,24 @@ function fillMonth(numbers: Float64Array, at: number, usage: MonthUsage): void {
     const service = services[k]!;
     const c = cents(service.acrUsd);
     switch (service.area) {
-      case 'infrastructure': infrastructure += c; break;
-      case 'dataAi': dataAi += c; break;
-      case 'digitalAppInnovation': digitalAppInnovation += c; break;
-      case 'businessApplications': businessApplications += c; break;
-      case 'modernWork': modernWork += c; break;
-      case 'security': security += c; break;
+      case 'infrastructure':
+        infrastructure += c;
+        break;
+      case 'dataAi':
+        dataAi += c;
+        break;
+      case 'digitalAppInnovation':
+        digitalAppInnovation += c;
+        break;
+      case 'businessApplications':
+        businessApplications += c;
+        break;
+      case 'modernWork':
+        modernWork += c;
+        break;
+      case 'security':
+        security += c;
+        break;
     }
   }
   numbers[at] = usage.paidSeats;
@@ -122,7 +134,14 @@ function fillMonth(numbers: Float64Array, at: number, usage: MonthUsage): void {
   numbers[at + 8] = fromCents(security);
 }
 
-function prepareCustomer(customer: CustomerFacts, window: ScoringWindow, ruleSet: RuleSet, palExcluded: ReadonlySet<string>, numbers: Float64Array, base: number): PreparedCustomer {
+function prepareCustomer(
+  customer: CustomerFacts,
+  window: ScoringWindow,
+  ruleSet: RuleSet,
+  palExcluded: ReadonlySet<string>,
+  numbers: Float64Array,
+  base: number,
+): PreparedCustomer {
   const { historyStart, evaluationMonth } = window;
   const length = window.monthNames.length;
   const usages: (MonthUsage | undefined)[] = new Array(length);

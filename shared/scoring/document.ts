@@ -9,7 +9,8 @@ import { round2, round4 } from './points.js';
 function roundedContributors(contributors: Contributor[]): Contributor[] {
   for (let i = 0; i < contributors.length; i++) {
     const c = contributors[i]!;
-    if (round4(c.contribution) !== c.contribution) return contributors.map((x) => (round4(x.contribution) === x.contribution ? x : { ...x, contribution: round4(x.contribution) }));
+    if (round4(c.contribution) !== c.contribution)
+      return contributors.map((x) => (round4(x.contribution) === x.contribution ? x : { ...x, contribution: round4(x.contribution) }));
   }
   return contributors;
 }

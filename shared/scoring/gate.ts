@@ -29,7 +29,14 @@ export function evaluateGate(gate: readonly GateStep[], people: readonly PersonO
   const requirements = gate.map((step) => {
     const count = people.filter((p) => step.anyOf.some((id) => p.held.has(id))).length;
     const met = count >= step.atLeastPeople;
-    return { certification: step.anyOf.join(' or '), anyOf: step.anyOf, atLeastPeople: step.atLeastPeople, people: count, met, points: met ? step.points : 0 };
+    return {
+      certification: step.anyOf.join(' or '),
+      anyOf: step.anyOf,
+      atLeastPeople: step.atLeastPeople,
+      people: count,
+      met,
+      points: met ? step.points : 0,
+    };
   });
   const points = requirements.reduce((sum, r) => sum + r.points, 0);
   const unmet = requirements.filter((r) => !r.met);
@@ -38,7 +45,9 @@ export function evaluateGate(gate: readonly GateStep[], people: readonly PersonO
     passed: false,
     points,
     requirements,
-    reason: unmet.map((r) => `needs ${r.atLeastPeople} ${r.atLeastPeople === 1 ? 'person' : 'people'} holding ${r.certification}, has ${r.people}`).join('; '),
+    reason: unmet
+      .map((r) => `needs ${r.atLeastPeople} ${r.atLeastPeople === 1 ? 'person' : 'people'} holding ${r.certification}, has ${r.people}`)
+      .join('; '),
   };
 }
 

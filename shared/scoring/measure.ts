@@ -36,7 +36,10 @@ function predicateFor(t: BoundsLike): (value: number) => boolean {
   if (above === undefined && atMost === undefined && below === undefined) return (v) => v >= atLeast!;
   if (atLeast === undefined && atMost === undefined && below === undefined) return (v) => v > above!;
   return (v) =>
-    (atLeast === undefined || v >= atLeast) && (above === undefined || v > above) && (atMost === undefined || v <= atMost) && (below === undefined || v < below);
+    (atLeast === undefined || v >= atLeast) &&
+    (above === undefined || v > above) &&
+    (atMost === undefined || v <= atMost) &&
+    (below === undefined || v < below);
 }
 
 /** Whether a value is within a threshold's bounds (compiled once per threshold; a promotion grace is not applied here). */

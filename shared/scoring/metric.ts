@@ -78,7 +78,8 @@ function toFullPoints(rule: MetricRule, target: number, value: number, gate: Gat
   const stepPoints = (rule.gate ?? []).reduce((sum, s) => sum + s.points, 0);
   const needed = (target * (rule.maxPoints - stepPoints)) / rule.maxPoints;
   const missing = needed - Math.min(Math.max(value, 0), needed);
-  if (missing > TOLERANCE) needs.push(`${formatAmount(missing)} more ${Math.abs(missing - 1) <= TOLERANCE ? rule.unit.one : rule.unit.many}`);
+  if (missing > TOLERANCE)
+    needs.push(`${formatAmount(missing)} more ${Math.abs(missing - 1) <= TOLERANCE ? rule.unit.one : rule.unit.many}`);
   return needs.length === 0 ? null : needs.join('; then ');
 }
 
@@ -93,10 +94,15 @@ interface Scored {
 function scoreWith(rule: MetricRule, ctx: ScoringContext, mask: number, target: number, option?: string): Scored {
   const results: PartResult[] = [];
   for (const part of rule.parts) {
-    results.push(evaluatePart(part, ctx, { mask: part.associations ? associationMask(part.associations) : mask, productionOnly: rule.productionOnly }));
+    results.push(
+      evaluatePart(part, ctx, { mask: part.associations ? associationMask(part.associations) : mask, productionOnly: rule.productionOnly }),
+    );
   }
   // A single part with no divisor is its own combination: no copy of its contributors.
-  const combined = results.length === 1 && rule.combine !== 'distinctCustomers' && rule.parts[0]!.divisor === undefined && !rule.parts[0]!.floorAtZero ? results[0]! : combine(rule, results);
+  const combined =
+    results.length === 1 && rule.combine !== 'distinctCustomers' && rule.parts[0]!.divisor === undefined && !rule.parts[0]!.floorAtZero
+      ? results[0]!
+      : combine(rule, results);
   const value = rule.cap === undefined ? combined.value : Math.min(combined.value, rule.cap);
   // One object shape whether or not there is an option (conditional spreads make V8 build each one slowly).
   return { option, target, value, contributors: combined.contributors, partPoints: pointsFor(value, target, rule.maxPoints) };

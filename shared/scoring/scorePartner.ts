@@ -26,5 +26,12 @@ export function scorePartner(facts: PartnerFacts, ruleSet: RuleSet, asOf: string
   const areas = {} as Record<SolutionArea, AreaResult>;
   for (const area of SOLUTION_AREAS) areas[area] = scoreArea(ruleSet.areas[area], ctx);
   const uncounted = uncountedCertifications(facts.people, ruleSet);
-  return { partnerId: facts.partner.partnerId, asOf, ruleSet: ruleSet.id, evaluationMonth: nameOf(ctx.window, ctx.window.evaluationMonth), areas, ...(uncounted.length > 0 ? { uncountedCertifications: uncounted } : {}) };
+  return {
+    partnerId: facts.partner.partnerId,
+    asOf,
+    ruleSet: ruleSet.id,
+    evaluationMonth: nameOf(ctx.window, ctx.window.evaluationMonth),
+    areas,
+    ...(uncounted.length > 0 ? { uncountedCertifications: uncounted } : {}),
+  };
 }

@@ -16,7 +16,8 @@ export function toScoreSummary(document: ScoreDocument): ScoreSummary {
   const areas = {} as ScoreSummary['areas'];
   for (const [area, result] of Object.entries(document.areas) as [SolutionArea, ScoreDocument['areas'][SolutionArea]][]) {
     const metrics: Record<string, MetricSummary> = {};
-    for (const [name, { contributors, description: _, ...rest }] of Object.entries(result.metrics)) metrics[name] = { ...rest, contributorCount: contributors.length };
+    for (const [name, { contributors, description: _, ...rest }] of Object.entries(result.metrics))
+      metrics[name] = { ...rest, contributorCount: contributors.length };
     areas[area] = { ...result, metrics };
   }
   return { ...document, areas };
@@ -24,5 +25,8 @@ export function toScoreSummary(document: ScoreDocument): ScoreSummary {
 
 /** Whether each area qualifies on the day scored: what the lifecycle core reads of a score. */
 export function qualifiesByArea(summary: Pick<ScoreSummary, 'areas'>): Record<SolutionArea, boolean> {
-  return Object.fromEntries(Object.entries(summary.areas).map(([area, result]) => [area, result.qualifies])) as Record<SolutionArea, boolean>;
+  return Object.fromEntries(Object.entries(summary.areas).map(([area, result]) => [area, result.qualifies])) as Record<
+    SolutionArea,
+    boolean
+  >;
 }

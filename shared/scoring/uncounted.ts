@@ -15,7 +15,9 @@ const named = new WeakMap<RuleSet, Set<string>>();
 function namedIn(ruleSet: RuleSet): Set<string> {
   let found = named.get(ruleSet);
   if (!found) {
-    found = new Set(Object.values(ruleSet.areas).flatMap((area) => variantsOf(area).flatMap((variant) => variant.metrics.flatMap(certificationsOf))));
+    found = new Set(
+      Object.values(ruleSet.areas).flatMap((area) => variantsOf(area).flatMap((variant) => variant.metrics.flatMap(certificationsOf))),
+    );
     named.set(ruleSet, found);
   }
   return found;
@@ -30,5 +32,9 @@ export function uncountedCertifications(people: readonly Person[], ruleSet: Rule
   }
   return [...holders]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([certification, who]) => ({ certification, people: who.size, note: `no metric or gate of rule set ${ruleSet.id} counts ${certification}: it counts nowhere` }));
+    .map(([certification, who]) => ({
+      certification,
+      people: who.size,
+      note: `no metric or gate of rule set ${ruleSet.id} counts ${certification}: it counts nowhere`,
+    }));
 }

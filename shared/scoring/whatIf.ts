@@ -8,12 +8,16 @@ import { scorePartner, type ScoreDocument } from './scorePartner.js';
 export class WhatIfError extends Error {
   override name = 'WhatIfError';
   /** Where in the what-if request the problem is, e.g. `usage[2].usage.bizApps`. */
-  constructor(message: string, readonly path = 'usage') {
+  constructor(
+    message: string,
+    readonly path = 'usage',
+  ) {
     super(message);
   }
 }
 
-const shapeOf = (b: BizAppsUsage) => (b.workloads !== undefined ? 'workloads' : b.revenueUsd !== undefined || b.mcv !== undefined ? 'totals' : undefined);
+const shapeOf = (b: BizAppsUsage) =>
+  b.workloads !== undefined ? 'workloads' : b.revenueUsd !== undefined || b.mcv !== undefined ? 'totals' : undefined;
 
 export interface AreaChange {
   scoreBefore: number;
@@ -37,7 +41,11 @@ function addBizApps(base: BizAppsUsage, extra: BizAppsUsage): BizAppsUsage {
   const revenueUsd = sum(base.revenueUsd, extra.revenueUsd);
   const mcv = sum(base.mcv, extra.mcv);
   const workloads = base.workloads || extra.workloads ? [...(base.workloads ?? []), ...(extra.workloads ?? [])] : undefined;
-  return { ...(revenueUsd === undefined ? {} : { revenueUsd }), ...(mcv === undefined ? {} : { mcv }), ...(workloads ? { workloads } : {}) };
+  return {
+    ...(revenueUsd === undefined ? {} : { revenueUsd }),
+    ...(mcv === undefined ? {} : { mcv }),
+    ...(workloads ? { workloads } : {}),
+  };
 }
 
 function addUsage(base: MonthUsage | undefined, extra: MonthUsage): MonthUsage {
@@ -57,12 +65,19 @@ function applyHypothetical(facts: PartnerFacts, request: WhatIfRequest): Partner
   for (const c of request.customers) customers.set(c.customerId, c);
   request.usage.forEach((row, i) => {
     const customer = customers.get(row.customerId);
-    if (!customer) throw new WhatIfError(`usage names customer ${row.customerId}, which neither exists nor is among the hypothetical customers`, `usage[${i}].customerId`);
+    if (!customer)
+      throw new WhatIfError(
+        `usage names customer ${row.customerId}, which neither exists nor is among the hypothetical customers`,
+        `usage[${i}].customerId`,
+      );
     const base = customer.months[row.month];
     const [had, adds] = [base && shapeOf(base.bizApps), shapeOf(row.usage.bizApps)];
     // A month holds one Business Applications shape (SPEC §3.6): adding the other would count it twice.
     if (had && adds && had !== adds) {
-      throw new WhatIfError(`${row.customerId}'s ${row.month} holds Business Applications ${had === 'workloads' ? 'by workload' : 'as revenueUsd/mcv totals'}; add to it in the same shape`, `usage[${i}].usage.bizApps`);
+      throw new WhatIfError(
+        `${row.customerId}'s ${row.month} holds Business Applications ${had === 'workloads' ? 'by workload' : 'as revenueUsd/mcv totals'}; add to it in the same shape`,
+        `usage[${i}].usage.bizApps`,
+      );
     }
     customers.set(row.customerId, { ...customer, months: { ...customer.months, [row.month]: addUsage(base, row.usage) } });
   });

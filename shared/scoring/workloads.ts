@@ -39,7 +39,12 @@ function resolve(spelling: string, ruleSet: RuleSet): Resolved {
     const name = entry?.name ?? spelling;
     const rolled = entry?.rollsUpTo ?? name;
     const rate = ruleSet.bizApps.rateCard.find((r) => r.workload === rolled);
-    resolved = { name, mcvWorkload: rate ? rolled : undefined, rate: rate?.rate ?? 0, mcvMask: rate ? associationMask(rate.associations) : 0 };
+    resolved = {
+      name,
+      mcvWorkload: rate ? rolled : undefined,
+      rate: rate?.rate ?? 0,
+      mcvMask: rate ? associationMask(rate.associations) : 0,
+    };
     cache.set(spelling, resolved);
   }
   return resolved;
@@ -55,7 +60,8 @@ export function workloadsOf(bizApps: BizAppsUsage, ruleSet: RuleSet): readonly P
   // Most months carry no Business Applications data: share one empty list rather than allocate one each.
   if (revenue === 0 && mcv === 0 && (bizApps.workloads === undefined || bizApps.workloads.length === 0)) return NO_WORKLOADS;
   const prepared: PreparedWorkload[] = [];
-  if (revenue !== 0 || mcv !== 0) prepared.push({ name: UNSPECIFIED_WORKLOAD, revenue, mcvWorkload: UNSPECIFIED_WORKLOAD, mcv, mcvMask: ANY_ASSOCIATION });
+  if (revenue !== 0 || mcv !== 0)
+    prepared.push({ name: UNSPECIFIED_WORKLOAD, revenue, mcvWorkload: UNSPECIFIED_WORKLOAD, mcv, mcvMask: ANY_ASSOCIATION });
   if (bizApps.workloads === undefined) return prepared;
   for (const w of bizApps.workloads) {
     const { name, mcvWorkload, rate, mcvMask } = resolve(w.workload, ruleSet);

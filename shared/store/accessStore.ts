@@ -47,7 +47,15 @@ export class AccessStore {
       this.container,
       accessId(tenant),
       ACCESS_PARTITION,
-      (current) => ({ id: accessId(tenant), partnerId: ACCESS_PARTITION, type: 'access', tenantId: tenant, partnerIds: unique, version: (current?.version ?? 0) + 1, updatedAt: now }),
+      (current) => ({
+        id: accessId(tenant),
+        partnerId: ACCESS_PARTITION,
+        type: 'access',
+        tenantId: tenant,
+        partnerIds: unique,
+        version: (current?.version ?? 0) + 1,
+        updatedAt: now,
+      }),
       `access of tenant ${tenant}`,
     );
     return { access: view(doc), previous: previous?.partnerIds ?? [] };

@@ -39,11 +39,22 @@ export class AuditStore {
   async list(partnerId: string, limit: number, continuation?: string): Promise<{ items: AuditRecord[]; continuation?: string }> {
     const page = await this.container.items
       .query<AuditDoc>(
-        { query: "SELECT * FROM c WHERE c.partnerId = @partnerId AND c.type = 'audit' ORDER BY c.at DESC", parameters: [{ name: '@partnerId', value: partnerId }] },
+        {
+          query: "SELECT * FROM c WHERE c.partnerId = @partnerId AND c.type = 'audit' ORDER BY c.at DESC",
+          parameters: [{ name: '@partnerId', value: partnerId }],
+        },
         { partitionKey: partnerId, maxItemCount: limit, ...(continuation ? { continuationToken: decodeToken(continuation) } : {}) },
       )
       .fetchNext();
-    const items = page.resources.map(({ at, actor, operation, route, entity, status, version }) => ({ at, actor, operation, route, entity, status, version }));
+    const items = page.resources.map(({ at, actor, operation, route, entity, status, version }) => ({
+      at,
+      actor,
+      operation,
+      route,
+      entity,
+      status,
+      version,
+    }));
     return { items, ...(page.continuationToken ? { continuation: encodeToken(page.continuationToken) } : {}) };
   }
 }

@@ -14,4 +14,6 @@ export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /** What a writer answers when it still cannot commit after every attempt: try again later. */
 export const tooManyWriters = (what: string) =>
-  refuse(contention(`${what} is being changed by many writers at once; retry after the time given in Retry-After`, CONTENTION.retryAfterSeconds));
+  refuse(
+    contention(`${what} is being changed by many writers at once; retry after the time given in Retry-After`, CONTENTION.retryAfterSeconds),
+  );

@@ -20,7 +20,13 @@ export function encodeContinuation(listing: string, token: string): string {
 
 /** The storage token inside, or an `invalid` refusal naming the `continuation` given. */
 export function decodeContinuation(listing: string, given: string): string {
-  const refused = () => refuse(invalidField('continuation', 'not a continuation token this listing gave (altered, truncated or from another listing); start again without it'));
+  const refused = () =>
+    refuse(
+      invalidField(
+        'continuation',
+        'not a continuation token this listing gave (altered, truncated or from another listing); start again without it',
+      ),
+    );
   if (!/^[A-Za-z0-9_-]+$/.test(given)) throw refused();
   let envelope: z.infer<typeof Envelope>;
   try {
@@ -46,6 +52,11 @@ export async function queryPage<T>(
   options: { partitionKey?: string } = {},
 ): Promise<Page<T>> {
   const token = continuation === undefined ? undefined : decodeContinuation(listing, continuation);
-  const page = await container.items.query<T>(query, { ...options, maxItemCount: limit, ...(token ? { continuationToken: token } : {}) }).fetchNext();
-  return { items: page.resources, ...(page.continuationToken ? { continuation: encodeContinuation(listing, page.continuationToken) } : {}) };
+  const page = await container.items
+    .query<T>(query, { ...options, maxItemCount: limit, ...(token ? { continuationToken: token } : {}) })
+    .fetchNext();
+  return {
+    items: page.resources,
+    ...(page.continuationToken ? { continuation: encodeContinuation(listing, page.continuationToken) } : {}),
+  };
 }

@@ -40,5 +40,10 @@ export const DEFAULT_TTL = -1;
 export async function ensureContainers(): Promise<void> {
   const { COSMOS_DATABASE, COSMOS_CONTAINER } = settings();
   const { database } = await cosmosClient().databases.createIfNotExists({ id: COSMOS_DATABASE });
-  await database.containers.createIfNotExists({ id: COSMOS_CONTAINER, partitionKey: { paths: [PARTITION_KEY_PATH] }, indexingPolicy: INDEXING_POLICY, defaultTtl: DEFAULT_TTL });
+  await database.containers.createIfNotExists({
+    id: COSMOS_CONTAINER,
+    partitionKey: { paths: [PARTITION_KEY_PATH] },
+    indexingPolicy: INDEXING_POLICY,
+    defaultTtl: DEFAULT_TTL,
+  });
 }

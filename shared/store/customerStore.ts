@@ -3,7 +3,14 @@ import { notFound, refuse, stale, tooLarge } from '../refusal.js';
 import type { CustomerProfile, MonthUsage } from '../model/facts.js';
 import type { PartnerFacts } from '../model/partner.js';
 import { CONTENTION, contentionDelay, pause, tooManyWriters } from './contention.js';
-import { BUCKET_CAPACITY, bucketDocId, MAX_DOCUMENT_BYTES, type CustomerBucketDoc, type PartnerDoc, type StoredCustomer } from './documents.js';
+import {
+  BUCKET_CAPACITY,
+  bucketDocId,
+  MAX_DOCUMENT_BYTES,
+  type CustomerBucketDoc,
+  type PartnerDoc,
+  type StoredCustomer,
+} from './documents.js';
 import { own, withEntry } from './own.js';
 import { changePartnerDoc, noSuchPartner } from './partnerDocs.js';
 import { documentBytes, readModifyWrite } from './readModifyWrite.js';
@@ -38,7 +45,10 @@ function mapped(partner: PartnerDoc, bucket: number, customers: Customers): [str
  * creation that is refused or interrupted leaves no customer behind.
  */
 export class CustomerStore {
-  constructor(private readonly container: Container, private readonly uploads: UsageUploads) {}
+  constructor(
+    private readonly container: Container,
+    private readonly uploads: UsageUploads,
+  ) {}
 
   private async partner(partnerId: string): Promise<PartnerDoc> {
     const partner = await this.uploads.settled(partnerId);
@@ -47,7 +57,12 @@ export class CustomerStore {
   }
 
   /** Changes the customers of one bucket, wherever the bucket lives; answers the customers before and after. */
-  private async changeBucket(partnerId: string, bucket: number, change: (customers: Customers) => Customers, what: string): Promise<{ after: Customers; before: Customers }> {
+  private async changeBucket(
+    partnerId: string,
+    bucket: number,
+    change: (customers: Customers) => Customers,
+    what: string,
+  ): Promise<{ after: Customers; before: Customers }> {
     if (bucket === 0) {
       const { doc, previous } = await changePartnerDoc(this.container, partnerId, (current) => {
         const customers = change(current.customers);
@@ -68,7 +83,12 @@ export class CustomerStore {
     return { after: doc.customers, before: previous?.customers ?? {} };
   }
 
-  async putCustomer(partnerId: string, customerId: string, profile: CustomerProfile, ifMatch?: string): Promise<{ value: CustomerProfile; etag: string; created: boolean }> {
+  async putCustomer(
+    partnerId: string,
+    customerId: string,
+    profile: CustomerProfile,
+    ifMatch?: string,
+  ): Promise<{ value: CustomerProfile; etag: string; created: boolean }> {
     const what = `customer ${customerId}`;
     const replace = (customers: Customers) => {
       const existing = own(customers, customerId);
@@ -86,7 +106,11 @@ export class CustomerStore {
       // A new customer has no version an If-Match could name: refused before anything is written.
       checkIfMatch(ifMatch, undefined, what);
       const bucket = bucketForNewCustomer(partner);
-      const mapTo = (current: PartnerDoc): PartnerDoc => ({ ...current, customerBuckets: withEntry(current.customerBuckets, customerId, bucket), bucketCount: Math.max(current.bucketCount, bucket + 1) });
+      const mapTo = (current: PartnerDoc): PartnerDoc => ({
+        ...current,
+        customerBuckets: withEntry(current.customerBuckets, customerId, bucket),
+        bucketCount: Math.max(current.bucketCount, bucket + 1),
+      });
       if (bucket === 0) {
         // Bucket 0 is the partner document: the customer and its place in the map in one write.
         let raced = false;
@@ -97,7 +121,8 @@ export class CustomerStore {
         if (raced) continue;
         return { value: profile, etag: etagOf(own(doc.customers, customerId)!.version), created: true };
       }
-      if (documentBytes(mapTo(partner)) > MAX_DOCUMENT_BYTES) throw refuse(tooLarge(`partner ${partnerId} would exceed the storage limit of one document with customer ${customerId}`));
+      if (documentBytes(mapTo(partner)) > MAX_DOCUMENT_BYTES)
+        throw refuse(tooLarge(`partner ${partnerId} would exceed the storage limit of one document with customer ${customerId}`));
       const { after } = await this.changeBucket(partnerId, bucket, replace, what);
       let mappedElsewhere = false;
       const { previous } = await changePartnerDoc(this.container, partnerId, (current) => {
@@ -107,14 +132,29 @@ export class CustomerStore {
       });
       // A concurrent creation of the same id mapped it to another bucket first: write it there.
       if (mappedElsewhere) continue;
-      return { value: profile, etag: etagOf(own(after, customerId)!.version), created: own(previous.customerBuckets, customerId) === undefined };
+      return {
+        value: profile,
+        etag: etagOf(own(after, customerId)!.version),
+        created: own(previous.customerBuckets, customerId) === undefined,
+      };
     }
     throw tooManyWriters(`partner ${partnerId}`);
   }
 
-  async putMonth(partnerId: string, customerId: string, month: string, usage: MonthUsage, ifMatch?: string): Promise<{ value: MonthUsage; etag: string }> {
+  async putMonth(
+    partnerId: string,
+    customerId: string,
+    month: string,
+    usage: MonthUsage,
+    ifMatch?: string,
+  ): Promise<{ value: MonthUsage; etag: string }> {
     const partner = await this.partner(partnerId);
-    const missing = refuse(notFound(`customer ${customerId} of partner ${partnerId}`, `customer ${customerId} of partner ${partnerId} not found; PUT the customer first`));
+    const missing = refuse(
+      notFound(
+        `customer ${customerId} of partner ${partnerId}`,
+        `customer ${customerId} of partner ${partnerId} not found; PUT the customer first`,
+      ),
+    );
     const bucket = own(partner.customerBuckets, customerId);
     if (bucket === undefined) throw missing;
     const { after } = await this.changeBucket(
@@ -124,7 +164,11 @@ export class CustomerStore {
         const existing = own(customers, customerId);
         if (!existing) throw missing;
         checkIfMatch(ifMatch, existing.version, `customer ${customerId}`);
-        return withEntry(customers, customerId, { ...existing, months: { ...existing.months, [month]: usage }, version: existing.version + 1 });
+        return withEntry(customers, customerId, {
+          ...existing,
+          months: { ...existing.months, [month]: usage },
+          version: existing.version + 1,
+        });
       },
       `customer ${customerId}`,
     );
@@ -152,8 +196,15 @@ export class CustomerStore {
 
   private async factsOf(partner: PartnerDoc): Promise<PartnerFacts> {
     const partnerId = partner.partnerId;
-    const buckets = await Promise.all(Array.from({ length: Math.max(0, partner.bucketCount - 1) }, (_, i) => this.container.item(bucketDocId(i + 1), partnerId).read<CustomerBucketDoc>()));
-    const customers = [mapped(partner, 0, partner.customers), ...buckets.map(({ resource }, i) => mapped(partner, i + 1, resource?.customers ?? {}))];
+    const buckets = await Promise.all(
+      Array.from({ length: Math.max(0, partner.bucketCount - 1) }, (_, i) =>
+        this.container.item(bucketDocId(i + 1), partnerId).read<CustomerBucketDoc>(),
+      ),
+    );
+    const customers = [
+      mapped(partner, 0, partner.customers),
+      ...buckets.map(({ resource }, i) => mapped(partner, i + 1, resource?.customers ?? {})),
+    ];
     return {
       partner: partner.profile,
       customers: customers.flatMap((bucket) => bucket.map(([customerId, c]) => ({ customerId, ...c.profile, months: c.months }))),

@@ -10,6 +10,11 @@ export class JobCheckpoints {
   }
 
   async save(job: FanOutJob, checkpoint: Omit<FanOutCheckpoint, 'id' | 'partnerId' | 'type'>): Promise<void> {
-    await this.container.items.upsert<FanOutCheckpoint>({ id: fanOutId(checkpoint.day, job), partnerId: JOBS_PARTITION, type: 'fanOut', ...checkpoint });
+    await this.container.items.upsert<FanOutCheckpoint>({
+      id: fanOutId(checkpoint.day, job),
+      partnerId: JOBS_PARTITION,
+      type: 'fanOut',
+      ...checkpoint,
+    });
   }
 }

@@ -8,23 +8,40 @@ export class PartnerListings {
   constructor(private readonly container: Container) {}
 
   async listPartners(limit: number, continuation?: string): Promise<Page<PartnerProfile>> {
-    const page = await queryPage<{ profile: PartnerProfile }>(this.container, 'partners', { query: "SELECT c.profile FROM c WHERE c.type = 'partner' ORDER BY c.partnerId" }, limit, continuation);
+    const page = await queryPage<{ profile: PartnerProfile }>(
+      this.container,
+      'partners',
+      { query: "SELECT c.profile FROM c WHERE c.type = 'partner' ORDER BY c.partnerId" },
+      limit,
+      continuation,
+    );
     return { ...page, items: page.items.map((r) => r.profile) };
   }
 
   /** Partner ids, for the nightly fan-out. */
   async listPartnerIds(limit: number, continuation?: string): Promise<Page<string>> {
-    const page = await queryPage<{ partnerId: string }>(this.container, 'partnerIds', { query: "SELECT c.partnerId FROM c WHERE c.type = 'partner' ORDER BY c.partnerId" }, limit, continuation);
+    const page = await queryPage<{ partnerId: string }>(
+      this.container,
+      'partnerIds',
+      { query: "SELECT c.partnerId FROM c WHERE c.type = 'partner' ORDER BY c.partnerId" },
+      limit,
+      continuation,
+    );
     return { ...page, items: page.items.map((r) => r.partnerId) };
   }
 
   /** Partners whose anniversary falls on one of these month-days, for the daily renewal job. */
-  partnersWithAnniversaryOn(monthDays: readonly string[], limit: number, continuation?: string): Promise<Page<{ partnerId: string; anniversary: string }>> {
+  partnersWithAnniversaryOn(
+    monthDays: readonly string[],
+    limit: number,
+    continuation?: string,
+  ): Promise<Page<{ partnerId: string; anniversary: string }>> {
     return queryPage(
       this.container,
       `anniversaries ${monthDays.join(' ')}`,
       {
-        query: "SELECT c.partnerId, c.profile.anniversary FROM c WHERE c.type = 'partner' AND ARRAY_CONTAINS(@monthDays, c.anniversaryMonthDay) ORDER BY c.partnerId",
+        query:
+          "SELECT c.partnerId, c.profile.anniversary FROM c WHERE c.type = 'partner' AND ARRAY_CONTAINS(@monthDays, c.anniversaryMonthDay) ORDER BY c.partnerId",
         parameters: [{ name: '@monthDays', value: [...monthDays] }],
       },
       limit,

@@ -14,7 +14,9 @@ function withMembership(current: PartnerDoc, membership: Membership): PartnerDoc
   return {
     ...current,
     membership,
-    ...(anniversarySet ? { profile: { ...current.profile, anniversary: membership.anniversary }, profileVersion: current.profileVersion + 1 } : {}),
+    ...(anniversarySet
+      ? { profile: { ...current.profile, anniversary: membership.anniversary }, profileVersion: current.profileVersion + 1 }
+      : {}),
   };
 }
 
@@ -41,13 +43,19 @@ export class MembershipStore {
    * since is it read again and the change applied to fresh data. Answers the events and the
    * membership as it now stands.
    */
-  async changeMembership(partnerId: string, change: (membership: Membership) => LifecycleChange, loaded?: PartnerDoc): Promise<LifecycleChange> {
+  async changeMembership(
+    partnerId: string,
+    change: (membership: Membership) => LifecycleChange,
+    loaded?: PartnerDoc,
+  ): Promise<LifecycleChange> {
     if (loaded) {
       const { membership, events } = change(membershipOf(loaded));
       if (events.length === 0) return { events, membership: membershipOf(loaded) };
       const next = withMembership(loaded, membership);
       try {
-        await this.container.item(PARTNER_ID, partnerId).replace(withDerived(next), { accessCondition: { type: 'IfMatch', condition: loaded._etag! } });
+        await this.container
+          .item(PARTNER_ID, partnerId)
+          .replace(withDerived(next), { accessCondition: { type: 'IfMatch', condition: loaded._etag! } });
         return { events, membership: membershipOf(next) };
       } catch (error) {
         if (statusOf(error) !== 412) throw error;
@@ -72,10 +80,17 @@ export class MembershipStore {
   }
 
   /** Records a specialization; `check` refuses (by throwing) on the fresh document. Answers whether it is new, and the partner as written. */
-  async putSpecialization(partnerId: string, specialization: RecordedSpecialization, check: (lifecycle: PartnerLifecycle) => void): Promise<{ created: boolean; lifecycle: PartnerLifecycle }> {
+  async putSpecialization(
+    partnerId: string,
+    specialization: RecordedSpecialization,
+    check: (lifecycle: PartnerLifecycle) => void,
+  ): Promise<{ created: boolean; lifecycle: PartnerLifecycle }> {
     const { doc, previous } = await changePartnerDoc(this.container, partnerId, (current) => {
       check(lifecycleOf(current));
-      return { ...current, specializations: withEntry(current.specializations ?? {}, specialization.id, { attainedOn: specialization.attainedOn }) };
+      return {
+        ...current,
+        specializations: withEntry(current.specializations ?? {}, specialization.id, { attainedOn: specialization.attainedOn }),
+      };
     });
     return { created: own(previous.specializations, specialization.id) === undefined, lifecycle: lifecycleOf(doc) };
   }

@@ -21,7 +21,11 @@ export function withDerived(doc: PartnerDoc): PartnerDoc {
 }
 
 /** Changes the partner document (refused as `notFound` if there is none); `change` runs on fresh data at every attempt. */
-export async function changePartnerDoc(container: Container, partnerId: string, change: (doc: PartnerDoc) => PartnerDoc): Promise<{ doc: PartnerDoc; previous: PartnerDoc }> {
+export async function changePartnerDoc(
+  container: Container,
+  partnerId: string,
+  change: (doc: PartnerDoc) => PartnerDoc,
+): Promise<{ doc: PartnerDoc; previous: PartnerDoc }> {
   const { doc, previous } = await readModifyWrite<PartnerDoc>(
     container,
     PARTNER_ID,

@@ -14,7 +14,19 @@ export class PartnerProfiles {
   constructor(private readonly container: Container) {}
 
   async createPartner(profile: PartnerProfile, now: string): Promise<Versioned<PartnerProfile>> {
-    await this.createPartnerDoc({ id: PARTNER_ID, partnerId: profile.partnerId, type: 'partner', profile, profileVersion: 1, people: {}, customerBuckets: {}, bucketCount: 0, customers: {}, createdAt: now, updatedAt: now });
+    await this.createPartnerDoc({
+      id: PARTNER_ID,
+      partnerId: profile.partnerId,
+      type: 'partner',
+      profile,
+      profileVersion: 1,
+      people: {},
+      customerBuckets: {},
+      bucketCount: 0,
+      customers: {},
+      createdAt: now,
+      updatedAt: now,
+    });
     return { value: profile, etag: etagOf(1) };
   }
 
@@ -32,7 +44,13 @@ export class PartnerProfiles {
       customerBuckets = withEntry(customerBuckets, customerId, b);
     });
     for (let b = 1; b < buckets.length; b++) {
-      await this.container.items.upsert<CustomerBucketDoc>({ id: bucketDocId(b), partnerId, type: 'customers', bucket: b, customers: buckets[b]! });
+      await this.container.items.upsert<CustomerBucketDoc>({
+        id: bucketDocId(b),
+        partnerId,
+        type: 'customers',
+        bucket: b,
+        customers: buckets[b]!,
+      });
     }
     const people = Object.fromEntries(facts.people.map(({ personId, ...profile }) => [personId, { profile, version: 1 }] as const));
     // The partner document last: until it exists, the partner does not.
@@ -71,7 +89,12 @@ export class PartnerProfiles {
     return partner;
   }
 
-  async updatePartner(partnerId: string, change: (profile: PartnerProfile) => PartnerProfile, now: string, ifMatch?: string): Promise<Versioned<PartnerProfile>> {
+  async updatePartner(
+    partnerId: string,
+    change: (profile: PartnerProfile) => PartnerProfile,
+    now: string,
+    ifMatch?: string,
+  ): Promise<Versioned<PartnerProfile>> {
     const { doc } = await changePartnerDoc(this.container, partnerId, (current) => {
       checkIfMatch(ifMatch, current.profileVersion, `partner ${partnerId}`);
       return { ...current, profile: change(current.profile), profileVersion: current.profileVersion + 1, updatedAt: now };
@@ -79,7 +102,12 @@ export class PartnerProfiles {
     return { value: doc.profile, etag: etagOf(doc.profileVersion) };
   }
 
-  async putPerson(partnerId: string, personId: string, profile: PersonProfile, ifMatch?: string): Promise<Versioned<PersonProfile> & { created: boolean }> {
+  async putPerson(
+    partnerId: string,
+    personId: string,
+    profile: PersonProfile,
+    ifMatch?: string,
+  ): Promise<Versioned<PersonProfile> & { created: boolean }> {
     const { doc, previous } = await changePartnerDoc(this.container, partnerId, (current) => {
       const existing = own(current.people, personId);
       checkIfMatch(ifMatch, existing?.version, `person ${personId}`);

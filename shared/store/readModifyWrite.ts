@@ -34,7 +34,9 @@ export async function readModifyWrite<T extends { id: string; partnerId: string;
     if (current !== undefined && next === current) return { doc: current, previous: current };
     if (documentBytes(next) > limitBytes) throw refuse(tooLarge(`${what} would exceed the storage limit of one document`));
     try {
-      const { resource } = current ? await item.replace<T>(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } }) : await container.items.create<T>(next);
+      const { resource } = current
+        ? await item.replace<T>(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } })
+        : await container.items.create<T>(next);
       return { doc: resource as T, previous: current };
     } catch (error) {
       const status = statusOf(error);

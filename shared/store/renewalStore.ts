@@ -34,13 +34,22 @@ export class RenewalStore {
   /** A partner's renewal records, oldest first: a handful per partner, sorted here rather than indexed. */
   async list(partnerId: string): Promise<RenewalDoc[]> {
     const { resources } = await this.container.items
-      .query<RenewalDoc>({ query: "SELECT * FROM c WHERE c.partnerId = @p AND c.type = 'renewal'", parameters: [{ name: '@p', value: partnerId }] }, { partitionKey: partnerId })
+      .query<RenewalDoc>(
+        { query: "SELECT * FROM c WHERE c.partnerId = @p AND c.type = 'renewal'", parameters: [{ name: '@p', value: partnerId }] },
+        { partitionKey: partnerId },
+      )
       .fetchAll();
     return resources.map(upgradeRenewalDoc).sort((a, b) => a.anniversary.localeCompare(b.anniversary));
   }
 
   /** `change` sees the current record (a fresh one if there is none) and returns it unchanged to write nothing. */
-  private async change(partnerId: string, anniversary: string, now: string, change: (doc: RenewalDoc) => RenewalDoc, known?: { current: RenewalDoc | undefined }): Promise<RenewalDoc> {
+  private async change(
+    partnerId: string,
+    anniversary: string,
+    now: string,
+    change: (doc: RenewalDoc) => RenewalDoc,
+    known?: { current: RenewalDoc | undefined },
+  ): Promise<RenewalDoc> {
     const { doc } = await readModifyWrite<RenewalDoc>(
       this.container,
       renewalId(anniversary),
@@ -60,7 +69,8 @@ export class RenewalStore {
   /** The package chosen for an anniversary; too late once that anniversary has renewed. */
   choosePackage(partnerId: string, anniversary: string, pkg: BenefitPackage, chosenOn: string, now: string): Promise<RenewalDoc> {
     return this.change(partnerId, anniversary, now, (doc) => {
-      if (doc.record) throw refuse(refused('alreadyRenewed', `the renewal at ${anniversary} has already run with the package ${doc.record.package}`));
+      if (doc.record)
+        throw refuse(refused('alreadyRenewed', `the renewal at ${anniversary} has already run with the package ${doc.record.package}`));
       return { ...doc, choice: { package: pkg, chosenOn } };
     });
   }
@@ -75,14 +85,27 @@ export class RenewalStore {
    * got there first) it stays, and it is what the caller gets back. `known` is the renewal document
    * as just read (absent or not), written on without a second read.
    */
-  commitRenewal(partnerId: string, anniversary: string, record: RenewalRecord, on: string, now: string, known: RenewalDoc | undefined): Promise<RenewalDoc> {
+  commitRenewal(
+    partnerId: string,
+    anniversary: string,
+    record: RenewalRecord,
+    on: string,
+    now: string,
+    known: RenewalDoc | undefined,
+  ): Promise<RenewalDoc> {
     return this.change(partnerId, anniversary, now, (doc) => (doc.record ? doc : { ...doc, record, renewedOn: on }), { current: known });
   }
 
   /** A change to a renewal that has run; refused as `notFound` if there is no record, `notRenewedYet` if it has not run yet. */
-  changeRecord(partnerId: string, anniversary: string, now: string, change: (doc: RenewalDoc & { record: RenewalRecord }) => RenewalDoc): Promise<RenewalDoc> {
+  changeRecord(
+    partnerId: string,
+    anniversary: string,
+    now: string,
+    change: (doc: RenewalDoc & { record: RenewalRecord }) => RenewalDoc,
+  ): Promise<RenewalDoc> {
     return this.change(partnerId, anniversary, now, (doc) => {
-      if (!doc._etag) throw refuse(notFound(`the renewal of ${partnerId} at ${anniversary}`, `partner ${partnerId} has no renewal at ${anniversary}`));
+      if (!doc._etag)
+        throw refuse(notFound(`the renewal of ${partnerId} at ${anniversary}`, `partner ${partnerId} has no renewal at ${anniversary}`));
       if (!doc.record) throw refuse(refused('notRenewedYet', `the renewal at ${anniversary} has not run yet, so no fee is due`));
       return change(doc as RenewalDoc & { record: RenewalRecord });
     });

@@ -20,7 +20,11 @@ export function retryAfterMs(error: unknown): number | undefined {
  * Runs an operation again on transient failures (429, 503, timeouts…), waiting what the service
  * asked for or else an exponential back-off with jitter; anything else, or the last failure, is thrown.
  */
-export async function withRetry<T>(operation: () => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): Promise<T> {
+export async function withRetry<T>(
+  operation: () => Promise<T>,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation();

@@ -58,7 +58,10 @@ export function applyRows(customers: Customers, rows: readonly Row[]): Customers
 /** The largest customer of these rows in a bucket, to name in a `tooLarge` refusal. */
 function largestCustomer(customers: Customers, rows: readonly Row[]): string {
   const ids = [...new Set(rows.map((r) => r.customerId))];
-  return ids.reduce((a, b) => (documentBytes(own(customers, b)) > documentBytes(own(customers, a)) ? b : a), ids[0] ?? 'none of this upload');
+  return ids.reduce(
+    (a, b) => (documentBytes(own(customers, b)) > documentBytes(own(customers, a)) ? b : a),
+    ids[0] ?? 'none of this upload',
+  );
 }
 
 export interface UploadOptions {
@@ -76,7 +79,10 @@ export interface UploadOptions {
  * journal forward first, so no one ever sees half an upload.
  */
 export class UsageUploads {
-  constructor(private readonly container: Container, private readonly now = () => new Date().toISOString()) {}
+  constructor(
+    private readonly container: Container,
+    private readonly now = () => new Date().toISOString(),
+  ) {}
 
   /** The partner document with no upload pending: one found pending is rolled forward first. */
   async settled(partnerId: string): Promise<PartnerDoc | undefined> {
@@ -104,24 +110,50 @@ export class UsageUploads {
   }
 
   /** Tries to commit the upload, again on fresh data while it loses races; undefined when every attempt lost. */
-  private async attempts(partnerId: string, rows: readonly UsageRow[], uploadId: string, staged: Set<number>, options: UploadOptions): Promise<{ customers: number; months: number } | undefined> {
+  private async attempts(
+    partnerId: string,
+    rows: readonly UsageRow[],
+    uploadId: string,
+    staged: Set<number>,
+    options: UploadOptions,
+  ): Promise<{ customers: number; months: number } | undefined> {
     for (let attempt = 0; attempt < CONTENTION.attempts; attempt++) {
       if (attempt > 0) await pause(contentionDelay(attempt - 1));
       const partner = await this.settled(partnerId);
       if (!partner) throw noSuchPartner(partnerId);
       const byBucket = this.rowsByBucket(partner, rows);
       const others = [...byBucket.keys()].filter((b) => b !== 0).sort((a, b) => a - b);
-      const buckets = await Promise.all(others.map(async (b) => (await this.container.item(bucketDocId(b), partnerId).read<CustomerBucketDoc>()).resource));
+      const buckets = await Promise.all(
+        others.map(async (b) => (await this.container.item(bucketDocId(b), partnerId).read<CustomerBucketDoc>()).resource),
+      );
       // Every document the upload will write (buckets, and the staged rows), checked before anything is written.
-      const stagingDoc = (b: number): UploadStagingDoc => ({ id: stagingId(uploadId, b), partnerId, type: 'uploadStaging', uploadId, bucket: b, rows: byBucket.get(b)!, ttl: STAGING_TTL_SECONDS });
+      const stagingDoc = (b: number): UploadStagingDoc => ({
+        id: stagingId(uploadId, b),
+        partnerId,
+        type: 'uploadStaging',
+        uploadId,
+        bucket: b,
+        rows: byBucket.get(b)!,
+        ttl: STAGING_TTL_SECONDS,
+      });
       others.forEach((b, i) => {
         const bucket = buckets[i];
         if (!bucket) throw new Error(`customer bucket ${b} of partner ${partnerId} is missing`);
-        const after = { ...bucket, customers: applyRows(bucket.customers, byBucket.get(b)!), appliedUploads: [...(bucket.appliedUploads ?? []), uploadId] };
-        if (documentBytes(after) > MAX_DOCUMENT_BYTES || documentBytes(stagingDoc(b)) > MAX_DOCUMENT_BYTES) throw this.tooLargeFor(b, bucket.customers, byBucket.get(b)!);
+        const after = {
+          ...bucket,
+          customers: applyRows(bucket.customers, byBucket.get(b)!),
+          appliedUploads: [...(bucket.appliedUploads ?? []), uploadId],
+        };
+        if (documentBytes(after) > MAX_DOCUMENT_BYTES || documentBytes(stagingDoc(b)) > MAX_DOCUMENT_BYTES)
+          throw this.tooLargeFor(b, bucket.customers, byBucket.get(b)!);
       });
       const journal: UploadJournal | undefined = others.length > 0 ? { uploadId, buckets: others, committedAt: this.now() } : undefined;
-      const committed: PartnerDoc = { ...partner, customers: applyRows(partner.customers, byBucket.get(0) ?? []), ...(journal ? { pendingUpload: journal } : {}), updatedAt: this.now() };
+      const committed: PartnerDoc = {
+        ...partner,
+        customers: applyRows(partner.customers, byBucket.get(0) ?? []),
+        ...(journal ? { pendingUpload: journal } : {}),
+        updatedAt: this.now(),
+      };
       if (documentBytes(committed) > MAX_DOCUMENT_BYTES) throw this.tooLargeFor(0, partner.customers, byBucket.get(0) ?? []);
 
       const limit = pLimit(IN_FLIGHT);
@@ -137,13 +169,16 @@ export class UsageUploads {
       );
       if (options.haltAfter === 'staged') return { customers: 0, months: 0 };
       try {
-        await this.container.item(PARTNER_ID, partnerId).replace(committed, { accessCondition: { type: 'IfMatch', condition: partner._etag! } });
+        await this.container
+          .item(PARTNER_ID, partnerId)
+          .replace(committed, { accessCondition: { type: 'IfMatch', condition: partner._etag! } });
       } catch (error) {
         if (statusOf(error) === 412) continue; // someone wrote the partner since it was read: again, on fresh data
         throw error;
       }
       // Committed: from here the staged rows belong to the journal, whoever rolls it forward.
-      if (journal && options.haltAfter !== 'committed') await this.rollForward(partnerId, journal).catch((cause: unknown) => Promise.reject(new Committed(cause)));
+      if (journal && options.haltAfter !== 'committed')
+        await this.rollForward(partnerId, journal).catch((cause: unknown) => Promise.reject(new Committed(cause)));
       return { customers: new Set(rows.map((r) => r.customerId)).size, months: rows.length };
     }
     return undefined;
@@ -171,8 +206,15 @@ export class UsageUploads {
       (current) => {
         if (!current) throw new Error(`customer bucket ${b} of partner ${partnerId} is missing`);
         if (current.appliedUploads?.includes(journal.uploadId)) return current;
-        if (!staged) throw new Error(`upload ${journal.uploadId} of partner ${partnerId}: the rows staged for bucket ${b} are gone but were never applied`);
-        return { ...current, customers: applyRows(current.customers, staged.rows), appliedUploads: [...(current.appliedUploads ?? []), journal.uploadId].slice(-APPLIED_UPLOADS_KEPT) };
+        if (!staged)
+          throw new Error(
+            `upload ${journal.uploadId} of partner ${partnerId}: the rows staged for bucket ${b} are gone but were never applied`,
+          );
+        return {
+          ...current,
+          customers: applyRows(current.customers, staged.rows),
+          appliedUploads: [...(current.appliedUploads ?? []), journal.uploadId].slice(-APPLIED_UPLOADS_KEPT),
+        };
       },
       `customer bucket ${b} of partner ${partnerId}`,
       undefined,
@@ -214,6 +256,10 @@ export class UsageUploads {
 
   private tooLargeFor(bucket: number, customers: Customers, rows: readonly Row[]) {
     const where = bucket === 0 ? 'the partner document (customer bucket 0)' : `customer bucket ${bucket}`;
-    return refuse(tooLarge(`this upload would grow ${where} past the ${MAX_DOCUMENT_BYTES}-byte limit of one stored document (its largest customer here: ${largestCustomer(customers, rows)}); nothing was written. Upload fewer months or services per customer`));
+    return refuse(
+      tooLarge(
+        `this upload would grow ${where} past the ${MAX_DOCUMENT_BYTES}-byte limit of one stored document (its largest customer here: ${largestCustomer(customers, rows)}); nothing was written. Upload fewer months or services per customer`,
+      ),
+    );
   }
 }

@@ -10,7 +10,9 @@ import { adapters } from '../../functions/edge/composition.js';
 
 // The nightly recompute end to end through Azurite and cosmosdb-server, against the emulators'
 // own ceiling for the same work measured in the same run. Last line: JSON.
-const { values } = parseArgs({ options: { partners: { type: 'string', default: '2000' }, 'as-of': { type: 'string', default: '2025-06-15' } } });
+const { values } = parseArgs({
+  options: { partners: { type: 'string', default: '2000' }, 'as-of': { type: 'string', default: '2025-06-15' } },
+});
 const partners = Number(values.partners);
 const day = values['as-of'];
 const shape = { customers: 40, months: 25, people: 30, lastMonth: '2025-05' };
@@ -49,7 +51,10 @@ await Promise.all(
   Array.from({ length: partners }, (_, i) =>
     seed(async () => {
       const facts = syntheticPartner(i, shape);
-      await adapters().partners.profiles.importPartner({ ...facts, partner: { ...facts.partner, partnerId: `bench-${String(i).padStart(6, '0')}` } }, new Date().toISOString());
+      await adapters().partners.profiles.importPartner(
+        { ...facts, partner: { ...facts.partner, partnerId: `bench-${String(i).padStart(6, '0')}` } },
+        new Date().toISOString(),
+      );
       progress('seeding', ++seeded, partners);
     }),
   ),
@@ -59,9 +64,16 @@ await Promise.all(
 const cosmosBefore = cosmos.requests();
 const queueBefore = queues.requests();
 const engineStart = performance.now();
-const fanOut = await fetch(`${host.url}/admin/functions/nightlyRecompute`, { method: 'POST', headers: { 'x-functions-key': host.masterKey }, body: JSON.stringify({ input: { asOf: day } }) });
+const fanOut = await fetch(`${host.url}/admin/functions/nightlyRecompute`, {
+  method: 'POST',
+  headers: { 'x-functions-key': host.masterKey },
+  body: JSON.stringify({ input: { asOf: day } }),
+});
 if (fanOut.status !== 202) throw new Error(`the nightly timer answered ${fanOut.status}`);
-await until(() => recomputed >= partners, () => progress('recompute', recomputed, partners));
+await until(
+  () => recomputed >= partners,
+  () => progress('recompute', recomputed, partners),
+);
 const engineMs = performance.now() - engineStart;
 const cosmosRequests = cosmos.requests() - cosmosBefore;
 const queueOps = queues.requests() - queueBefore;
@@ -74,7 +86,11 @@ await ceilingQueue.createIfNotExists();
 const container = adapters().container;
 const ceilingStart = performance.now();
 const send = pLimit(32);
-const producing = Promise.all(Array.from({ length: partners }, (_, i) => send(() => ceilingQueue.sendMessage(encodeMessage({ partnerId: `bench-${String(i).padStart(6, '0')}` })))));
+const producing = Promise.all(
+  Array.from({ length: partners }, (_, i) =>
+    send(() => ceilingQueue.sendMessage(encodeMessage({ partnerId: `bench-${String(i).padStart(6, '0')}` }))),
+  ),
+);
 let consumed = 0;
 while (consumed < partners) {
   const { receivedMessageItems } = await ceilingQueue.receiveMessages({ numberOfMessages: batchSize, visibilityTimeout: 600 });
@@ -97,7 +113,9 @@ await producing;
 const ceilingMs = performance.now() - ceilingStart;
 
 await host.stop();
-console.log(`end to end ${engineMs.toFixed(0)} ms, ceiling ${ceilingMs.toFixed(0)} ms; ${cosmosRequests} Cosmos requests, ${queueOps} queue operations`);
+console.log(
+  `end to end ${engineMs.toFixed(0)} ms, ceiling ${ceilingMs.toFixed(0)} ms; ${cosmosRequests} Cosmos requests, ${queueOps} queue operations`,
+);
 console.log(
   JSON.stringify({
     partners,

@@ -17,9 +17,30 @@ export function random(seed: number): () => number {
 }
 
 const AZURE_AREAS = SOLUTION_AREAS.filter((a) => a !== 'modernWork' && a !== 'businessApplications');
-const SERVICE_NAMES = ['Virtual Machines', 'Azure Firewall', 'Azure Backup', 'Azure SQL Database', 'Azure Synapse Analytics', 'Azure App Service', 'Azure Functions', 'Microsoft Sentinel', 'Azure Key Vault', 'Azure Monitor'];
+const SERVICE_NAMES = [
+  'Virtual Machines',
+  'Azure Firewall',
+  'Azure Backup',
+  'Azure SQL Database',
+  'Azure Synapse Analytics',
+  'Azure App Service',
+  'Azure Functions',
+  'Microsoft Sentinel',
+  'Azure Key Vault',
+  'Azure Monitor',
+];
 const CERTIFICATIONS = rules.certifications.map((c) => c.id);
-const WORKLOADS = ['Sales', 'Customer Service', 'Business Central', 'Power Apps', 'Power BI', 'Customer Insights', 'Finance', 'Contact Center', 'Portals'];
+const WORKLOADS = [
+  'Sales',
+  'Customer Service',
+  'Business Central',
+  'Power Apps',
+  'Power BI',
+  'Customer Insights',
+  'Finance',
+  'Contact Center',
+  'Portals',
+];
 
 export interface PopulationShape {
   customers: number;
@@ -42,7 +63,11 @@ export function syntheticPartner(index: number, shape: PopulationShape): Partner
     let month = firstMonth;
     const seats = int(400);
     for (let m = 0; m < shape.months; m++, month = addMonths(month, 1)) {
-      const azureServices = Array.from({ length: int(3) }, () => ({ name: pick(SERVICE_NAMES), area: pick(AZURE_AREAS), acrUsd: int(2500) }));
+      const azureServices = Array.from({ length: int(3) }, () => ({
+        name: pick(SERVICE_NAMES),
+        area: pick(AZURE_AREAS),
+        acrUsd: int(2500),
+      }));
       months[month] = {
         paidSeats: seats + int(50),
         activeUsers: int(seats),
@@ -51,7 +76,13 @@ export function syntheticPartner(index: number, shape: PopulationShape): Partner
         bizApps:
           rnd() < 0.5
             ? { revenueUsd: int(3000), mcv: int(20000) }
-            : { workloads: Array.from({ length: 1 + int(2) }, () => ({ workload: pick(WORKLOADS), revenueUsd: int(3000), units: int(100) })) },
+            : {
+                workloads: Array.from({ length: 1 + int(2) }, () => ({
+                  workload: pick(WORKLOADS),
+                  revenueUsd: int(3000),
+                  units: int(100),
+                })),
+              },
       };
     }
     customers.push({
@@ -60,14 +91,20 @@ export function syntheticPartner(index: number, shape: PopulationShape): Partner
       country: rnd() < 0.05 ? 'CN' : 'JP',
       production: rnd() < 0.9,
       segment: rnd() < smbShare ? 'smb' : 'enterprise',
-      associations: Array.from({ length: 1 + int(1) }, () => ({ type: pick(ASSOCIATION_TYPES), from: `${2021 + int(3)}-0${1 + int(8)}-1${int(9)}` })),
+      associations: Array.from({ length: 1 + int(1) }, () => ({
+        type: pick(ASSOCIATION_TYPES),
+        from: `${2021 + int(3)}-0${1 + int(8)}-1${int(9)}`,
+      })),
       months,
     });
   }
   const people: Person[] = Array.from({ length: shape.people }, (_, p) => ({
     personId: `u${p}`,
     linkedOn: `20${20 + int(4)}-0${1 + int(8)}-01`,
-    certifications: Array.from({ length: 1 + int(2) }, () => ({ id: pick(CERTIFICATIONS), earnedOn: `20${19 + int(5)}-0${1 + int(8)}-15` })),
+    certifications: Array.from({ length: 1 + int(2) }, () => ({
+      id: pick(CERTIFICATIONS),
+      earnedOn: `20${19 + int(5)}-0${1 + int(8)}-15`,
+    })),
   }));
   return { partner: { partnerId: `partner-${index}`, name: `Partner ${index}`, country: 'JP', locations: [] }, customers, people };
 }

@@ -7,7 +7,9 @@ import { readEveryInputOnce, syntheticPartner } from './population.js';
 
 // Scores a synthetic population and, in the same run and on the same objects, times a baseline
 // that only reads every input number once. Last line: JSON with the ratio of the two.
-const { values } = parseArgs({ options: { partners: { type: 'string', default: '10000' }, 'as-of': { type: 'string', default: '2026-06-15' } } });
+const { values } = parseArgs({
+  options: { partners: { type: 'string', default: '10000' }, 'as-of': { type: 'string', default: '2026-06-15' } },
+});
 const partners = Number(values.partners);
 const asOf = values['as-of'];
 // 37 months: the 2025-07 rules read 36 (the promotion grace looks a year back from Y).
@@ -74,5 +76,7 @@ const result = {
   partnersPerSecond: Math.round((partners / engineMs) * 1000),
   baselineRatio: Number((engineMs / baselineMs).toFixed(2)),
 };
-console.log(`engine ${engineMs.toFixed(0)} ms, baseline ${baselineMs.toFixed(0)} ms (fastest of ${REPEATS} runs per chunk; checksum ${sink.toFixed(0)})`);
+console.log(
+  `engine ${engineMs.toFixed(0)} ms, baseline ${baselineMs.toFixed(0)} ms (fastest of ${REPEATS} runs per chunk; checksum ${sink.toFixed(0)})`,
+);
 console.log(JSON.stringify(result));

@@ -48,7 +48,9 @@ describe('what-if, operators and errors in a browser', () => {
     const row = page.locator('[data-what-if-area="infrastructure"]');
     await row.waitFor();
     const asOf = (await bodyOf(await host.api(`/api/partners/${ONE_ADMIN}/scores`))).asOf;
-    const api = await bodyOf(await host.api(`/api/partners/${ONE_ADMIN}/what-if`, { method: 'POST', json: { asOf, people: [ADMIN('admin-2', todayUtc())] } }));
+    const api = await bodyOf(
+      await host.api(`/api/partners/${ONE_ADMIN}/what-if`, { method: 'POST', json: { asOf, people: [ADMIN('admin-2', todayUtc())] } }),
+    );
     const change = api.changes.infrastructure;
     expect(change.scoreAfter).toBeGreaterThan(change.scoreBefore);
     expect(await row.locator('[data-before]').textContent()).toBe(change.scoreBefore.toFixed(2));
@@ -70,14 +72,32 @@ describe('what-if, operators and errors in a browser', () => {
     await form.getByRole('button').click();
     await page.locator('[data-what-if-area]').first().waitFor();
     const month = scores.evaluationMonth;
-    const usage = { paidSeats: 40, activeUsers: 0, protectedUsers: 0, azureServices: [{ name: 'Azure Kubernetes Service', area: 'dataAi', acrUsd: 5000 }], bizApps: { revenueUsd: 0, mcv: 0 } };
-    const customer = { customerId: 'new-co', idType: 'tenant', country: 'JP', production: true, associations: [{ type: 'PAL', from: `${month}-01` }], months: { [month]: usage } };
-    const { changes } = await bodyOf(await host.api('/api/partners/contoso-jp/what-if', { method: 'POST', json: { asOf: scores.asOf, customers: [customer] } }));
+    const usage = {
+      paidSeats: 40,
+      activeUsers: 0,
+      protectedUsers: 0,
+      azureServices: [{ name: 'Azure Kubernetes Service', area: 'dataAi', acrUsd: 5000 }],
+      bizApps: { revenueUsd: 0, mcv: 0 },
+    };
+    const customer = {
+      customerId: 'new-co',
+      idType: 'tenant',
+      country: 'JP',
+      production: true,
+      associations: [{ type: 'PAL', from: `${month}-01` }],
+      months: { [month]: usage },
+    };
+    const { changes } = await bodyOf(
+      await host.api('/api/partners/contoso-jp/what-if', { method: 'POST', json: { asOf: scores.asOf, customers: [customer] } }),
+    );
     // A new service adds a deployment, and the new customer's baseline joins the growth's denominator (SPEC §3.3): Data & AI moves.
     expect(changes.dataAi.scoreAfter).not.toBe(changes.dataAi.scoreBefore);
     for (const area of SOLUTION_AREAS) {
       const row = page.locator(`[data-what-if-area="${area}"]`);
-      expect([await row.locator('[data-before]').textContent(), await row.locator('[data-after]').textContent()], area).toEqual([changes[area].scoreBefore.toFixed(2), changes[area].scoreAfter.toFixed(2)]);
+      expect([await row.locator('[data-before]').textContent(), await row.locator('[data-after]').textContent()], area).toEqual([
+        changes[area].scoreBefore.toFixed(2),
+        changes[area].scoreAfter.toFixed(2),
+      ]);
     }
     await page.close();
   });
@@ -123,7 +143,10 @@ describe('what-if, operators and errors in a browser', () => {
     const form = page.locator('[data-what-if="person"]');
     await form.getByLabel('Person id').fill('not an id');
     await form.getByRole('button').click();
-    const api = await host.api('/api/partners/contoso-jp/what-if', { method: 'POST', json: { asOf: scores.asOf, people: [ADMIN('not an id', todayUtc())] } });
+    const api = await host.api('/api/partners/contoso-jp/what-if', {
+      method: 'POST',
+      json: { asOf: scores.asOf, people: [ADMIN('not an id', todayUtc())] },
+    });
     expect(api.status).toBe(400);
     const { message } = await bodyOf(api);
     expect(message).toContain('personId');

@@ -46,7 +46,9 @@ describe('the partner dashboard in a browser', () => {
         const row = card.locator(`[data-metric="${metric.metric}"]`);
         expect(await row.locator('[data-points]').textContent(), `${area} ${metric.metric}`).toBe(metric.points.toFixed(2));
         expect(await row.locator('[data-max]').textContent(), `${area} ${metric.metric}`).toBe(metric.maxPoints.toFixed(2));
-        expect(await row.locator('[data-to-full]').textContent()).toBe(metric.toFullPoints ? `To full points: ${metric.toFullPoints}` : 'Full points');
+        expect(await row.locator('[data-to-full]').textContent()).toBe(
+          metric.toFullPoints ? `To full points: ${metric.toFullPoints}` : 'Full points',
+        );
         expect(await row.locator('[data-gate]').count()).toBe(metric.gate ? 1 : 0);
       }
     }
@@ -59,7 +61,9 @@ describe('the partner dashboard in a browser', () => {
     for (const area of SOLUTION_AREAS) {
       const d = designations.find((x: { area: string }) => x.area === area);
       const card = dashboard.locator(`[data-area="${area}"]`);
-      expect(await card.locator('[data-designation]').getAttribute('data-designation')).toBe(!d ? 'none' : d.status === 'lapsed' ? 'lapsed' : d.atRisk ? 'at-risk' : 'active');
+      expect(await card.locator('[data-designation]').getAttribute('data-designation')).toBe(
+        !d ? 'none' : d.status === 'lapsed' ? 'lapsed' : d.atRisk ? 'at-risk' : 'active',
+      );
       if (d?.renewsOn) expect(await card.locator('[data-designation]').textContent()).toContain(`renews on ${d.renewsOn}`);
       const badge = badges.find((b: { area?: string }) => b.area === area);
       expect(await card.locator('[data-badge]').allTextContents()).toEqual(badge ? [expect.stringContaining(badge.badge)] : []);
@@ -74,7 +78,9 @@ describe('the partner dashboard in a browser', () => {
     await dashboard.keyboard.press('Enter'); // keyboard reachable: a summary opens with Enter
     const listed = row.locator('[data-contributor]');
     await listed.first().waitFor();
-    expect(await listed.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-contributor')))).toEqual(metric.contributors.map((c) => c.id));
+    expect(await listed.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-contributor')))).toEqual(
+      metric.contributors.map((c) => c.id),
+    );
     const first = metric.contributors[0]!;
     const text = await listed.first().textContent();
     for (const m of first.months) expect(text).toContain(`${m.month}: ${m.value}`);
@@ -102,7 +108,8 @@ describe('the partner dashboard in a browser', () => {
     const card = page.locator('[data-area="modernWork"]');
     await card.locator('[data-path]').waitFor();
     const text = await card.locator('[data-path]').textContent();
-    for (const expected of ['Path: SMB', `Enterprise ${mw.paths.enterprise.toFixed(2)}`, `SMB ${mw.paths.smb.toFixed(2)}`]) expect(text).toContain(expected);
+    for (const expected of ['Path: SMB', `Enterprise ${mw.paths.enterprise.toFixed(2)}`, `SMB ${mw.paths.smb.toFixed(2)}`])
+      expect(text).toContain(expected);
     expect(await card.locator('[data-metric="usageGrowth"] [data-option]').textContent()).toBe(`via ${mw.metrics.usageGrowth.option}`);
     const azure = await page.locator('[data-area="infrastructure"] [data-path]').textContent();
     expect(azure).toContain('Track: Enterprise');
@@ -135,8 +142,11 @@ describe('the partner dashboard in a browser', () => {
     expect(changed).toBeDefined();
     await page.getByLabel('Scores as of').fill(day);
     await expect.poll(() => page.evaluate<string>('location.hash')).toBe(`#/partners/contoso-jp?asOf=${day}`);
-    await expect.poll(() => page.locator(`[data-area="${changed}"] [data-score]`).textContent()).toBe(then.areas[changed!].score.toFixed(2));
-    for (const area of SOLUTION_AREAS) expect(await page.locator(`[data-area="${area}"] [data-score]`).textContent(), area).toBe(then.areas[area].score.toFixed(2));
+    await expect
+      .poll(() => page.locator(`[data-area="${changed}"] [data-score]`).textContent())
+      .toBe(then.areas[changed!].score.toFixed(2));
+    for (const area of SOLUTION_AREAS)
+      expect(await page.locator(`[data-area="${area}"] [data-score]`).textContent(), area).toBe(then.areas[area].score.toFixed(2));
     await page.close();
   });
 

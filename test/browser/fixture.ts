@@ -5,7 +5,11 @@ import { bodyOf, startTestHost, type TestHost } from '../integration/testHost.js
 import { launchBrowser, type TestBrowser } from './browser.js';
 
 export const dayBefore = (days: number) => new Date(Date.parse(todayUtc()) - days * 86_400_000).toISOString().slice(0, 10);
-export const ADMIN = (personId: string, day: string) => ({ personId, linkedOn: day, certifications: [{ id: 'azure-administrator-associate', earnedOn: day }] });
+export const ADMIN = (personId: string, day: string) => ({
+  personId,
+  linkedOn: day,
+  certifications: [{ id: 'azure-administrator-associate', earnedOn: day }],
+});
 
 export interface Portal {
   host: TestHost;

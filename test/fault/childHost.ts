@@ -17,7 +17,13 @@ export interface Emulators {
 export async function startEmulators(): Promise<Emulators> {
   const cosmos = await startCosmosEmulator();
   const queues = await startQueueEmulator();
-  const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: 'fault-suite-any-key', AzureWebJobsStorage: queues.connectionString, FUNCTIONS_KEY: FAULT_KEY, FUNCTIONS_MASTER_KEY: FAULT_MASTER_KEY };
+  const env = {
+    COSMOS_ENDPOINT: cosmos.endpoint,
+    COSMOS_KEY: 'fault-suite-any-key',
+    AzureWebJobsStorage: queues.connectionString,
+    FUNCTIONS_KEY: FAULT_KEY,
+    FUNCTIONS_MASTER_KEY: FAULT_MASTER_KEY,
+  };
   Object.assign(process.env, env);
   resetSettings();
   resetAdapters();
@@ -77,7 +83,11 @@ export async function startChildHost(env: Record<string, string>, timeoutMs = 60
       return fetch(`${url}${path}`, {
         ...rest,
         signal: AbortSignal.timeout(60_000),
-        headers: { 'x-functions-key': path.startsWith('/admin/') ? FAULT_MASTER_KEY : FAULT_KEY, ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...(headers as Record<string, string>) },
+        headers: {
+          'x-functions-key': path.startsWith('/admin/') ? FAULT_MASTER_KEY : FAULT_KEY,
+          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(headers as Record<string, string>),
+        },
         ...(json === undefined ? {} : { body: JSON.stringify(json) }),
       });
     },

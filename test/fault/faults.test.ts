@@ -46,13 +46,28 @@ const count = (category: string, held: boolean) => {
 afterAll(() => console.log(`fault suite tally: ${JSON.stringify(tally)}`));
 
 const CUSTOMERS = Array.from({ length: 100 }, (_, i) => `c${String(i).padStart(3, '0')}`);
-const profile = { idType: 'tenant' as const, country: 'JP', production: true, associations: [{ type: 'PAL' as const, from: '2001-01-01' }] };
+const profile = {
+  idType: 'tenant' as const,
+  country: 'JP',
+  production: true,
+  associations: [{ type: 'PAL' as const, from: '2001-01-01' }],
+};
 async function seedPartner(partnerId: string): Promise<void> {
-  await store().profiles.importPartner({ partner: { partnerId, name: partnerId, country: 'JP', locations: [] }, customers: CUSTOMERS.map((customerId) => ({ customerId, ...profile, months: {} })), people: [] }, new Date().toISOString());
+  await store().profiles.importPartner(
+    {
+      partner: { partnerId, name: partnerId, country: 'JP', locations: [] },
+      customers: CUSTOMERS.map((customerId) => ({ customerId, ...profile, months: {} })),
+      people: [],
+    },
+    new Date().toISOString(),
+  );
 }
 /** Upload n of a run writes its own five months for all 100 customers (three buckets), each month's paidSeats its marker. */
-const monthsOf = (n: number) => Array.from({ length: 5 }, (_, i) => `${2001 + Math.floor((n * 5 + i) / 12)}-${String(((n * 5 + i) % 12) + 1).padStart(2, '0')}`);
-const uploadBody = (n: number) => ({ rows: CUSTOMERS.flatMap((customerId) => monthsOf(n).map((month) => ({ customerId, month, usage: { paidSeats: n + 1 } }))) });
+const monthsOf = (n: number) =>
+  Array.from({ length: 5 }, (_, i) => `${2001 + Math.floor((n * 5 + i) / 12)}-${String(((n * 5 + i) % 12) + 1).padStart(2, '0')}`);
+const uploadBody = (n: number) => ({
+  rows: CUSTOMERS.flatMap((customerId) => monthsOf(n).map((month) => ({ customerId, month, usage: { paidSeats: n + 1 } }))),
+});
 /** How many of upload n's customer-months are there (500 for the 100-customer partners). */
 function rowsOf(facts: PartnerFacts, n: number): number {
   return facts.customers.reduce((sum, c) => sum + monthsOf(n).filter((m) => c.months[m]?.paidSeats === n + 1).length, 0);
@@ -114,19 +129,32 @@ describe('kill -9 during bulk uploads, then restart', () => {
     }
   }
 
-  it.each(['on-pending-journal', 'after-first-answer', 'at-random'] as const)('killed %s: every partner consistent, every upload whole or absent, every 200 whole', async (kill) => {
-    await uploadRound(kill);
-    const pending = (await Promise.all(PARTNERS.map(partnerDoc))).filter((d) => d.pendingUpload).length;
-    console.log(`upload round killed ${kill}: ${uploads.length} uploads so far, ${pending} journals pending at the kill`);
-    await checkEveryPartner();
-  }, 120_000);
+  it.each(['on-pending-journal', 'after-first-answer', 'at-random'] as const)(
+    'killed %s: every partner consistent, every upload whole or absent, every 200 whole',
+    async (kill) => {
+      await uploadRound(kill);
+      const pending = (await Promise.all(PARTNERS.map(partnerDoc))).filter((d) => d.pendingUpload).length;
+      console.log(`upload round killed ${kill}: ${uploads.length} uploads so far, ${pending} journals pending at the kill`);
+      await checkEveryPartner();
+    },
+    120_000,
+  );
 });
 
 describe('kill -9 while a 5,000-row upload is being applied, then restart', () => {
   it('1,000 customers in 25 buckets, killed as soon as its journal is pending: each upload whole or absent, every 200 whole', async () => {
     const customers = Array.from({ length: 1000 }, (_, i) => `b${String(i).padStart(4, '0')}`);
-    await store().profiles.importPartner({ partner: { partnerId: 'up-big', name: 'Big', country: 'JP', locations: [] }, customers: customers.map((customerId) => ({ customerId, ...profile, months: {} })), people: [] }, new Date().toISOString());
-    const body = (n: number) => ({ rows: customers.flatMap((customerId) => monthsOf(n).map((month) => ({ customerId, month, usage: { paidSeats: n + 1 } }))) });
+    await store().profiles.importPartner(
+      {
+        partner: { partnerId: 'up-big', name: 'Big', country: 'JP', locations: [] },
+        customers: customers.map((customerId) => ({ customerId, ...profile, months: {} })),
+        people: [],
+      },
+      new Date().toISOString(),
+    );
+    const body = (n: number) => ({
+      rows: customers.flatMap((customerId) => monthsOf(n).map((month) => ({ customerId, month, usage: { paidSeats: n + 1 } }))),
+    });
     const uploads = [200, 201, 202].map((n) => ({ n, status: 'lost' as number | 'lost' }));
     const h = await restart();
     const stream = (async () => {
@@ -139,9 +167,14 @@ describe('kill -9 while a 5,000-row upload is being applied, then restart', () =
       }
     })();
     const appliedOf = async (uploadId: string) =>
-      (await adapters().container.items.query<{ appliedUploads?: string[] }>({ query: "SELECT c.appliedUploads FROM c WHERE c.type = 'customers'" }, { partitionKey: 'up-big' }).fetchAll()).resources.filter((b) =>
-        b.appliedUploads?.includes(uploadId),
-      ).length;
+      (
+        await adapters()
+          .container.items.query<{ appliedUploads?: string[] }>(
+            { query: "SELECT c.appliedUploads FROM c WHERE c.type = 'customers'" },
+            { partitionKey: 'up-big' },
+          )
+          .fetchAll()
+      ).resources.filter((b) => b.appliedUploads?.includes(uploadId)).length;
     // Killed mid-apply: the journal committed and some of its buckets written, not all.
     await until(async () => Boolean((await partnerDoc('up-big')).pendingUpload), 60_000, 2).catch(() => undefined);
     const journal = (await partnerDoc('up-big')).pendingUpload;
@@ -150,8 +183,13 @@ describe('kill -9 while a 5,000-row upload is being applied, then restart', () =
     await stream;
     const pending = (await partnerDoc('up-big')).pendingUpload;
     const applied = pending ? await appliedOf(pending.uploadId) : 0;
-    count('5,000-row upload killed mid-apply (journal pending, some but not all buckets written)', Boolean(pending) && applied > 0 && applied < pending!.buckets.length);
-    console.log(`5,000-row upload killed with ${pending ? `its journal pending, ${applied} of ${pending.buckets.length} buckets applied` : 'no journal pending'}`);
+    count(
+      '5,000-row upload killed mid-apply (journal pending, some but not all buckets written)',
+      Boolean(pending) && applied > 0 && applied < pending!.buckets.length,
+    );
+    console.log(
+      `5,000-row upload killed with ${pending ? `its journal pending, ${applied} of ${pending.buckets.length} buckets applied` : 'no journal pending'}`,
+    );
 
     const again = await restart();
     expect((await again.api('/api/partners/up-big/scores?asOf=2025-06-15')).status).toBe(200);
@@ -195,7 +233,14 @@ describe('kill -9 during the nightly fan-out, then restart', () => {
     expect((await again.api('/admin/functions/nightlyRecompute', { method: 'POST', json: { input: { asOf: DAY } } })).status).toBe(202);
     expect((await checkpoint())?.done).toBe(true);
     const snapshots = async () =>
-      (await adapters().container.items.query<Pick<SnapshotDoc, 'partnerId' | 'summary'>>({ query: "SELECT c.partnerId, c.summary FROM c WHERE c.type = 'snapshot' AND c.day = @d", parameters: [{ name: '@d', value: DAY }] }).fetchAll()).resources;
+      (
+        await adapters()
+          .container.items.query<Pick<SnapshotDoc, 'partnerId' | 'summary'>>({
+            query: "SELECT c.partnerId, c.summary FROM c WHERE c.type = 'snapshot' AND c.day = @d",
+            parameters: [{ name: '@d', value: DAY }],
+          })
+          .fetchAll()
+      ).resources;
     await until(async () => (await snapshots()).length >= everyPartner.length, 120_000, 500);
     const stored = await snapshots();
     const byPartner = new Map<string, number>();
@@ -211,7 +256,8 @@ describe('kill -9 during the nightly fan-out, then restart', () => {
       count('snapshot equal to the partner’s score', held);
       expect(held).toBe(true);
     }
-    for (const q of [RECOMPUTE_QUEUE, RENEWAL_QUEUE]) expect((await queue(`${q}-poison`).getProperties()).approximateMessagesCount ?? 0).toBe(0);
+    for (const q of [RECOMPUTE_QUEUE, RENEWAL_QUEUE])
+      expect((await queue(`${q}-poison`).getProperties()).approximateMessagesCount ?? 0).toBe(0);
   }, 240_000);
 });
 
@@ -230,7 +276,8 @@ describe('contention against the host process', () => {
     expect(responses.map((r) => r.status).filter((s) => s >= 300)).toEqual([]);
     const facts = (await store().customers.loadFacts('busy-writers'))!;
     const months = facts.customers.find((c) => c.customerId === 'c000')!.months;
-    const kept = Array.from({ length: 25 }, (_, j) => months[monthsOf(2 * j)[0]!]?.paidSeats === 2 * j).filter(Boolean).length + facts.people.length;
+    const kept =
+      Array.from({ length: 25 }, (_, j) => months[monthsOf(2 * j)[0]!]?.paidSeats === 2 * j).filter(Boolean).length + facts.people.length;
     for (let i = 0; i < 50; i++) count('concurrent write kept', i < kept);
     expect(kept).toBe(50);
   }, 60_000);
@@ -238,7 +285,9 @@ describe('contention against the host process', () => {
   it('20 concurrent uploads to one partner: every one 200 and whole, none lost', async () => {
     await seedPartner('busy-uploads');
     const h = host!;
-    const responses = await Promise.all(Array.from({ length: 20 }, (_, n) => h.api('/api/partners/busy-uploads/usage', { method: 'POST', json: uploadBody(n) })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => h.api('/api/partners/busy-uploads/usage', { method: 'POST', json: uploadBody(n) })),
+    );
     for (const r of responses) count('concurrent upload answered 200', r.status === 200);
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
     const facts = (await store().customers.loadFacts('busy-uploads'))!;

@@ -20,10 +20,15 @@ beforeAll(async () => {
   contosoReader = bearer(await tokenFor('Partner.Reader', CONTOSO_TENANT, { oid: 'reader-oid', name: 'Riku Reader' }));
   newTenantReader = bearer(await tokenFor('Partner.Reader', NEW_TENANT));
   for (const partnerId of ['contoso-jp', 'fourth-coffee', 'tailspin']) {
-    expect((await host.api('/api/partners', { method: 'POST', json: { partnerId, name: partnerId, country: 'JP', anniversary: '2024-01-21' } })).status).toBe(201);
+    expect(
+      (await host.api('/api/partners', { method: 'POST', json: { partnerId, name: partnerId, country: 'JP', anniversary: '2024-01-21' } }))
+        .status,
+    ).toBe(201);
   }
   expect((await as(operator, `/api/access/${CONTOSO_TENANT}`, { method: 'PUT', json: { partnerIds: ['contoso-jp'] } })).status).toBe(200);
-  expect((await as(operator, `/api/access/${FOURTH_COFFEE_TENANT}`, { method: 'PUT', json: { partnerIds: ['fourth-coffee'] } })).status).toBe(200);
+  expect(
+    (await as(operator, `/api/access/${FOURTH_COFFEE_TENANT}`, { method: 'PUT', json: { partnerIds: ['fourth-coffee'] } })).status,
+  ).toBe(200);
 });
 afterAll(async () => {
   await host?.stop();
@@ -32,14 +37,24 @@ afterAll(async () => {
 describe('the access map', () => {
   it('an operator maps a tenant to partners, reads, replaces and removes the mapping; the tenant’s users gain and lose access at once', async () => {
     expect((await as(newTenantReader, '/api/partners/tailspin')).status).toBe(403);
-    const put = await as(operator, `/api/access/${NEW_TENANT.toUpperCase()}`, { method: 'PUT', json: { partnerIds: ['tailspin', 'fourth-coffee', 'tailspin'] } });
+    const put = await as(operator, `/api/access/${NEW_TENANT.toUpperCase()}`, {
+      method: 'PUT',
+      json: { partnerIds: ['tailspin', 'fourth-coffee', 'tailspin'] },
+    });
     expect(put.status).toBe(200);
     expect(await bodyOf(put)).toEqual({ tenantId: NEW_TENANT, partnerIds: ['fourth-coffee', 'tailspin'], previousPartnerIds: [] });
-    expect(await bodyOf(await as(operator, `/api/access/${NEW_TENANT}`))).toEqual({ tenantId: NEW_TENANT, partnerIds: ['fourth-coffee', 'tailspin'] });
+    expect(await bodyOf(await as(operator, `/api/access/${NEW_TENANT}`))).toEqual({
+      tenantId: NEW_TENANT,
+      partnerIds: ['fourth-coffee', 'tailspin'],
+    });
     expect((await as(newTenantReader, '/api/partners/tailspin')).status).toBe(200);
 
     const replaced = await as(operator, `/api/access/${NEW_TENANT}`, { method: 'PUT', json: { partnerIds: ['fourth-coffee'] } });
-    expect(await bodyOf(replaced)).toEqual({ tenantId: NEW_TENANT, partnerIds: ['fourth-coffee'], previousPartnerIds: ['fourth-coffee', 'tailspin'] });
+    expect(await bodyOf(replaced)).toEqual({
+      tenantId: NEW_TENANT,
+      partnerIds: ['fourth-coffee'],
+      previousPartnerIds: ['fourth-coffee', 'tailspin'],
+    });
     expect((await as(newTenantReader, '/api/partners/tailspin')).status).toBe(403);
 
     const removed = await as(operator, `/api/access/${NEW_TENANT}`, { method: 'DELETE' });
@@ -57,7 +72,9 @@ describe('the access map', () => {
 
   it('Program.Operator assigned in a partner’s own tenant is no operator: it is refused operator routes and every partner', async () => {
     const selfMadeOperator = bearer(await tokenFor('Program.Operator', CONTOSO_TENANT));
-    expect((await as(selfMadeOperator, `/api/access/${CONTOSO_TENANT}`, { method: 'PUT', json: { partnerIds: ['fourth-coffee'] } })).status).toBe(403);
+    expect(
+      (await as(selfMadeOperator, `/api/access/${CONTOSO_TENANT}`, { method: 'PUT', json: { partnerIds: ['fourth-coffee'] } })).status,
+    ).toBe(403);
     expect((await as(selfMadeOperator, '/api/partners/contoso-jp')).status).toBe(403);
     expect((await as(operator, `/api/access/${CONTOSO_TENANT}`)).status).toBe(200);
   });
@@ -66,7 +83,9 @@ describe('the access map', () => {
     const other = await as(contosoReader, '/api/partners/fourth-coffee/scores');
     const missing = await as(contosoReader, '/api/partners/no-such-partner/scores');
     expect([other.status, missing.status]).toEqual([403, 403]);
-    expect((await bodyOf(missing)).message.replace('no-such-partner', 'X')).toBe((await bodyOf(other)).message.replace('fourth-coffee', 'X'));
+    expect((await bodyOf(missing)).message.replace('no-such-partner', 'X')).toBe(
+      (await bodyOf(other)).message.replace('fourth-coffee', 'X'),
+    );
     // An operator, who may see every partner, is told which do not exist.
     expect((await as(operator, '/api/partners/no-such-partner')).status).toBe(404);
   });
@@ -100,7 +119,11 @@ describe('CORS for the portal’s origins', () => {
     const response = await host.api('/api/partners/contoso-jp/people/p1', {
       method: 'OPTIONS',
       key: null,
-      headers: { origin: PORTAL, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization, content-type, if-match' },
+      headers: {
+        origin: PORTAL,
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'authorization, content-type, if-match',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(PORTAL);
@@ -110,7 +133,11 @@ describe('CORS for the portal’s origins', () => {
   });
 
   it('gives another origin nothing to go on, in the preflight or the response', async () => {
-    const preflight = await host.api('/api/partners', { method: 'OPTIONS', key: null, headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    const preflight = await host.api('/api/partners', {
+      method: 'OPTIONS',
+      key: null,
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
     const actual = await as({ ...contosoReader, origin: 'https://evil.example' }, '/api/partners/contoso-jp');
@@ -132,4 +159,3 @@ describe('CORS for the portal’s origins', () => {
     expect((await host.api('/api/nowhere')).status).toBe(404);
   });
 });
-

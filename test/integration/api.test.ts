@@ -20,7 +20,10 @@ afterAll(async () => {
 });
 
 async function createPartner(partnerId: string, extra: Record<string, unknown> = {}) {
-  const response = await host.api('/api/partners', { method: 'POST', json: { partnerId, name: `Partner ${partnerId}`, country: 'JP', ...extra } });
+  const response = await host.api('/api/partners', {
+    method: 'POST',
+    json: { partnerId, name: `Partner ${partnerId}`, country: 'JP', ...extra },
+  });
   expect(response.status).toBe(201);
   return response;
 }
@@ -43,7 +46,9 @@ describe('create → upload → score', () => {
       expect(put.status).toBe(201);
       expect(put.headers.get('etag')).toMatch(/^".+"$/);
     }
-    const rows = customers.flatMap((c) => Object.entries(c.months ?? {}).map(([month, usage]) => ({ customerId: c.customerId, month, usage })));
+    const rows = customers.flatMap((c) =>
+      Object.entries(c.months ?? {}).map(([month, usage]) => ({ customerId: c.customerId, month, usage })),
+    );
     const upload = await host.api(`/api/partners/${partner.partnerId}/usage`, { method: 'POST', json: { rows } });
     expect(upload.status).toBe(200);
     expect(await bodyOf(upload)).toEqual({ customers: customers.length, months: rows.length });
@@ -64,7 +69,17 @@ describe('create → upload → score', () => {
       method: 'POST',
       json: {
         asOf: '2025-06-15',
-        customers: [{ customerId: 'new-tenant', idType: 'tenant', country: 'JP', production: true, segment: 'smb', associations: [{ type: 'CPOR', from: '2024-01-01' }], months: { '2025-05': { paidSeats: 100 } } }],
+        customers: [
+          {
+            customerId: 'new-tenant',
+            idType: 'tenant',
+            country: 'JP',
+            production: true,
+            segment: 'smb',
+            associations: [{ type: 'CPOR', from: '2024-01-01' }],
+            months: { '2025-05': { paidSeats: 100 } },
+          },
+        ],
       },
     });
     expect(response.status).toBe(200);
@@ -87,7 +102,10 @@ describe('create → upload → score', () => {
 
 describe('validation: 400 naming the field, and nothing written', () => {
   it('a bad partner body', async () => {
-    const response = await host.api('/api/partners', { method: 'POST', json: { partnerId: 'bad-country', name: 'X', country: 'Japan', extra: 1 } });
+    const response = await host.api('/api/partners', {
+      method: 'POST',
+      json: { partnerId: 'bad-country', name: 'X', country: 'Japan', extra: 1 },
+    });
     expect(response.status).toBe(400);
     const body = await bodyOf(response);
     expect(body.error).toBe('invalid_request');
@@ -101,7 +119,11 @@ describe('validation: 400 naming the field, and nothing written', () => {
   });
 
   it('a body that is not JSON, or missing', async () => {
-    const response = await host.api('/api/partners', { method: 'POST', body: '{"partnerId":', headers: { 'content-type': 'application/json' } });
+    const response = await host.api('/api/partners', {
+      method: 'POST',
+      body: '{"partnerId":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status).toBe(400);
     expect((await bodyOf(response)).issues[0].path).toBe('body');
     expect((await host.api('/api/partners', { method: 'POST' })).status).toBe(400);
@@ -129,17 +151,30 @@ describe('validation: 400 naming the field, and nothing written', () => {
     expect(customer.status).toBe(201);
     const month = { bizApps: { workloads: [{ workload: 'Sales', revenueUsd: 1600, units: 50 }] } };
     expect((await host.api('/api/partners/workloads-p/customers/c1/months/2025-05', { method: 'PUT', json: month })).status).toBe(200);
-    const both = await host.api('/api/partners/workloads-p/customers/c1/months/2025-04', { method: 'PUT', json: { bizApps: { revenueUsd: 1, workloads: [] } } });
+    const both = await host.api('/api/partners/workloads-p/customers/c1/months/2025-04', {
+      method: 'PUT',
+      json: { bizApps: { revenueUsd: 1, workloads: [] } },
+    });
     expect(both.status).toBe(400);
-    expect((await bodyOf(both)).issues).toEqual([{ path: 'body.bizApps.workloads', message: 'a month holds either workloads or the old revenueUsd/mcv totals, not both' }]);
-    const upload = await host.api('/api/partners/workloads-p/usage', { method: 'POST', json: { rows: [{ customerId: 'c1', month: '2025-03', usage: { bizApps: { workloads: [{ workload: 'unspecified', revenueUsd: 5 }] } } }] } });
+    expect((await bodyOf(both)).issues).toEqual([
+      { path: 'body.bizApps.workloads', message: 'a month holds either workloads or the old revenueUsd/mcv totals, not both' },
+    ]);
+    const upload = await host.api('/api/partners/workloads-p/usage', {
+      method: 'POST',
+      json: {
+        rows: [{ customerId: 'c1', month: '2025-03', usage: { bizApps: { workloads: [{ workload: 'unspecified', revenueUsd: 5 }] } } }],
+      },
+    });
     expect(upload.status).toBe(400);
     expect((await bodyOf(upload)).issues[0].path).toBe('body.rows[0].usage.bizApps.workloads[0].workload');
     const facts = await adapters().partners.customers.loadFacts('workloads-p');
     expect(facts?.customers[0]).toMatchObject({ segment: 'smb', months: { '2025-05': month } });
     const scores = await bodyOf(await host.api('/api/partners/workloads-p/scores?asOf=2025-06-15'));
     // Sales rolls up to Customer Engagement: 50 MAU × 200 = 10,000 MCV, an SMB deployment; 1,600 USD is an SMB net add.
-    expect(scores.areas.businessApplications).toMatchObject({ track: 'smb', metrics: { netCustomerAdds: { value: 1 }, deployments: { value: 1 } } });
+    expect(scores.areas.businessApplications).toMatchObject({
+      track: 'smb',
+      metrics: { netCustomerAdds: { value: 1 }, deployments: { value: 1 } },
+    });
   });
 
   it('a __proto__ key anywhere in a body, and a what-if adding the other Business Applications shape to a month: 400 naming why', async () => {
@@ -159,7 +194,10 @@ describe('validation: 400 naming the field, and nothing written', () => {
   });
 
   it('a person unlinked before being linked, an association ending before it starts', async () => {
-    const person = await host.api('/api/partners/validation-p/people/u1', { method: 'PUT', json: { linkedOn: '2024-05-01', unlinkedOn: '2024-04-01' } });
+    const person = await host.api('/api/partners/validation-p/people/u1', {
+      method: 'PUT',
+      json: { linkedOn: '2024-05-01', unlinkedOn: '2024-04-01' },
+    });
     expect((await bodyOf(person)).issues).toEqual([{ path: 'body.unlinkedOn', message: 'unlinkedOn must be after linkedOn' }]);
     const customer = await host.api('/api/partners/validation-p/customers/c2', {
       method: 'PUT',
@@ -174,11 +212,18 @@ describe('validation: 400 naming the field, and nothing written', () => {
     expect((await bodyOf(invalid)).issues).toEqual([{ path: 'query.asOf', message: 'invalid date' }]);
     const early = await host.api('/api/partners/validation-p/scores?asOf=2022-10-02');
     expect(early.status).toBe(400);
-    expect((await bodyOf(early)).issues[0]).toEqual({ path: 'query.asOf', message: 'no rule set is in force on 2022-10-02: Solutions Partner scoring starts on 2022-10-03' });
+    expect((await bodyOf(early)).issues[0]).toEqual({
+      path: 'query.asOf',
+      message: 'no rule set is in force on 2022-10-02: Solutions Partner scoring starts on 2022-10-03',
+    });
   });
 
   it('a body above the documented limit gets 413', async () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => ({ customerId: 'c1', month: '2024-05', usage: { azureServices: [{ name: `service ${i}`.padEnd(500, '.'), area: 'infrastructure', acrUsd: 1 }] } }));
+    const rows = Array.from({ length: 5000 }, (_, i) => ({
+      customerId: 'c1',
+      month: '2024-05',
+      usage: { azureServices: [{ name: `service ${i}`.padEnd(500, '.'), area: 'infrastructure', acrUsd: 1 }] },
+    }));
     const response = await host.api('/api/partners/validation-p/usage', { method: 'POST', json: { rows } });
     expect(response.status).toBe(413);
     expect((await bodyOf(response)).message).toBe('request bodies are limited to 2000000 bytes');
@@ -197,7 +242,10 @@ describe('unknown things: 404', () => {
   });
 
   it('writes under an unknown partner, and months of an unknown customer', async () => {
-    const customer = await host.api('/api/partners/nobody/customers/c1', { method: 'PUT', json: { idType: 'tenant', country: 'JP', production: true, associations: [] } });
+    const customer = await host.api('/api/partners/nobody/customers/c1', {
+      method: 'PUT',
+      json: { idType: 'tenant', country: 'JP', production: true, associations: [] },
+    });
     expect(customer.status).toBe(404);
     await createPartner('lonely');
     const month = await host.api('/api/partners/lonely/customers/ghost/months/2024-05', { method: 'PUT', json: {} });
@@ -219,7 +267,11 @@ describe('concurrency', () => {
     const current = await host.api('/api/partners/race-p');
     expect(await bodyOf(current)).toMatchObject(winner);
     // The loser retries with the fresh ETag and lands too.
-    const retry = await host.api('/api/partners/race-p', { method: 'PATCH', json: a.status === 200 ? { country: 'US' } : { name: 'Writer A' }, headers: { 'if-match': current.headers.get('etag')! } });
+    const retry = await host.api('/api/partners/race-p', {
+      method: 'PATCH',
+      json: a.status === 200 ? { country: 'US' } : { name: 'Writer A' },
+      headers: { 'if-match': current.headers.get('etag')! },
+    });
     expect(retry.status).toBe(200);
     expect(await bodyOf(retry)).toMatchObject({ name: 'Writer A', country: 'US' });
   });
@@ -228,7 +280,9 @@ describe('concurrency', () => {
     await createPartner('race-months');
     await putCustomer('race-months', 'c1');
     const months = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
-    const responses = await Promise.all(months.map((m, i) => host.api(`/api/partners/race-months/customers/c1/months/${m}`, { method: 'PUT', json: { paidSeats: i + 1 } })));
+    const responses = await Promise.all(
+      months.map((m, i) => host.api(`/api/partners/race-months/customers/c1/months/${m}`, { method: 'PUT', json: { paidSeats: i + 1 } })),
+    );
     expect(responses.map((r) => r.status)).toEqual(months.map(() => 200));
     const stored = (await adapters().partners.customers.loadFacts('race-months'))!.customers[0]!.months;
     expect(Object.keys(stored).sort()).toEqual(months);
@@ -253,7 +307,9 @@ describe('/usage is all or none', () => {
     ];
     const response = await host.api('/api/partners/bulk-p/usage', { method: 'POST', json: { rows } });
     expect(response.status).toBe(400);
-    expect((await bodyOf(response)).issues).toEqual([{ path: 'body.rows[2].customerId', message: 'customer c3 does not exist; PUT it first' }]);
+    expect((await bodyOf(response)).issues).toEqual([
+      { path: 'body.rows[2].customerId', message: 'customer c3 does not exist; PUT it first' },
+    ]);
     const facts = await adapters().partners.customers.loadFacts('bulk-p');
     expect(facts!.customers.map((c) => c.months)).toEqual([{}, {}]);
   });
@@ -264,14 +320,20 @@ describe('/usage is all or none', () => {
       { customerId: 'c2', month: '2024-06', usage: { activeUsers: 1.5 } },
     ];
     const response = await host.api('/api/partners/bulk-p/usage', { method: 'POST', json: { rows } });
-    expect((await bodyOf(response)).issues).toEqual([{ path: 'body.rows[1].usage.activeUsers', message: 'activeUsers must be a whole number' }]);
+    expect((await bodyOf(response)).issues).toEqual([
+      { path: 'body.rows[1].usage.activeUsers', message: 'activeUsers must be a whole number' },
+    ]);
     expect((await adapters().partners.customers.loadFacts('bulk-p'))!.customers.map((c) => c.months)).toEqual([{}, {}]);
   });
 
   it('5,000 rows in one call are stored together', async () => {
     // 50 customers × 100 months (2000-01 to 2008-04): dates stay within the years the API accepts.
     for (let c = 3; c <= 50; c++) await putCustomer('bulk-p', `c${c}`);
-    const rows = Array.from({ length: 5000 }, (_, i) => ({ customerId: `c${(i % 50) + 1}`, month: `${2000 + Math.floor(Math.floor(i / 50) / 12)}-${String((Math.floor(i / 50) % 12) + 1).padStart(2, '0')}`, usage: { paidSeats: i } }));
+    const rows = Array.from({ length: 5000 }, (_, i) => ({
+      customerId: `c${(i % 50) + 1}`,
+      month: `${2000 + Math.floor(Math.floor(i / 50) / 12)}-${String((Math.floor(i / 50) % 12) + 1).padStart(2, '0')}`,
+      usage: { paidSeats: i },
+    }));
     const unique = [...new Map(rows.map((r) => [`${r.customerId} ${r.month}`, r])).values()];
     expect(unique).toHaveLength(5000);
     const response = await host.api('/api/partners/bulk-p/usage', { method: 'POST', json: { rows: unique } });
@@ -316,6 +378,13 @@ describe('storage layout', () => {
     expect(await adapters().partners.snapshots.save(summary, '2025-06-15T02:00:00.000Z', 'ifAbsent')).toBe('written');
     expect(await adapters().partners.snapshots.save(summary, '2025-06-15T03:00:00.000Z', 'ifAbsent')).toBe('existed');
     const [snapshot] = await adapters().partners.snapshots.between('contoso-jp', '2025-06-15', '2025-06-15');
-    expect(snapshot).toMatchObject({ id: 'snapshot:2025-06-15', partnerId: 'contoso-jp', type: 'snapshot', day: '2025-06-15', summary, computedAt: '2025-06-15T02:00:00.000Z' });
+    expect(snapshot).toMatchObject({
+      id: 'snapshot:2025-06-15',
+      partnerId: 'contoso-jp',
+      type: 'snapshot',
+      day: '2025-06-15',
+      summary,
+      computedAt: '2025-06-15T02:00:00.000Z',
+    });
   });
 });

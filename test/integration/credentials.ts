@@ -22,7 +22,16 @@ export function tokenFor(role: Role, tenant: string, extra: { oid?: string; name
 }
 
 /** The callers of the role matrix, each as the headers it sends. */
-export type CredentialName = 'no token' | 'expired' | 'wrong audience' | 'wrong signer' | 'reader of another partner' | 'reader' | 'admin' | 'operator' | 'function key';
+export type CredentialName =
+  | 'no token'
+  | 'expired'
+  | 'wrong audience'
+  | 'wrong signer'
+  | 'reader of another partner'
+  | 'reader'
+  | 'admin'
+  | 'operator'
+  | 'function key';
 
 export async function credentials(): Promise<Map<CredentialName, Record<string, string>>> {
   return new Map<CredentialName, Record<string, string>>([

@@ -48,7 +48,9 @@ describe('the local development issuer', () => {
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="partner-capability", error="invalid_token"/);
     }
     const operator = await token('--role', 'Program.Operator');
-    expect((await host.api('/api/partners', { key: null, headers: { authorization: `Bearer ${operator.stdout.trim()}` } })).status).toBe(200);
+    expect((await host.api('/api/partners', { key: null, headers: { authorization: `Bearer ${operator.stdout.trim()}` } })).status).toBe(
+      200,
+    );
   });
 
   it('refuses an unknown role or a tenant that is not a GUID, printing no token', async () => {

@@ -17,7 +17,8 @@ const FEE = feeFor(renewalRules.fees, 'designation', A);
 let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ queueSettings: { visibilityTimeout: 0, maxPollingInterval: 100 } });
-  for (const id of ['first', 'twins', 'days', 'crash']) await adapters().partners.profiles.importPartner({ ...sample, partner: { ...sample.partner, partnerId: id } }, '2025-01-01T00:00:00Z');
+  for (const id of ['first', 'twins', 'days', 'crash'])
+    await adapters().partners.profiles.importPartner({ ...sample, partner: { ...sample.partner, partnerId: id } }, '2025-01-01T00:00:00Z');
 });
 afterAll(async () => {
   await host?.stop();
@@ -55,9 +56,17 @@ describe("a new member's first renewal is run by the recompute that makes it one
     await queue(RECOMPUTE_QUEUE).sendMessage(encodeMessage({ partnerId: 'first', reason: 'requested', asOf: A }));
     await host.drained();
     const records = await recordsOf('first');
-    expect(records.map((d) => [d.anniversary, d.record?.package, d.record?.renewed, d.record?.lapsed, d.record?.feeUsd, d.record?.payments, d.renewedOn])).toEqual([
-      [A, 'designation', ['infrastructure', 'modernWork'], [], FEE, [], A],
-    ]);
+    expect(
+      records.map((d) => [
+        d.anniversary,
+        d.record?.package,
+        d.record?.renewed,
+        d.record?.lapsed,
+        d.record?.feeUsd,
+        d.record?.payments,
+        d.renewedOn,
+      ]),
+    ).toEqual([[A, 'designation', ['infrastructure', 'modernWork'], [], FEE, [], A]]);
     expect(FEE).toBeGreaterThan(0);
     expect(await membershipOf('first')).toMatchObject({ anniversary: A, lastRenewal: A, package: 'designation' });
     // The recompute logged the renewal's events itself, and no renewal step ran.
@@ -95,7 +104,9 @@ describe("a new member's first renewal is run by the recompute that makes it one
     expect([A, '2025-06-16']).toContain(membership.anniversary);
     expect(membership.lastRenewal).toBe(membership.anniversary);
     const records = await recordsOf('days');
-    expect(records.map((d) => [d.anniversary, d.record?.feeUsd])).toEqual([[membership.anniversary, feeFor(renewalRules.fees, 'designation', membership.anniversary!)]]);
+    expect(records.map((d) => [d.anniversary, d.record?.feeUsd])).toEqual([
+      [membership.anniversary, feeFor(renewalRules.fees, 'designation', membership.anniversary!)],
+    ]);
   });
 
   it('a recompute stopped between its partner write and the record: the redelivered message writes the record, once', async () => {
@@ -114,7 +125,9 @@ describe("a new member's first renewal is run by the recompute that makes it one
     expect(await recordsOf('crash')).toEqual([]);
     const again = await recomputeDay(ports, 'crash', A, 'ifAbsent');
     expect(again.outcome === 'missing' ? [] : again.events).toEqual([]);
-    expect((await recordsOf('crash')).map((d) => [d.anniversary, d.record?.package, d.record?.renewed, d.record?.feeUsd])).toEqual([[A, 'designation', ['infrastructure', 'modernWork'], FEE]]);
+    expect((await recordsOf('crash')).map((d) => [d.anniversary, d.record?.package, d.record?.renewed, d.record?.feeUsd])).toEqual([
+      [A, 'designation', ['infrastructure', 'modernWork'], FEE],
+    ]);
     // Once more: the record is there, and stays as it is.
     const etag = (await recordsOf('crash'))[0]!._etag;
     await recomputeDay(ports, 'crash', A, 'ifAbsent');
@@ -131,7 +144,8 @@ describe("a new member's first renewal is run by the recompute that makes it one
     await host.drained();
     expect(host.logs.filter((l) => l.includes(`daily renewals for ${A}: queued`))).toHaveLength(1);
     expect(host.logs).toContainEqual(expect.stringContaining(`daily renewals for ${A}: already queued`));
-    for (const id of ['first', 'twins', 'crash']) expect((await recordsOf(id)).map((d) => [d.anniversary, d.record?.feeUsd, d.record?.payments])).toEqual([[A, FEE, []]]);
+    for (const id of ['first', 'twins', 'crash'])
+      expect((await recordsOf(id)).map((d) => [d.anniversary, d.record?.feeUsd, d.record?.payments])).toEqual([[A, FEE, []]]);
     // Each renewal step ran and found its record: no renewal applied again (only the first recompute, through the host, logged one).
     for (const id of ['first', 'twins', 'crash']) expect(renewStepsLogged(id).length).toBeGreaterThan(0);
     expect(host.logs.filter((l) => l.includes('{"type":"packageInForce"'))).toHaveLength(1);

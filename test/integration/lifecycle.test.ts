@@ -26,12 +26,17 @@ describe('designations follow the daily recompute', () => {
     await recomputeAsOf('2025-06-15');
     const designations = await bodyOf(await host.api('/api/partners/contoso-jp/designations'));
     expect(designations.anniversary).toBe('2025-06-15');
-    expect(designations.designations.map((d: { area: string; attainedOn: string; status: string }) => [d.area, d.attainedOn, d.status])).toEqual([
+    expect(
+      designations.designations.map((d: { area: string; attainedOn: string; status: string }) => [d.area, d.attainedOn, d.status]),
+    ).toEqual([
       ['infrastructure', '2025-06-15', 'active'],
       ['modernWork', '2025-06-15', 'active'],
     ]);
     const { badges } = await bodyOf(await host.api('/api/partners/contoso-jp/badges'));
-    expect(badges.map((b: { badge: string }) => b.badge)).toEqual(['Solutions Partner for Infrastructure (Azure)', 'Solutions Partner for Modern Work']);
+    expect(badges.map((b: { badge: string }) => b.badge)).toEqual([
+      'Solutions Partner for Infrastructure (Azure)',
+      'Solutions Partner for Modern Work',
+    ]);
     expect((await bodyOf(await host.api('/api/partners/contoso-jp'))).anniversary).toBe('2025-06-15');
     // The first designation day is the first renewal, done by that same recompute: nothing is left to land before the next test watches the document.
   });

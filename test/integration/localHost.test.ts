@@ -52,12 +52,14 @@ registerTimer({
 
 let host: TestHost;
 beforeAll(async () => {
-  host = await startTestHost({ timers: true, queueSettings: { maxDequeueCount: 3, visibilityTimeout: 0, maxPollingInterval: 200, batchSize: 16 } });
+  host = await startTestHost({
+    timers: true,
+    queueSettings: { maxDequeueCount: 3, visibilityTimeout: 0, maxPollingInterval: 200, batchSize: 16 },
+  });
 });
 afterAll(async () => {
   await host?.stop();
 });
-
 
 const count = async (name: string) => (await queue(name).getProperties()).approximateMessagesCount ?? 0;
 
@@ -95,7 +97,11 @@ describe('queue triggers with the host’s semantics', () => {
     await queue('test-batch').sendMessage(encodeMessage({ n: 'seven' }));
     await until(async () => (await count('test-batch-poison')) === 1);
     const poisoned = decodeMessage((await queue('test-batch-poison').peekMessages()).peekedMessageItems[0]!.messageText);
-    expect(poisoned).toMatchObject({ message: { n: 'seven' }, queue: 'test-batch', reason: expect.stringMatching(/^not a batch message: n: /) });
+    expect(poisoned).toMatchObject({
+      message: { n: 'seven' },
+      queue: 'test-batch',
+      reason: expect.stringMatching(/^not a batch message: n: /),
+    });
     expect(batchCalls).toHaveLength(calls);
     await until(async () => (await count('test-batch')) === 0);
   });
@@ -136,7 +142,30 @@ describe('every registered function is reachable through the local host', () => 
   it('each HTTP route answers on its method (not the host’s 404 or 405), each other function through the admin endpoint', async () => {
     expect(host.registrations).toBe(registrations);
     const names = host.registrations.map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['health', 'openapi', 'createPartner', 'getScores', 'postUsage', 'whatIf', 'requestRecompute', 'getRules', 'getHistory', 'nightlyRecompute', 'recomputePartner', 'dailyRenewals', 'renewPartner', 'getRenewals', 'choosePackage', 'payRenewal', 'getBenefits', 'putLegacyCompetency', 'putSpecialization', 'getSpecializations']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'health',
+        'openapi',
+        'createPartner',
+        'getScores',
+        'postUsage',
+        'whatIf',
+        'requestRecompute',
+        'getRules',
+        'getHistory',
+        'nightlyRecompute',
+        'recomputePartner',
+        'dailyRenewals',
+        'renewPartner',
+        'getRenewals',
+        'choosePackage',
+        'payRenewal',
+        'getBenefits',
+        'putLegacyCompetency',
+        'putSpecialization',
+        'getSpecializations',
+      ]),
+    );
     // The app's own functions; this file's test functions are exercised above.
     for (const r of host.registrations.filter((x) => !x.name.startsWith('test'))) {
       if (r.kind === 'http') {

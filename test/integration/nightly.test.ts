@@ -29,8 +29,11 @@ afterAll(async () => {
 const expected = (facts: PartnerFacts, day: string) => toScoreSummary(toScoreDocument(scorePartner(facts, ruleSetFor(day), day)));
 
 async function snapshotsOn(day: string): Promise<{ partnerId: string; summary: unknown }[]> {
-  const { resources } = await adapters().container
-    .items.query<{ partnerId: string; summary: unknown }>({ query: "SELECT c.partnerId, c.summary FROM c WHERE c.type = 'snapshot' AND c.day = @d", parameters: [{ name: '@d', value: day }] })
+  const { resources } = await adapters()
+    .container.items.query<{ partnerId: string; summary: unknown }>({
+      query: "SELECT c.partnerId, c.summary FROM c WHERE c.type = 'snapshot' AND c.day = @d",
+      parameters: [{ name: '@d', value: day }],
+    })
     .fetchAll();
   return resources;
 }
@@ -58,7 +61,8 @@ describe('nightly recompute through the queue', () => {
     expect(host.logs).toContainEqual(expect.stringContaining('nightly recompute for 2025-07-15: queued 500 partners'));
     await until(async () => (await snapshotsOn('2025-07-15')).length === PARTNERS, 120_000);
     const stored = new Map((await snapshotsOn('2025-07-15')).map((s) => [s.partnerId, s.summary]));
-    for (const facts of partners) expect(stored.get(facts.partner.partnerId), facts.partner.partnerId).toEqual(expected(facts, '2025-07-15'));
+    for (const facts of partners)
+      expect(stored.get(facts.partner.partnerId), facts.partner.partnerId).toEqual(expected(facts, '2025-07-15'));
     await drained();
     expect(recomputedLines('2025-07-15')).toHaveLength(PARTNERS);
   }, 180_000);
@@ -76,8 +80,14 @@ describe('nightly recompute through the queue', () => {
     await queue(RECOMPUTE_QUEUE).sendMessage(encodeMessage({ partnerId: 'night-001' }));
     await until(async () => (await messages(`${RECOMPUTE_QUEUE}-poison`)) === 1, 10_000);
     const poisoned = await queue(`${RECOMPUTE_QUEUE}-poison`).receiveMessages();
-    expect(decodeMessage(poisoned.receivedMessageItems[0]!.messageText)).toMatchObject({ message: { partnerId: 'night-001' }, queue: RECOMPUTE_QUEUE, reason: expect.stringMatching(/^not a recompute message: reason: Invalid option/) });
-    expect(host.logs).toContainEqual(expect.stringMatching(/moved to recompute-poison at once, as it can never succeed: not a recompute message/));
+    expect(decodeMessage(poisoned.receivedMessageItems[0]!.messageText)).toMatchObject({
+      message: { partnerId: 'night-001' },
+      queue: RECOMPUTE_QUEUE,
+      reason: expect.stringMatching(/^not a recompute message: reason: Invalid option/),
+    });
+    expect(host.logs).toContainEqual(
+      expect.stringMatching(/moved to recompute-poison at once, as it can never succeed: not a recompute message/),
+    );
     expect(host.logs.filter((l) => l.includes('failed (attempt'))).toEqual([]);
   });
 
@@ -105,7 +115,9 @@ describe('nightly recompute through the queue', () => {
     await drained();
 
     expect((await host.api('/admin/functions/nightlyRecompute', { method: 'POST', json: { input: { asOf: day } } })).status).toBe(202);
-    expect(host.logs).toContainEqual(expect.stringContaining(`nightly recompute for ${day}: queued 300 partners (resumed from the checkpoint)`));
+    expect(host.logs).toContainEqual(
+      expect.stringContaining(`nightly recompute for ${day}: queued 300 partners (resumed from the checkpoint)`),
+    );
     await drained();
     expect(await snapshotsOn(day)).toHaveLength(PARTNERS);
     const perPartner = new Map<string, number>();
@@ -145,7 +157,10 @@ describe('every data write queues a recompute', () => {
 describe('importing a whole partner', () => {
   it('reads back exactly what was imported, across several customer buckets', async () => {
     const big = syntheticPartner(99, { customers: 95, months: 3, people: 4, lastMonth: '2025-06' });
-    await adapters().partners.profiles.importPartner({ ...big, partner: { ...big.partner, partnerId: 'big-import' } }, '2025-06-15T00:00:00Z');
+    await adapters().partners.profiles.importPartner(
+      { ...big, partner: { ...big.partner, partnerId: 'big-import' } },
+      '2025-06-15T00:00:00Z',
+    );
     const loaded = await adapters().partners.customers.loadFacts('big-import');
     expect(loaded!.customers).toHaveLength(95);
     expect(loaded).toEqual({ ...big, partner: { ...big.partner, partnerId: 'big-import' } });

@@ -7,20 +7,34 @@ import { adapters } from '../../functions/edge/composition.js';
 let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ settings: { SNAPSHOT_TTL_DAYS: '500' } });
-  expect((await host.api('/api/partners', { method: 'POST', json: { partnerId: 'paged', name: 'Paged', country: 'JP' } })).status).toBe(201);
+  expect((await host.api('/api/partners', { method: 'POST', json: { partnerId: 'paged', name: 'Paged', country: 'JP' } })).status).toBe(
+    201,
+  );
   const facts = (await adapters().partners.customers.loadFacts('paged'))!;
   for (const day of ['2025-06-01', '2025-06-02', '2025-06-03', '2025-06-04', '2025-06-05']) {
-    await adapters().partners.snapshots.save(toScoreSummary(toScoreDocument(scorePartner(facts, ruleSetFor(day), day))), `${day}T02:00:00.000Z`, 'replace');
+    await adapters().partners.snapshots.save(
+      toScoreSummary(toScoreDocument(scorePartner(facts, ruleSetFor(day), day))),
+      `${day}T02:00:00.000Z`,
+      'replace',
+    );
   }
 });
 afterAll(async () => {
   await host?.stop();
 });
 
-const refusedToken = { path: 'query.continuation', message: 'not a continuation token this listing gave (altered, truncated or from another listing); start again without it' };
+const refusedToken = {
+  path: 'query.continuation',
+  message: 'not a continuation token this listing gave (altered, truncated or from another listing); start again without it',
+};
 
 describe('the ?code= key is accepted by every query', () => {
-  it.each(['/api/partners', '/api/partners/paged/history', '/api/partners/paged/scores?asOf=2025-06-15', '/api/partners/paged/history?from=2025-06-01&limit=2'])('GET %s with ?code= and no header: 200', async (path) => {
+  it.each([
+    '/api/partners',
+    '/api/partners/paged/history',
+    '/api/partners/paged/scores?asOf=2025-06-15',
+    '/api/partners/paged/history?from=2025-06-01&limit=2',
+  ])('GET %s with ?code= and no header: 200', async (path) => {
     const response = await host.api(`${path}${path.includes('?') ? '&' : '?'}code=${TEST_KEY}`, { key: null });
     expect(response.status).toBe(200);
   });
@@ -31,7 +45,9 @@ describe('continuation tokens', () => {
     const days: string[] = [];
     let continuation: string | undefined;
     for (let page = 0; page < 10; page++) {
-      const response = await host.api(`/api/partners/paged/history?from=2025-06-01&to=2025-06-30&limit=2${continuation ? `&continuation=${continuation}` : ''}`);
+      const response = await host.api(
+        `/api/partners/paged/history?from=2025-06-01&to=2025-06-30&limit=2${continuation ? `&continuation=${continuation}` : ''}`,
+      );
       expect(response.status).toBe(200);
       const body = await bodyOf(response);
       expect(body.days.length).toBeLessThanOrEqual(2);
@@ -47,7 +63,10 @@ describe('continuation tokens', () => {
     ['garbage', 'not-a-token'],
     ['characters outside base64url', 'abc%2B%2F%3D'],
   ])('%s: 400 naming query.continuation, on both listings', async (_, token) => {
-    for (const path of [`/api/partners?limit=1&continuation=${token}`, `/api/partners/paged/history?from=2025-06-01&limit=1&continuation=${token}`]) {
+    for (const path of [
+      `/api/partners?limit=1&continuation=${token}`,
+      `/api/partners/paged/history?from=2025-06-01&limit=1&continuation=${token}`,
+    ]) {
       const response = await host.api(path);
       expect(response.status).toBe(400);
       expect((await bodyOf(response)).issues).toEqual([refusedToken]);

@@ -8,7 +8,14 @@ import { adapters } from '../../functions/edge/composition.js';
 let host: TestHost;
 beforeAll(async () => {
   host = await startTestHost({ queueSettings: { visibilityTimeout: 0, maxPollingInterval: 200 } });
-  expect((await host.api('/api/partners', { method: 'POST', json: { partnerId: 'hygiene', name: 'H', country: 'JP', anniversary: '2025-06-15' } })).status).toBe(201);
+  expect(
+    (
+      await host.api('/api/partners', {
+        method: 'POST',
+        json: { partnerId: 'hygiene', name: 'H', country: 'JP', anniversary: '2025-06-15' },
+      })
+    ).status,
+  ).toBe(201);
 });
 afterAll(async () => {
   await host?.stop();
@@ -16,7 +23,12 @@ afterAll(async () => {
 
 /** Every document of the partner but the partner document's own bookkeeping: what a message might have written. */
 const docs = async () => {
-  const { resources } = await adapters().container.items.query<{ id: string; _etag: string }>({ query: "SELECT c.id, c._etag FROM c WHERE c.partnerId = 'hygiene'" }, { partitionKey: 'hygiene' }).fetchAll();
+  const { resources } = await adapters()
+    .container.items.query<{ id: string; _etag: string }>(
+      { query: "SELECT c.id, c._etag FROM c WHERE c.partnerId = 'hygiene'" },
+      { partitionKey: 'hygiene' },
+    )
+    .fetchAll();
   return resources.sort((a, b) => a.id.localeCompare(b.id));
 };
 
@@ -40,20 +52,33 @@ describe('a queue message that can never succeed goes to -poison at once, with t
   it('a recompute as of a day far in the future', async () => {
     const before = await docs();
     const poisoned = await poisonedBy(RECOMPUTE_QUEUE, { partnerId: 'hygiene', reason: 'requested', asOf: '2098-01-01' });
-    expect(poisoned).toMatchObject({ message: { asOf: '2098-01-01' }, reason: expect.stringContaining('asOf 2098-01-01 is in the future') });
+    expect(poisoned).toMatchObject({
+      message: { asOf: '2098-01-01' },
+      reason: expect.stringContaining('asOf 2098-01-01 is in the future'),
+    });
     expect(await docs()).toEqual(before);
   });
 
   it('a renewal at a day that is not the partner’s anniversary: no snapshot, no designation change', async () => {
     const before = await docs();
-    const poisoned = await poisonedBy(RENEWAL_QUEUE, { partnerId: 'hygiene', anniversary: '2025-06-20', step: 'renew', asOf: '2025-06-20' });
+    const poisoned = await poisonedBy(RENEWAL_QUEUE, {
+      partnerId: 'hygiene',
+      anniversary: '2025-06-20',
+      step: 'renew',
+      asOf: '2025-06-20',
+    });
     expect(poisoned.reason).toBe('2025-06-20 is not an anniversary of hygiene (its anniversary is 2025-06-15)');
     expect(await docs()).toEqual(before);
   });
 
   it('a renewal step on a day that is not its day', async () => {
     const before = await docs();
-    const poisoned = await poisonedBy(RENEWAL_QUEUE, { partnerId: 'hygiene', anniversary: '2025-06-15', step: 'preview', asOf: '2025-06-10' });
+    const poisoned = await poisonedBy(RENEWAL_QUEUE, {
+      partnerId: 'hygiene',
+      anniversary: '2025-06-15',
+      step: 'preview',
+      asOf: '2025-06-10',
+    });
     expect(poisoned.reason).toBe('the preview step of the anniversary 2025-06-15 runs on 2025-05-16, not 2025-06-10');
     expect(await docs()).toEqual(before);
   });

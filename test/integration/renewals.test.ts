@@ -64,7 +64,8 @@ async function renewalsOf(partnerId: string) {
 const pay = (partnerId: string, anniversary: string, amountUsd: number, reference: string) =>
   host.api(`/api/partners/${partnerId}/renewals/${anniversary}/payment`, { method: 'POST', json: { amountUsd, reference } });
 
-const choose = (partnerId: string, anniversary: string, pkg: string) => host.api(`/api/partners/${partnerId}/renewals/${anniversary}/package`, { method: 'POST', json: { package: pkg } });
+const choose = (partnerId: string, anniversary: string, pkg: string) =>
+  host.api(`/api/partners/${partnerId}/renewals/${anniversary}/package`, { method: 'POST', json: { package: pkg } });
 
 describe('SPEC §8.5 through the API: designations attained 2024-11-10 (Modern Work, first), 2025-01-15 and 2025-02-20 all renew on 2025-11-10', () => {
   it('the first designation sets the anniversary and is the first renewal, with its fee; duplicate renewal messages charge it once', async () => {
@@ -76,20 +77,44 @@ describe('SPEC §8.5 through the API: designations attained 2024-11-10 (Modern W
     const { anniversary, renewals } = await renewalsOf('ex5');
     expect(anniversary).toBe('2024-11-10');
     expect(renewals).toHaveLength(1);
-    expect(renewals[0]).toMatchObject({ anniversary: '2024-11-10', status: 'renewed', runsUntil: '2025-11-10', renewal: { package: 'designation', renewed: ['modernWork'], lapsed: [], feeUsd: 4730, paid: false, payments: [], feeDueBy: '2024-12-10' } });
+    expect(renewals[0]).toMatchObject({
+      anniversary: '2024-11-10',
+      status: 'renewed',
+      runsUntil: '2025-11-10',
+      renewal: {
+        package: 'designation',
+        renewed: ['modernWork'],
+        lapsed: [],
+        feeUsd: 4730,
+        paid: false,
+        payments: [],
+        feeDueBy: '2024-12-10',
+      },
+    });
     expect(host.logs.filter((l) => l.includes('partner ex5: {"type":"packageInForce"'))).toHaveLength(1);
   });
 
   it('two concurrent payments with one reference are one payment', async () => {
     await host.setToday('2024-11-20');
-    const statuses = (await Promise.all([pay('ex5', '2024-11-10', 4730, 'INV-EX5-1'), pay('ex5', '2024-11-10', 4730, 'INV-EX5-1')])).map((r) => r.status).sort();
+    const statuses = (await Promise.all([pay('ex5', '2024-11-10', 4730, 'INV-EX5-1'), pay('ex5', '2024-11-10', 4730, 'INV-EX5-1')]))
+      .map((r) => r.status)
+      .sort();
     expect(statuses).toEqual([200, 201]);
     const { renewals } = await renewalsOf('ex5');
-    expect(renewals[0].renewal).toMatchObject({ paid: true, payments: [{ reference: 'INV-EX5-1', amountUsd: 4730, paidOn: '2024-11-20' }] });
+    expect(renewals[0].renewal).toMatchObject({
+      paid: true,
+      payments: [{ reference: 'INV-EX5-1', amountUsd: 4730, paidOn: '2024-11-20' }],
+    });
     // A renewal message delivered again after the payment neither charges again nor loses the payment.
-    await queue(RENEWAL_QUEUE).sendMessage(encodeMessage({ partnerId: 'ex5', anniversary: '2024-11-10', step: 'renew', asOf: '2024-11-10' }));
+    await queue(RENEWAL_QUEUE).sendMessage(
+      encodeMessage({ partnerId: 'ex5', anniversary: '2024-11-10', step: 'renew', asOf: '2024-11-10' }),
+    );
     await host.drained();
-    expect((await renewalsOf('ex5')).renewals[0].renewal).toMatchObject({ feeUsd: 4730, paid: true, payments: [{ reference: 'INV-EX5-1' }] });
+    expect((await renewalsOf('ex5')).renewals[0].renewal).toMatchObject({
+      feeUsd: 4730,
+      paid: true,
+      payments: [{ reference: 'INV-EX5-1' }],
+    });
   });
 
   it('payments are refused with a reason: nothing outstanding, a reference reused for another amount, no such renewal, a bad body', async () => {
@@ -99,7 +124,10 @@ describe('SPEC §8.5 through the API: designations attained 2024-11-10 (Modern W
     expect((await pay('ex5', '2024-11-10', 10, 'INV-EX5-1')).status).toBe(409);
     expect((await pay('ex5', '2023-11-10', 10, 'X')).status).toBe(404);
     expect((await pay('nobody', '2024-11-10', 10, 'X')).status).toBe(404);
-    const bad = await host.api('/api/partners/ex5/renewals/2024-11-10/payment', { method: 'POST', json: { amountUsd: 10.001, reference: '' } });
+    const bad = await host.api('/api/partners/ex5/renewals/2024-11-10/payment', {
+      method: 'POST',
+      json: { amountUsd: 10.001, reference: '' },
+    });
     expect(bad.status).toBe(400);
     expect((await bodyOf(bad)).issues.map((i: { path: string }) => i.path).sort()).toEqual(['body.amountUsd', 'body.reference']);
   });
@@ -122,45 +150,77 @@ describe('SPEC §8.5 through the API: designations attained 2024-11-10 (Modern W
 
   it('a specialization needs an active designation of its area, and benefits follow the active designations to the chosen locations', async () => {
     await host.setToday('2025-02-21');
-    const ok = await host.api('/api/partners/ex5/specializations/ai-and-machine-learning', { method: 'PUT', json: { attainedOn: '2025-02-21' } });
+    const ok = await host.api('/api/partners/ex5/specializations/ai-and-machine-learning', {
+      method: 'PUT',
+      json: { attainedOn: '2025-02-21' },
+    });
     expect(ok.status).toBe(201);
     expect(await bodyOf(ok)).toMatchObject({ id: 'ai-and-machine-learning', area: 'dataAi', active: true });
-    const refused = await host.api('/api/partners/ex5/specializations/cloud-security', { method: 'PUT', json: { attainedOn: '2025-02-21' } });
+    const refused = await host.api('/api/partners/ex5/specializations/cloud-security', {
+      method: 'PUT',
+      json: { attainedOn: '2025-02-21' },
+    });
     expect(refused.status).toBe(409);
-    expect((await host.api('/api/partners/ex5/specializations/no-such-thing', { method: 'PUT', json: { attainedOn: '2025-02-21' } })).status).toBe(400);
-    expect((await host.api('/api/partners/ex5/specializations/ai-and-machine-learning', { method: 'PUT', json: { attainedOn: '2025-03-01' } })).status).toBe(400);
+    expect(
+      (await host.api('/api/partners/ex5/specializations/no-such-thing', { method: 'PUT', json: { attainedOn: '2025-02-21' } })).status,
+    ).toBe(400);
+    expect(
+      (await host.api('/api/partners/ex5/specializations/ai-and-machine-learning', { method: 'PUT', json: { attainedOn: '2025-03-01' } }))
+        .status,
+    ).toBe(400);
 
     const unknownLocation = await host.api('/api/partners/ex5', { method: 'PATCH', json: { benefitLocations: ['osaka'] } });
     expect(unknownLocation.status).toBe(400);
     expect((await bodyOf(unknownLocation)).issues[0].path).toBe('body.benefitLocations[0]');
     const located = await host.api('/api/partners/ex5', {
       method: 'PATCH',
-      json: { locations: [{ locationId: 'tokyo', name: 'Tokyo', country: 'JP' }, { locationId: 'osaka', name: 'Osaka', country: 'JP' }], benefitLocations: ['osaka'] },
+      json: {
+        locations: [
+          { locationId: 'tokyo', name: 'Tokyo', country: 'JP' },
+          { locationId: 'osaka', name: 'Osaka', country: 'JP' },
+        ],
+        benefitLocations: ['osaka'],
+      },
     });
     expect(located.status).toBe(200);
     const benefits = await bodyOf(await host.api('/api/partners/ex5/benefits'));
     expect(benefits).toMatchObject({ package: 'designation', since: '2024-11-10', locations: ['osaka'] });
-    expect(new Set(benefits.entitlements.map((e: { grantedBy: string }) => e.grantedBy))).toEqual(new Set(['infrastructure', 'dataAi', 'modernWork']));
+    expect(new Set(benefits.entitlements.map((e: { grantedBy: string }) => e.grantedBy))).toEqual(
+      new Set(['infrastructure', 'dataAi', 'modernWork']),
+    );
     expect(benefits.entitlements.every((e: { locations: string[] }) => e.locations.join() === 'osaka')).toBe(true);
   });
 
   it('having dropped below 70 before the anniversary and never requalified in the window, all three lapse on 2025-11-10 in one renewal, with no fee', async () => {
     await recomputeAsOf('ex5', '2025-04-01');
-    expect((await bodyOf(await host.api('/api/partners/ex5/designations'))).designations.every((d: { atRisk: boolean }) => d.atRisk)).toBe(true);
+    expect((await bodyOf(await host.api('/api/partners/ex5/designations'))).designations.every((d: { atRisk: boolean }) => d.atRisk)).toBe(
+      true,
+    );
     await host.runDailyJob('dailyRenewals', '2025-10-11');
     await host.drained();
-    expect((await renewalsOf('ex5')).renewals[1]).toMatchObject({ anniversary: '2025-11-10', status: 'previewed', preview: { on: '2025-10-11', renewed: [], lapsed: ['infrastructure', 'dataAi', 'modernWork'], feeUsd: 0 } });
+    expect((await renewalsOf('ex5')).renewals[1]).toMatchObject({
+      anniversary: '2025-11-10',
+      status: 'previewed',
+      preview: { on: '2025-10-11', renewed: [], lapsed: ['infrastructure', 'dataAi', 'modernWork'], feeUsd: 0 },
+    });
     await host.runDailyJob('dailyRenewals', '2025-11-10');
     await host.drained();
     const { renewals } = await renewalsOf('ex5');
-    expect(renewals[1]).toMatchObject({ status: 'renewed', renewal: { package: 'none', renewed: [], lapsed: ['infrastructure', 'dataAi', 'modernWork'], feeUsd: 0, paid: true } });
+    expect(renewals[1]).toMatchObject({
+      status: 'renewed',
+      renewal: { package: 'none', renewed: [], lapsed: ['infrastructure', 'dataAi', 'modernWork'], feeUsd: 0, paid: true },
+    });
     expect(renewals[1].renewal.notes[0]).toContain('no designation renewed');
     const { designations } = await bodyOf(await host.api('/api/partners/ex5/designations'));
-    expect(designations.map((d: { status: string; lapsedOn: string; lapseReason: string }) => [d.status, d.lapsedOn, d.lapseReason])).toEqual(Array(3).fill(['lapsed', '2025-11-10', 'notRequalified']));
+    expect(
+      designations.map((d: { status: string; lapsedOn: string; lapseReason: string }) => [d.status, d.lapsedOn, d.lapseReason]),
+    ).toEqual(Array(3).fill(['lapsed', '2025-11-10', 'notRequalified']));
     expect((await pay('ex5', '2025-11-10', 10, 'X')).status).toBe(409);
     const after = await bodyOf(await host.api('/api/partners/ex5/benefits'));
     expect(after).toMatchObject({ package: 'none', entitlements: [] });
-    expect((await bodyOf(await host.api('/api/partners/ex5/specializations'))).specializations).toEqual([expect.objectContaining({ id: 'ai-and-machine-learning', active: false })]);
+    expect((await bodyOf(await host.api('/api/partners/ex5/specializations'))).specializations).toEqual([
+      expect.objectContaining({ id: 'ai-and-machine-learning', active: false }),
+    ]);
   });
 });
 
@@ -176,22 +236,41 @@ describe('SPEC §8.6 through the API: a legacy Gold renewal at anniversary 2025-
 
   it('GET /rules shows each rule set with its effective date and its sources, page and section', async () => {
     const rules = await bodyOf(await host.api('/api/rules'));
-    expect(rules.ruleSets.map((r: { id: string; effectiveFrom: string; effectiveFromAssumed: boolean }) => [r.id, r.effectiveFrom, r.effectiveFromAssumed])).toEqual([
+    expect(
+      rules.ruleSets.map((r: { id: string; effectiveFrom: string; effectiveFromAssumed: boolean }) => [
+        r.id,
+        r.effectiveFrom,
+        r.effectiveFromAssumed,
+      ]),
+    ).toEqual([
       ['2022-10', '2022-10-03', false],
       ['2023-12', '2023-12-01', false],
       ['2024-07', '2024-07-01', false],
       ['2025-07', '2025-07-01', true],
     ]);
-    expect(rules.ruleSets[3].sources[0]).toEqual({ page: 'learn-2026/azure.md', section: 'Qualification track classification; Net customer adds; Skilling; Customer success; Enrollment Track' });
+    expect(rules.ruleSets[3].sources[0]).toEqual({
+      page: 'learn-2026/azure.md',
+      section: 'Qualification track classification; Net customer adds; Skilling; Customer success; Enrollment Track',
+    });
     expect(rules.workloads).toContainEqual({ name: 'Power Apps', aliases: ['Power App'] });
   });
 
   it('legacy competencies: one of the 18, earned by 2022-09-30', async () => {
-    for (const [partnerId, anniversary] of [['gold-p', '2024-01-21'], ['late-p', '2024-01-22']]) {
-      expect((await host.api('/api/partners', { method: 'POST', json: { partnerId, name: partnerId, country: 'JP', anniversary } })).status).toBe(201);
-      expect((await host.api(`/api/partners/${partnerId}/legacy-competencies/cloud-platform`, { method: 'PUT', json: gold })).status).toBe(201);
+    for (const [partnerId, anniversary] of [
+      ['gold-p', '2024-01-21'],
+      ['late-p', '2024-01-22'],
+    ]) {
+      expect(
+        (await host.api('/api/partners', { method: 'POST', json: { partnerId, name: partnerId, country: 'JP', anniversary } })).status,
+      ).toBe(201);
+      expect((await host.api(`/api/partners/${partnerId}/legacy-competencies/cloud-platform`, { method: 'PUT', json: gold })).status).toBe(
+        201,
+      );
     }
-    const late = await host.api('/api/partners/gold-p/legacy-competencies/datacenter', { method: 'PUT', json: { level: 'silver', earnedOn: '2022-10-01' } });
+    const late = await host.api('/api/partners/gold-p/legacy-competencies/datacenter', {
+      method: 'PUT',
+      json: { level: 'silver', earnedOn: '2022-10-01' },
+    });
     expect(late.status).toBe(409);
     expect((await bodyOf(late)).message).toContain('2022-09-30');
     const unknown = await host.api('/api/partners/gold-p/legacy-competencies/quantum', { method: 'PUT', json: gold });
@@ -205,11 +284,21 @@ describe('SPEC §8.6 through the API: a legacy Gold renewal at anniversary 2025-
     await host.runDailyJob('dailyRenewals', '2025-01-21');
     await host.drained();
     const { renewals } = await renewalsOf('gold-p');
-    expect(renewals).toEqual([expect.objectContaining({ anniversary: '2025-01-21', runsUntil: '2026-01-21', choice: { package: 'legacyGold', chosenOn: '2025-01-10' } })]);
+    expect(renewals).toEqual([
+      expect.objectContaining({
+        anniversary: '2025-01-21',
+        runsUntil: '2026-01-21',
+        choice: { package: 'legacyGold', chosenOn: '2025-01-10' },
+      }),
+    ]);
     expect(renewals[0].renewal).toMatchObject({ package: 'legacyGold', feeUsd: 4730, renewed: [], lapsed: [] });
     await host.setToday('2025-02-01');
     const benefits = await bodyOf(await host.api('/api/partners/gold-p/benefits'));
-    expect(benefits).toMatchObject({ package: 'legacyGold', since: '2025-01-21', legacyCompetencies: [{ competency: 'cloud-platform', level: 'gold', earnedOn: '2021-05-01' }] });
+    expect(benefits).toMatchObject({
+      package: 'legacyGold',
+      since: '2025-01-21',
+      legacyCompetencies: [{ competency: 'cloud-platform', level: 'gold', earnedOn: '2021-05-01' }],
+    });
     expect(benefits.entitlements.length).toBeGreaterThan(0);
   });
 

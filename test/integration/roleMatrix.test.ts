@@ -54,7 +54,9 @@ beforeAll(async () => {
     expect((await host.api('/api/partners', { method: 'POST', json: { partnerId, name: partnerId, country: 'JP' } })).status).toBe(201);
   }
   expect((await host.api(`/api/access/${CONTOSO_TENANT}`, { method: 'PUT', json: { partnerIds: ['contoso-jp'] } })).status).toBe(200);
-  expect((await host.api(`/api/access/${FOURTH_COFFEE_TENANT}`, { method: 'PUT', json: { partnerIds: ['fourth-coffee'] } })).status).toBe(200);
+  expect((await host.api(`/api/access/${FOURTH_COFFEE_TENANT}`, { method: 'PUT', json: { partnerIds: ['fourth-coffee'] } })).status).toBe(
+    200,
+  );
 });
 afterAll(async () => {
   await host?.stop();

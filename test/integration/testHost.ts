@@ -19,7 +19,13 @@ export interface TestHost extends LocalHost {
 /** The local host on a free port with its own in-process emulators: real HTTP, real SDKs. */
 export async function startTestHost(options: LocalHostOptions = {}): Promise<TestHost> {
   const logs: string[] = [];
-  const host = await startLocalHost({ port: 0, timers: false, ...options, settings: { FUNCTIONS_KEY: TEST_KEY, FUNCTIONS_MASTER_KEY: TEST_MASTER_KEY, ...options.settings }, log: (line) => logs.push(line) });
+  const host = await startLocalHost({
+    port: 0,
+    timers: false,
+    ...options,
+    settings: { FUNCTIONS_KEY: TEST_KEY, FUNCTIONS_MASTER_KEY: TEST_MASTER_KEY, ...options.settings },
+    log: (line) => logs.push(line),
+  });
   const testHost: TestHost = {
     ...host,
     logs,
@@ -33,7 +39,9 @@ export async function startTestHost(options: LocalHostOptions = {}): Promise<Tes
     },
     async drained() {
       const pending = async () => {
-        const counts = await Promise.all([RECOMPUTE_QUEUE, RENEWAL_QUEUE].map(async (q) => (await queue(q).getProperties()).approximateMessagesCount ?? 0));
+        const counts = await Promise.all(
+          [RECOMPUTE_QUEUE, RENEWAL_QUEUE].map(async (q) => (await queue(q).getProperties()).approximateMessagesCount ?? 0),
+        );
         return counts.reduce((a, b) => a + b, 0);
       };
       await until(async () => (await pending()) === 0, 60_000);
@@ -42,7 +50,11 @@ export async function startTestHost(options: LocalHostOptions = {}): Promise<Tes
       const { key = path.startsWith('/admin/') ? TEST_MASTER_KEY : TEST_KEY, json, headers, ...rest } = init;
       return fetch(`${host.url}${path}`, {
         ...rest,
-        headers: { ...(key === null ? {} : { 'x-functions-key': key }), ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...(headers as Record<string, string>) },
+        headers: {
+          ...(key === null ? {} : { 'x-functions-key': key }),
+          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(headers as Record<string, string>),
+        },
         ...(json === undefined ? {} : { body: JSON.stringify(json) }),
       });
     },

@@ -20,33 +20,43 @@ const freshStore = () => new PartnerStore(adapters().container);
 async function partnerWithCustomers(partnerId: string, count: number): Promise<string[]> {
   expect((await host.api('/api/partners', { method: 'POST', json: { partnerId, name: partnerId, country: 'JP' } })).status).toBe(201);
   const ids = Array.from({ length: count }, (_, i) => `c${String(i).padStart(3, '0')}`);
-  for (const id of ids) expect((await host.api(`/api/partners/${partnerId}/customers/${id}`, { method: 'PUT', json: customer })).status).toBe(201);
+  for (const id of ids)
+    expect((await host.api(`/api/partners/${partnerId}/customers/${id}`, { method: 'PUT', json: customer })).status).toBe(201);
   return ids;
 }
 
 /** The partner's documents but its snapshots (a recompute on write may add one at any time) and its audit records (one per write). */
 async function rawDocs(partnerId: string): Promise<{ id: string; _etag: string; pendingUpload?: unknown }[]> {
-  const { resources } = await adapters().container
-    .items.query<{ id: string; _etag: string }>({ query: 'SELECT * FROM c WHERE c.partnerId = @p', parameters: [{ name: '@p', value: partnerId }] }, { partitionKey: partnerId })
+  const { resources } = await adapters()
+    .container.items.query<{ id: string; _etag: string }>(
+      { query: 'SELECT * FROM c WHERE c.partnerId = @p', parameters: [{ name: '@p', value: partnerId }] },
+      { partitionKey: partnerId },
+    )
     .fetchAll();
   return resources.filter((d) => !d.id.startsWith('snapshot:') && !d.id.startsWith('audit:')).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-const services = (n: number, acrUsd = 1) => Array.from({ length: n }, (_, s) => ({ name: `Azure service with a long descriptive name number ${s}`, area: 'infrastructure', acrUsd }));
-const monthsOf = (n: number) => Array.from({ length: n }, (_, i) => `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+const services = (n: number, acrUsd = 1) =>
+  Array.from({ length: n }, (_, s) => ({ name: `Azure service with a long descriptive name number ${s}`, area: 'infrastructure', acrUsd }));
+const monthsOf = (n: number) =>
+  Array.from({ length: n }, (_, i) => `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
 
 describe('an oversized upload is refused before anything is written', () => {
   it('rows that would outgrow the partner document: 413 naming bucket 0 and the customer, nothing written, later writes fine', async () => {
     const [a, b] = await partnerWithCustomers('huge-0', 2);
     const before = await rawDocs('huge-0');
-    const rows = [a!, b!].flatMap((customerId) => monthsOf(30).map((month) => ({ customerId, month, usage: { azureServices: services(500) } })));
+    const rows = [a!, b!].flatMap((customerId) =>
+      monthsOf(30).map((month) => ({ customerId, month, usage: { azureServices: services(500) } })),
+    );
     const response = await host.api('/api/partners/huge-0/usage', { method: 'POST', json: { rows } });
     expect(response.status).toBe(413);
     const message = (await bodyOf(response)).message as string;
     expect(message).toContain('customer bucket 0');
     expect(message).toMatch(/largest customer here: c00[01]/);
     expect(await rawDocs('huge-0')).toEqual(before);
-    expect((await host.api('/api/partners/huge-0/customers/c000/months/2024-05', { method: 'PUT', json: { paidSeats: 3 } })).status).toBe(200);
+    expect((await host.api('/api/partners/huge-0/customers/c000/months/2024-05', { method: 'PUT', json: { paidSeats: 3 } })).status).toBe(
+      200,
+    );
   });
 
   it('rows that would outgrow a customer bucket of its own: 413 naming that bucket and customer', async () => {
@@ -58,14 +68,18 @@ describe('an oversized upload is refused before anything is written', () => {
     ];
     const response = await host.api('/api/partners/huge-1/usage', { method: 'POST', json: { rows } });
     expect(response.status).toBe(413);
-    expect((await bodyOf(response)).message).toContain(`customer bucket 1 past the ${MAX_DOCUMENT_BYTES}-byte limit of one stored document (its largest customer here: ${ids[40]})`);
+    expect((await bodyOf(response)).message).toContain(
+      `customer bucket 1 past the ${MAX_DOCUMENT_BYTES}-byte limit of one stored document (its largest customer here: ${ids[40]})`,
+    );
     expect(await rawDocs('huge-1')).toEqual(before);
   });
 });
 
 describe('an upload is all or none across a crash', () => {
-  const rowsFor = (ids: string[], month: string, paidSeats: number) => ids.map((customerId) => ({ customerId, month, usage: MonthUsage.parse({ paidSeats }) }));
-  const seatsIn = async (partnerId: string, month: string) => (await freshStore().customers.loadFacts(partnerId))!.customers.map((c) => c.months[month]?.paidSeats);
+  const rowsFor = (ids: string[], month: string, paidSeats: number) =>
+    ids.map((customerId) => ({ customerId, month, usage: MonthUsage.parse({ paidSeats }) }));
+  const seatsIn = async (partnerId: string, month: string) =>
+    (await freshStore().customers.loadFacts(partnerId))!.customers.map((c) => c.months[month]?.paidSeats);
 
   it('a crash after the journal is committed: the next reader rolls it forward, whole, once', async () => {
     const ids = await partnerWithCustomers('crash-after', 100);
@@ -100,7 +114,11 @@ describe('an upload is all or none across a crash', () => {
   it('20 concurrent uploads to one partner: every one 200, every one whole, none lost', async () => {
     const ids = await partnerWithCustomers('parallel-uploads', 100);
     const months = monthsOf(20);
-    const responses = await Promise.all(months.map((month, k) => host.api('/api/partners/parallel-uploads/usage', { method: 'POST', json: { rows: rowsFor(ids, month, k + 1) } })));
+    const responses = await Promise.all(
+      months.map((month, k) =>
+        host.api('/api/partners/parallel-uploads/usage', { method: 'POST', json: { rows: rowsFor(ids, month, k + 1) } }),
+      ),
+    );
     expect(responses.map((r) => r.status)).toEqual(months.map(() => 200));
     const facts = (await freshStore().customers.loadFacts('parallel-uploads'))!;
     for (const c of facts.customers) expect(months.map((m) => c.months[m]?.paidSeats)).toEqual(months.map((_, k) => k + 1));
@@ -133,7 +151,11 @@ describe('a refused new-customer write leaves no trace', () => {
     await partnerWithCustomers(partnerId, existing);
     const before = await rawDocs(partnerId);
     for (let i = 0; i < 20; i++) {
-      const response = await host.api(`/api/partners/${partnerId}/customers/new-${i}`, { method: 'PUT', json: customer, headers: { 'if-match': '"1"' } });
+      const response = await host.api(`/api/partners/${partnerId}/customers/new-${i}`, {
+        method: 'PUT',
+        json: customer,
+        headers: { 'if-match': '"1"' },
+      });
       expect(response.status).toBe(412);
     }
     expect(await rawDocs(partnerId)).toEqual(before);

@@ -34,24 +34,44 @@ const script: Record<string, (host: TestHost) => Promise<void>> = {
   '2025-03-20': async (host) => {
     for (const person of sample.people.filter((p) => ADMINS.includes(p.personId))) {
       const { personId, ...profile } = shiftFacts({ ...sample, people: [person] }, 5).people[0]!;
-      expect((await host.api(`/api/partners/dropper/people/${personId}`, { method: 'PUT', json: { ...profile, unlinkedOn: '2025-03-20' } })).status).toBe(200);
+      expect(
+        (await host.api(`/api/partners/dropper/people/${personId}`, { method: 'PUT', json: { ...profile, unlinkedOn: '2025-03-20' } }))
+          .status,
+      ).toBe(200);
     }
   },
   '2025-04-20': async (host) => expectStatus(host, 'newcomer', '2025-04-01', { amountUsd: 4730, reference: 'NC-2025' }, 201),
   '2025-09-01': async (host) => {
-    const chosen = await host.api('/api/partners/dropper/renewals/2025-09-15/package', { method: 'POST', json: { package: 'designation' } });
+    const chosen = await host.api('/api/partners/dropper/renewals/2025-09-15/package', {
+      method: 'POST',
+      json: { package: 'designation' },
+    });
     expect(chosen.status).toBe(200);
   },
   // Two deliveries of one payment at once, then the balance.
   '2025-09-20': async (host) => {
-    const statuses = await Promise.all([1, 2].map(() => host.api('/api/partners/dropper/renewals/2025-09-15/payment', { method: 'POST', json: { amountUsd: 2000, reference: 'DR-1' } }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      [1, 2].map(() =>
+        host
+          .api('/api/partners/dropper/renewals/2025-09-15/payment', { method: 'POST', json: { amountUsd: 2000, reference: 'DR-1' } })
+          .then((r) => r.status),
+      ),
+    );
     expect(statuses.sort()).toEqual([200, 201]);
   },
   '2025-10-01': async (host) => expectStatus(host, 'dropper', '2025-09-15', { amountUsd: 2730, reference: 'DR-2' }, 201),
 };
 
-async function expectStatus(host: TestHost, partnerId: string, anniversary: string, payment: { amountUsd: number; reference: string }, status: number) {
-  expect((await host.api(`/api/partners/${partnerId}/renewals/${anniversary}/payment`, { method: 'POST', json: payment })).status).toBe(status);
+async function expectStatus(
+  host: TestHost,
+  partnerId: string,
+  anniversary: string,
+  payment: { amountUsd: number; reference: string },
+  status: number,
+) {
+  expect((await host.api(`/api/partners/${partnerId}/renewals/${anniversary}/payment`, { method: 'POST', json: payment })).status).toBe(
+    status,
+  );
 }
 
 let host: TestHost;
@@ -89,7 +109,18 @@ function changesOf(partnerId: string, types: (type: string) => boolean = (type) 
   const prefix = `partner ${partnerId}: `;
   return host.logs
     .filter((l) => l.includes(prefix))
-    .map((l) => JSON.parse(l.slice(l.indexOf(prefix) + prefix.length)) as { type: string; on?: string; anniversary?: string; area?: string; package?: string; reason?: string; track?: string })
+    .map(
+      (l) =>
+        JSON.parse(l.slice(l.indexOf(prefix) + prefix.length)) as {
+          type: string;
+          on?: string;
+          anniversary?: string;
+          area?: string;
+          package?: string;
+          reason?: string;
+          track?: string;
+        },
+    )
     .filter((e) => types(e.type))
     .map((e) => [e.on ?? e.anniversary, e.type, e.area ?? e.package ?? e.track, e.reason].filter(Boolean).join(' '))
     .sort((a, b) => a.slice(0, 10).localeCompare(b.slice(0, 10)));
@@ -117,7 +148,13 @@ describe(`a year replayed day by day, ${FIRST_DAY} to ${LAST_DAY}`, () => {
       ['2025-04-01', 'renewed'],
       ['2026-04-01', 'renewed'],
     ]);
-    expect(renewals[0].renewal).toMatchObject({ renewed: ['infrastructure'], feeUsd: 4730, paid: true, payments: [{ reference: 'NC-2025', paidOn: '2025-04-20' }], feeDue: { checkedOn: '2025-05-01', lapsed: [] } });
+    expect(renewals[0].renewal).toMatchObject({
+      renewed: ['infrastructure'],
+      feeUsd: 4730,
+      paid: true,
+      payments: [{ reference: 'NC-2025', paidOn: '2025-04-20' }],
+      feeDue: { checkedOn: '2025-05-01', lapsed: [] },
+    });
     expect(renewals[1].preview).toMatchObject({ on: '2026-03-02', renewed: ['infrastructure', 'modernWork'], lapsed: [], feeUsd: 4730 });
     expect(renewals[1].renewal).toMatchObject({ renewed: ['infrastructure', 'modernWork'], lapsed: [], feeUsd: 4730, paid: false });
     expect(totalFees(renewals)).toBe(9460);
@@ -129,7 +166,10 @@ describe(`a year replayed day by day, ${FIRST_DAY} to ${LAST_DAY}`, () => {
     const [, second] = await renewalsOf('newcomer');
     expect(second.renewal.enrollmentTracks).toEqual({ infrastructure: 'enterprise' });
     const { designations } = await bodyOf(await host.api('/api/partners/newcomer/designations'));
-    expect(designations.find((d: { area: string }) => d.area === 'infrastructure')).toMatchObject({ status: 'active', enrollmentTrack: 'enterprise' });
+    expect(designations.find((d: { area: string }) => d.area === 'infrastructure')).toMatchObject({
+      status: 'active',
+      enrollmentTrack: 'enterprise',
+    });
     expect(designations.find((d: { area: string }) => d.area === 'modernWork').enrollmentTrack).toBeUndefined();
   });
 
@@ -150,9 +190,18 @@ describe(`a year replayed day by day, ${FIRST_DAY} to ${LAST_DAY}`, () => {
     expect(renewals[0]).toMatchObject({
       anniversary: '2025-11-10',
       preview: { on: '2025-10-11', renewed: ['infrastructure', 'modernWork'], feeUsd: 4730 },
-      renewal: { renewed: ['infrastructure', 'modernWork'], feeUsd: 4730, paid: false, outstandingUsd: 4730, feeDue: { checkedOn: '2025-12-10', lapsed: ['infrastructure', 'modernWork'] } },
+      renewal: {
+        renewed: ['infrastructure', 'modernWork'],
+        feeUsd: 4730,
+        paid: false,
+        outstandingUsd: 4730,
+        feeDue: { checkedOn: '2025-12-10', lapsed: ['infrastructure', 'modernWork'] },
+      },
     });
-    const late = await host.api('/api/partners/member/renewals/2025-11-10/payment', { method: 'POST', json: { amountUsd: 4730, reference: 'LATE' } });
+    const late = await host.api('/api/partners/member/renewals/2025-11-10/payment', {
+      method: 'POST',
+      json: { amountUsd: 4730, reference: 'LATE' },
+    });
     expect(late.status).toBe(409);
   });
 
@@ -171,10 +220,18 @@ describe(`a year replayed day by day, ${FIRST_DAY} to ${LAST_DAY}`, () => {
       anniversary: '2025-09-15',
       choice: { package: 'designation', chosenOn: '2025-09-01' },
       preview: { on: '2025-08-16', renewed: ['modernWork'], lapsed: ['infrastructure'] },
-      renewal: { renewed: ['modernWork'], lapsed: ['infrastructure'], feeUsd: 4730, paid: true, feeDue: { checkedOn: '2025-10-15', lapsed: [] } },
+      renewal: {
+        renewed: ['modernWork'],
+        lapsed: ['infrastructure'],
+        feeUsd: 4730,
+        paid: true,
+        feeDue: { checkedOn: '2025-10-15', lapsed: [] },
+      },
     });
     expect(renewal.renewal.outstandingUsd).toBe(0);
-    expect(renewal.renewal.payments.map((p: { reference: string; amountUsd: number; paidOn: string }) => [p.reference, p.amountUsd, p.paidOn])).toEqual([
+    expect(
+      renewal.renewal.payments.map((p: { reference: string; amountUsd: number; paidOn: string }) => [p.reference, p.amountUsd, p.paidOn]),
+    ).toEqual([
       ['DR-1', 2000, '2025-09-20'],
       ['DR-2', 2730, '2025-10-01'],
     ]);
@@ -209,7 +266,11 @@ describe(`a year replayed day by day, ${FIRST_DAY} to ${LAST_DAY}`, () => {
       const snapshots: { day: string }[] = [];
       let continuation: string | undefined;
       for (let page = 0; page < 10; page++) {
-        const body = await bodyOf(await host.api(`/api/partners/${partnerId}/history?from=${FIRST_DAY}&to=${LAST_DAY}&limit=400${continuation ? `&continuation=${continuation}` : ''}`));
+        const body = await bodyOf(
+          await host.api(
+            `/api/partners/${partnerId}/history?from=${FIRST_DAY}&to=${LAST_DAY}&limit=400${continuation ? `&continuation=${continuation}` : ''}`,
+          ),
+        );
         snapshots.push(...body.days);
         continuation = body.continuation;
         if (!continuation) break;

@@ -29,14 +29,20 @@ export const monthUsage: fc.Arbitrary<MonthUsageInput> = fc.record({
   activeUsers: fc.integer({ min: 0, max: 60 }),
   protectedUsers: fc.integer({ min: 0, max: 60 }),
   azureServices: fc.array(
-    fc.record({ service: fc.constantFrom(...SERVICES), acrUsd: fc.integer({ min: 0, max: 3000 }) }).map(({ service, acrUsd }) => ({ name: service[0], area: service[1], acrUsd })),
+    fc
+      .record({ service: fc.constantFrom(...SERVICES), acrUsd: fc.integer({ min: 0, max: 3000 }) })
+      .map(({ service, acrUsd }) => ({ name: service[0], area: service[1], acrUsd })),
     { maxLength: 3 },
   ),
   bizApps: fc.oneof(
     fc.record({ revenueUsd: fc.integer({ min: 0, max: 3000 }), mcv: fc.integer({ min: 0, max: 60000 }) }),
     fc.record({
       workloads: fc.array(
-        fc.record({ workload: fc.constantFrom('Sales', 'Business Central', 'Power Apps', 'Customer Insights', 'Finance'), revenueUsd: fc.integer({ min: 0, max: 3000 }), units: fc.integer({ min: 0, max: 80 }) }),
+        fc.record({
+          workload: fc.constantFrom('Sales', 'Business Central', 'Power Apps', 'Customer Insights', 'Finance'),
+          revenueUsd: fc.integer({ min: 0, max: 3000 }),
+          units: fc.integer({ min: 0, max: 80 }),
+        }),
         { maxLength: 3 },
       ),
     }),
@@ -44,13 +50,21 @@ export const monthUsage: fc.Arbitrary<MonthUsageInput> = fc.record({
 });
 
 const association = fc
-  .record({ type: fc.constantFrom(...ASSOCIATION_TYPES), from: anyDay, length: fc.option(fc.integer({ min: 0, max: 1200 }), { nil: undefined }) })
+  .record({
+    type: fc.constantFrom(...ASSOCIATION_TYPES),
+    from: anyDay,
+    length: fc.option(fc.integer({ min: 0, max: 1200 }), { nil: undefined }),
+  })
   .map(({ type, from, length }) => ({ type, from: dayAt(from), ...(length === undefined ? {} : { to: dayAt(from + length) }) }));
 
 /** Months relative to the evaluation month: 0 = M, −12 = Y, down to −25. */
 const relativeMonths = fc.dictionary(fc.integer({ min: -25, max: 1 }).map(String), monthUsage, { maxKeys: 14 });
 
-function customerAt(id: string, evaluationMonth: string, raw: { months: Record<string, MonthUsageInput> } & Omit<CustomerFactsInput, 'customerId' | 'months'>): CustomerFacts {
+function customerAt(
+  id: string,
+  evaluationMonth: string,
+  raw: { months: Record<string, MonthUsageInput> } & Omit<CustomerFactsInput, 'customerId' | 'months'>,
+): CustomerFacts {
   const months: Record<string, MonthUsageInput> = {};
   for (const [offset, usage] of Object.entries(raw.months)) months[addMonths(evaluationMonth, Number(offset))] = usage;
   return CustomerFacts.parse({ ...raw, customerId: id, months });
@@ -73,7 +87,11 @@ export const person = (id: string) =>
       linkedOn: anyDay,
       unlinkedAfter: fc.option(fc.integer({ min: 1, max: 1500 }), { nil: undefined }),
       certifications: fc.array(
-        fc.record({ id: fc.constantFrom(...certificationIds), earnedOn: anyDay, validFor: fc.option(fc.integer({ min: 1, max: 1500 }), { nil: undefined }) }),
+        fc.record({
+          id: fc.constantFrom(...certificationIds),
+          earnedOn: anyDay,
+          validFor: fc.option(fc.integer({ min: 1, max: 1500 }), { nil: undefined }),
+        }),
         { maxLength: 5 },
       ),
     })
@@ -82,7 +100,11 @@ export const person = (id: string) =>
         personId: id,
         linkedOn: dayAt(p.linkedOn),
         ...(p.unlinkedAfter === undefined ? {} : { unlinkedOn: dayAt(p.linkedOn + p.unlinkedAfter) }),
-        certifications: p.certifications.map((c) => ({ id: c.id, earnedOn: dayAt(c.earnedOn), ...(c.validFor === undefined ? {} : { expiresOn: dayAt(c.earnedOn + c.validFor) }) })),
+        certifications: p.certifications.map((c) => ({
+          id: c.id,
+          earnedOn: dayAt(c.earnedOn),
+          ...(c.validFor === undefined ? {} : { expiresOn: dayAt(c.earnedOn + c.validFor) }),
+        })),
       }),
     );
 
@@ -115,20 +137,24 @@ export const scenario: fc.Arbitrary<Scenario> = fc
  * with no usage up to and including Y, and any usage after, except that paid seats are 0 or at
  * least 25 (Security counts a tenant going from ≥ 25 to 0 as −1 even if it grew from 1, not 0).
  */
-const helpfulUsage = fc.tuple(monthUsage, fc.oneof(fc.constant(0), fc.integer({ min: 25, max: 60 }))).map(([usage, paidSeats]) => ({ ...usage, paidSeats }));
+const helpfulUsage = fc
+  .tuple(monthUsage, fc.oneof(fc.constant(0), fc.integer({ min: 25, max: 60 })))
+  .map(([usage, paidSeats]) => ({ ...usage, paidSeats }));
 
 export const helpfulCustomer = (asOf: string, segment: 'smb' | 'enterprise') =>
-  fc.record({ production: fc.boolean(), after: fc.dictionary(fc.integer({ min: -11, max: 0 }).map(String), helpfulUsage, { maxKeys: 12 }) }).map(({ production, after }) =>
-    customerAt('helpful', evaluationMonthOf(asOf), {
-      idType: 'tenant',
-      country: 'JP',
-      // The partner's own Azure segment: a customer of the other kind may move it to the other track.
-      segment,
-      production,
-      associations: ASSOCIATION_TYPES.map((type) => ({ type, from: '2019-01-01' })),
-      months: after,
-    }),
-  );
+  fc
+    .record({ production: fc.boolean(), after: fc.dictionary(fc.integer({ min: -11, max: 0 }).map(String), helpfulUsage, { maxKeys: 12 }) })
+    .map(({ production, after }) =>
+      customerAt('helpful', evaluationMonthOf(asOf), {
+        idType: 'tenant',
+        country: 'JP',
+        // The partner's own Azure segment: a customer of the other kind may move it to the other track.
+        segment,
+        production,
+        associations: ASSOCIATION_TYPES.map((type) => ({ type, from: '2019-01-01' })),
+        months: after,
+      }),
+    );
 
 /**
  * A tenant eligible on the SMB paths in M (11–300 paid licences, CPOR since before any window) whose

@@ -11,7 +11,15 @@ describe('Azure net customer adds', () => {
     expect(result.value).toBe(1);
     expect(result.points).toBe(10);
     expect(result.contributors).toEqual([
-      expect.objectContaining({ type: 'customer', id: customers[0]!.customerId, contribution: 1, months: [{ month: '2024-05', value: 10 }, { month: '2025-05', value: 1000 }] }),
+      expect.objectContaining({
+        type: 'customer',
+        id: customers[0]!.customerId,
+        contribution: 1,
+        months: [
+          { month: '2024-05', value: 10 },
+          { month: '2025-05', value: 1000 },
+        ],
+      }),
     ]);
     expect(result.toFullPoints).toBe('2 more net customer adds');
   });
@@ -45,7 +53,10 @@ describe('Azure net customer adds', () => {
   // Seed 003: Net Customer Adds 計算方法: (前月対象顧客 − 前年同月対象顧客) × 10ポイント — qualifying
   // customers in M minus qualifying customers in Y, each month counted on its own associations.
   it('(前月対象顧客 − 前年同月対象顧客): a customer associated only after Y that qualifies in M adds 1', () => {
-    const joined = customer({ associations: [{ type: 'PAL', from: '2024-09-20' }], months: { '2024-05': acr('infrastructure', 5000), '2024-09': acr('infrastructure', 1500), '2025-05': acr('infrastructure', 1500) } });
+    const joined = customer({
+      associations: [{ type: 'PAL', from: '2024-09-20' }],
+      months: { '2024-05': acr('infrastructure', 5000), '2024-09': acr('infrastructure', 1500), '2025-05': acr('infrastructure', 1500) },
+    });
     const result = metric({ customers: [joined] }, 'infrastructure', 'netCustomerAdds');
     expect(result.value).toBe(1);
     expect(result.points).toBe(10);
@@ -54,7 +65,10 @@ describe('Azure net customer adds', () => {
   });
 
   it('(前月対象顧客 − 前年同月対象顧客): a customer that qualified in Y and has lost its association by M subtracts 1', () => {
-    const ended = customer({ associations: [{ type: 'PAL', from: '2020-01-01', to: '2025-04-30' }], months: { '2024-05': acr('infrastructure', 5000), '2025-05': acr('infrastructure', 5000) } });
+    const ended = customer({
+      associations: [{ type: 'PAL', from: '2020-01-01', to: '2025-04-30' }],
+      months: { '2024-05': acr('infrastructure', 5000), '2025-05': acr('infrastructure', 5000) },
+    });
     const result = metric({ customers: [ended] }, 'infrastructure', 'netCustomerAdds');
     expect(result.value).toBe(-1);
     expect(result.contributors[0]!.note).toContain('no eligible association now');
@@ -66,12 +80,18 @@ describe('Azure net customer adds', () => {
   });
 
   it('a customer with no eligible association in either M or Y is not counted, whatever its ACR', () => {
-    const between = customer({ associations: [{ type: 'PAL', from: '2024-07-01', to: '2025-02-28' }], months: { '2024-05': acr('infrastructure', 5000), '2025-05': acr('infrastructure', 5000) } });
+    const between = customer({
+      associations: [{ type: 'PAL', from: '2024-07-01', to: '2025-02-28' }],
+      months: { '2024-05': acr('infrastructure', 5000), '2025-05': acr('infrastructure', 5000) },
+    });
     expect(metric({ customers: [between] }, 'infrastructure', 'netCustomerAdds').value).toBe(0);
   });
 
   it('an association ending on the first day of M still counts M (days are inclusive)', () => {
-    const lastDay = customer({ associations: [{ type: 'PAL', from: '2020-01-01', to: '2025-05-01' }], months: { '2025-05': acr('infrastructure', 1000) } });
+    const lastDay = customer({
+      associations: [{ type: 'PAL', from: '2020-01-01', to: '2025-05-01' }],
+      months: { '2025-05': acr('infrastructure', 1000) },
+    });
     expect(metric({ customers: [lastDay] }, 'infrastructure', 'netCustomerAdds').value).toBe(1);
   });
 
@@ -100,7 +120,10 @@ describe('Azure usage growth', () => {
   it('compares M with each customer’s own baseline month and caps at 20 points', () => {
     const customers = [
       associated('PAL', { '2024-05': acr('dataAi', 1000), '2025-05': acr('dataAi', 1100) }),
-      customer({ associations: [{ type: 'DPOR', from: '2024-11-01' }], months: { '2024-11': acr('dataAi', 1000), '2025-05': acr('dataAi', 1500) } }),
+      customer({
+        associations: [{ type: 'DPOR', from: '2024-11-01' }],
+        months: { '2024-11': acr('dataAi', 1000), '2025-05': acr('dataAi', 1500) },
+      }),
     ];
     const result = metric({ customers }, 'dataAi', 'usageGrowth');
     expect(result.value).toBeCloseTo(30, 12); // (2600 − 2000) / 2000
@@ -140,8 +163,18 @@ describe('Data & AI and Digital & App Innovation deployments', () => {
   it('count only their own area’s services: 3 Data & AI services earn 6 points, 1 app service earns 2', () => {
     const customers = [
       associated('DPOR', {
-        '2024-07': { azureServices: [{ name: 'Azure SQL Database', area: 'dataAi', acrUsd: 50 }, { name: 'Azure App Service', area: 'digitalAppInnovation', acrUsd: 20 }] },
-        '2025-02': { azureServices: [{ name: 'Azure Synapse Analytics', area: 'dataAi', acrUsd: 1 }, { name: 'Azure Cosmos DB', area: 'dataAi', acrUsd: 5 }] },
+        '2024-07': {
+          azureServices: [
+            { name: 'Azure SQL Database', area: 'dataAi', acrUsd: 50 },
+            { name: 'Azure App Service', area: 'digitalAppInnovation', acrUsd: 20 },
+          ],
+        },
+        '2025-02': {
+          azureServices: [
+            { name: 'Azure Synapse Analytics', area: 'dataAi', acrUsd: 1 },
+            { name: 'Azure Cosmos DB', area: 'dataAi', acrUsd: 5 },
+          ],
+        },
       }),
     ];
     const dataAi = metric({ customers }, 'dataAi', 'deployments');
@@ -156,7 +189,10 @@ describe('Data & AI and Digital & App Innovation deployments', () => {
 
 describe('Azure skilling', () => {
   it('counts people holding any intermediate certification once, 4 points each, with the admin gate met', () => {
-    const team = [...people(2, [ADMIN]), ...people(1, ['azure-network-engineer-associate', 'windows-server-hybrid-administrator-associate'])];
+    const team = [
+      ...people(2, [ADMIN]),
+      ...people(1, ['azure-network-engineer-associate', 'windows-server-hybrid-administrator-associate']),
+    ];
     const result = metric({ people: team }, 'infrastructure', 'intermediateCertifications');
     expect(result.value).toBe(3);
     expect(result.points).toBe(12);
@@ -175,7 +211,11 @@ describe('Azure skilling', () => {
   it('advanced: the architect gate, and the same person counts for intermediate and advanced', () => {
     const team = people(2, [ADMIN, ARCHITECT]);
     expect(metric({ people: team }, 'digitalAppInnovation', 'intermediateCertifications').value).toBe(2);
-    const advanced = metric({ people: [...team, ...people(1, ['devops-engineer-expert'])] }, 'digitalAppInnovation', 'advancedCertifications');
+    const advanced = metric(
+      { people: [...team, ...people(1, ['devops-engineer-expert'])] },
+      'digitalAppInnovation',
+      'advancedCertifications',
+    );
     expect(advanced.value).toBe(3);
     expect(advanced.points).toBe(12);
   });
@@ -212,14 +252,25 @@ describe('rule sets 2022-10 and 2024-07 differ for Data & AI only', () => {
 
 describe('months across a year end', () => {
   it('as of 2025-01-10, M is 2024-12 and Y is 2023-12', () => {
-    const customers = [associated('PAL', { '2023-12': acr('infrastructure', 100), '2024-12': acr('infrastructure', 1000), '2025-01': acr('infrastructure', 0) })];
+    const customers = [
+      associated('PAL', {
+        '2023-12': acr('infrastructure', 100),
+        '2024-12': acr('infrastructure', 1000),
+        '2025-01': acr('infrastructure', 0),
+      }),
+    ];
     const result = metric({ customers }, 'infrastructure', 'netCustomerAdds', '2025-01-10');
     expect(result.value).toBe(1);
     expect(byMonth(result.contributors[0]!.months)).toEqual({ '2023-12': 100, '2024-12': 1000 });
   });
 
   it('deployments over T = 2024-01..2024-12 as of 2025-01-01', () => {
-    const customers = [associated('PAL', { ...monthsFrom('2023-12', '2023-12', acr('infrastructure', 5, 'Old')), '2024-01': acr('infrastructure', 5, 'New') })];
+    const customers = [
+      associated('PAL', {
+        ...monthsFrom('2023-12', '2023-12', acr('infrastructure', 5, 'Old')),
+        '2024-01': acr('infrastructure', 5, 'New'),
+      }),
+    ];
     expect(metric({ customers }, 'infrastructure', 'deployments', '2025-01-01').contributors.map((c) => c.id)).toEqual(['New']);
   });
 });

@@ -26,7 +26,11 @@ export function customer(input: Partial<CustomerFactsInput> & { associations?: C
 }
 
 /** A customer associated with one type since long before any window, with the given months. */
-export function associated(type: AssociationType, months: Record<string, MonthUsageInput>, extra: Partial<CustomerFactsInput> = {}): CustomerFacts {
+export function associated(
+  type: AssociationType,
+  months: Record<string, MonthUsageInput>,
+  extra: Partial<CustomerFactsInput> = {},
+): CustomerFacts {
   return customer({ associations: [{ type, from: '2020-01-01' }], months, ...extra });
 }
 
@@ -48,14 +52,23 @@ export function people(n: number, certifications: string[]): Person[] {
 }
 
 export function facts(input: { customers?: CustomerFacts[]; people?: Person[] } = {}): PartnerFacts {
-  return PartnerFacts.parse({ partner: { partnerId: 'p1', name: 'Partner One', country: 'JP' }, customers: input.customers ?? [], people: input.people ?? [] });
+  return PartnerFacts.parse({
+    partner: { partnerId: 'p1', name: 'Partner One', country: 'JP' },
+    customers: input.customers ?? [],
+    people: input.people ?? [],
+  });
 }
 
 export function score(input: { customers?: CustomerFacts[]; people?: Person[] }, asOf = AS_OF): ScoreDocument {
   return scorePartner(facts(input), ruleSetFor(asOf), asOf);
 }
 
-export function metric(input: { customers?: CustomerFacts[]; people?: Person[] }, area: SolutionArea, name: string, asOf = AS_OF): MetricResult {
+export function metric(
+  input: { customers?: CustomerFacts[]; people?: Person[] },
+  area: SolutionArea,
+  name: string,
+  asOf = AS_OF,
+): MetricResult {
   const result = score(input, asOf).areas[area].metrics[name];
   if (!result) throw new Error(`${area} has no metric ${name} as of ${asOf}`);
   return result;
@@ -74,7 +87,13 @@ export function byMonth(months: readonly { month: string; value: number }[]): Re
 }
 
 /** One metric on one path or track, whichever the area would keep: to test a path's rules directly. */
-export function pathMetric(input: { customers?: CustomerFacts[]; people?: Person[] }, area: SolutionArea, path: Path, name: string, asOf = AS_OF): MetricResult {
+export function pathMetric(
+  input: { customers?: CustomerFacts[]; people?: Person[] },
+  area: SolutionArea,
+  path: Path,
+  name: string,
+  asOf = AS_OF,
+): MetricResult {
   const ruleSet = ruleSetFor(asOf);
   const rule = ruleSet.areas[area];
   const variant = 'paths' in rule ? rule.paths[path] : 'tracks' in rule ? rule.tracks[path] : rule;

@@ -12,7 +12,15 @@ const refusalOf = (work: () => unknown): Refusal | undefined => {
   return undefined;
 };
 
-const NOT_OURS = { kind: 'invalid', issues: [{ path: 'continuation', message: 'not a continuation token this listing gave (altered, truncated or from another listing); start again without it' }] };
+const NOT_OURS = {
+  kind: 'invalid',
+  issues: [
+    {
+      path: 'continuation',
+      message: 'not a continuation token this listing gave (altered, truncated or from another listing); start again without it',
+    },
+  ],
+};
 
 describe('continuation tokens of the one paged query', () => {
   it('a token comes back to its own listing as the storage token it wraps', () => {

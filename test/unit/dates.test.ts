@@ -34,6 +34,11 @@ describe('calendar dates and months (UTC)', () => {
 
   it('window: Y = M − 12, T = M−11..M, history from M−23', () => {
     const w = scoringWindow('2024-03-01');
-    expect([w.evaluationMonth, w.comparisonMonth, w.trailingStart, w.historyStart].map(monthKey)).toEqual(['2024-02', '2023-02', '2023-03', '2022-03']);
+    expect([w.evaluationMonth, w.comparisonMonth, w.trailingStart, w.historyStart].map(monthKey)).toEqual([
+      '2024-02',
+      '2023-02',
+      '2023-03',
+      '2022-03',
+    ]);
   });
 });

@@ -16,7 +16,11 @@ describe('documents stay well under the Cosmos DB item limit', () => {
       activeUsers: 9999,
       protectedUsers: 8888,
       // A customer active in several areas: 4 services a month.
-      azureServices: Array.from({ length: 4 }, (_, s) => ({ name: `Azure Service Number ${s}`, area: 'infrastructure', acrUsd: 12345.67 + i })),
+      azureServices: Array.from({ length: 4 }, (_, s) => ({
+        name: `Azure Service Number ${s}`,
+        area: 'infrastructure',
+        acrUsd: 12345.67 + i,
+      })),
       bizApps: { revenueUsd: 98765.43, mcv: 1234567.89 },
     });
 
@@ -25,22 +29,47 @@ describe('documents stay well under the Cosmos DB item limit', () => {
     for (let c = 0; c < BUCKET_CAPACITY; c++) {
       const months: Record<string, MonthUsage> = {};
       for (let i = 0; i < 36; i++) months[addMonths('2023-01', i)] = month(i);
-      customers[`3f2c9a1e-5b7d-4e2a-9c1f-${String(c).padStart(12, '0')}`] = { profile: { idType: 'tenant', country: 'JP', production: true, associations: [{ type: 'PAL', from: '2020-01-01' }] }, months, version: 12 };
+      customers[`3f2c9a1e-5b7d-4e2a-9c1f-${String(c).padStart(12, '0')}`] = {
+        profile: { idType: 'tenant', country: 'JP', production: true, associations: [{ type: 'PAL', from: '2020-01-01' }] },
+        months,
+        version: 12,
+      };
     }
     return customers;
   };
 
   it('a full customer bucket (40 customers × 36 months of typical usage) stays under 40% of 2 MB', () => {
     const customers = fullBucket();
-    const doc: CustomerBucketDoc = { id: bucketDocId(0), partnerId: 'partner-with-a-long-identifier', type: 'customers', bucket: 0, customers };
+    const doc: CustomerBucketDoc = {
+      id: bucketDocId(0),
+      partnerId: 'partner-with-a-long-identifier',
+      type: 'customers',
+      bucket: 0,
+      customers,
+    };
     expect(Buffer.byteLength(JSON.stringify(doc))).toBeLessThan(COSMOS_ITEM_LIMIT * 0.4);
     expect(Buffer.byteLength(JSON.stringify(doc))).toBeLessThan(MAX_DOCUMENT_BYTES);
   });
 
   it('the partner document of a partner with 5,000 customers (bucket 0 full) and 300 people is about 1 MB: under 60% of 2 MB', () => {
-    const customerBuckets = Object.fromEntries(Array.from({ length: 5000 }, (_, c) => [`3f2c9a1e-5b7d-4e2a-9c1f-${String(c).padStart(12, '0')}`, Math.floor(c / BUCKET_CAPACITY)]));
+    const customerBuckets = Object.fromEntries(
+      Array.from({ length: 5000 }, (_, c) => [`3f2c9a1e-5b7d-4e2a-9c1f-${String(c).padStart(12, '0')}`, Math.floor(c / BUCKET_CAPACITY)]),
+    );
     const people = Object.fromEntries(
-      Array.from({ length: 300 }, (_, p) => [`person-${p}@example.com`, { version: 3, profile: { linkedOn: '2020-01-01', certifications: Array.from({ length: 6 }, (_, c) => ({ id: 'azure-solutions-architect-expert', earnedOn: '2021-01-01', expiresOn: `2026-0${1 + (c % 9)}-01` })) } }]),
+      Array.from({ length: 300 }, (_, p) => [
+        `person-${p}@example.com`,
+        {
+          version: 3,
+          profile: {
+            linkedOn: '2020-01-01',
+            certifications: Array.from({ length: 6 }, (_, c) => ({
+              id: 'azure-solutions-architect-expert',
+              earnedOn: '2021-01-01',
+              expiresOn: `2026-0${1 + (c % 9)}-01`,
+            })),
+          },
+        },
+      ]),
     );
     const doc: PartnerDoc = {
       id: 'partner',
@@ -67,6 +96,8 @@ describe('documents stay well under the Cosmos DB item limit', () => {
     // …while the summary that is stored keeps every score, point and count, at a size independent of customers.
     const summary = toScoreSummary(document);
     expect(Buffer.byteLength(JSON.stringify(summary))).toBeLessThan(COSMOS_ITEM_LIMIT / 100);
-    expect(summary.areas.businessApplications.metrics.usageGrowth!.contributorCount).toBe(document.areas.businessApplications.metrics.usageGrowth!.contributors.length);
+    expect(summary.areas.businessApplications.metrics.usageGrowth!.contributorCount).toBe(
+      document.areas.businessApplications.metrics.usageGrowth!.contributors.length,
+    );
   });
 });

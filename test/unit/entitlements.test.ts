@@ -3,14 +3,36 @@ import { benefits, specializations } from '../../rules/index.js';
 import { checkSpecialization, entitlements, specializationStatuses } from '../../shared/lifecycle/entitlements.js';
 import type { Membership } from '../../shared/lifecycle/membership.js';
 
-const security: Membership = { anniversary: '2024-11-10', designations: { security: { area: 'security', attainedOn: '2024-11-10', status: 'active', atRisk: false } } };
-const lapsed: Membership = { anniversary: '2024-11-10', designations: { security: { area: 'security', attainedOn: '2024-11-10', status: 'lapsed', atRisk: false, lapsedOn: '2025-11-10', lapseReason: 'notRequalified' } } };
+const security: Membership = {
+  anniversary: '2024-11-10',
+  designations: { security: { area: 'security', attainedOn: '2024-11-10', status: 'active', atRisk: false } },
+};
+const lapsed: Membership = {
+  anniversary: '2024-11-10',
+  designations: {
+    security: {
+      area: 'security',
+      attainedOn: '2024-11-10',
+      status: 'lapsed',
+      atRisk: false,
+      lapsedOn: '2025-11-10',
+      lapseReason: 'notRequalified',
+    },
+  },
+};
 
 describe('specializations', () => {
   it('are recorded only with an active aligned designation', () => {
     expect(checkSpecialization(security, 'cloud-security', specializations)).toBeUndefined();
-    expect(checkSpecialization(security, 'ai-and-machine-learning', specializations)).toEqual({ kind: 'refused', reason: 'needsActiveDesignation', message: 'AI and Machine Learning needs an active dataAi designation' });
-    expect(checkSpecialization(security, 'made-up', specializations)).toEqual({ kind: 'invalid', issues: [{ path: 'specializationId', message: 'unknown specialization made-up' }] });
+    expect(checkSpecialization(security, 'ai-and-machine-learning', specializations)).toEqual({
+      kind: 'refused',
+      reason: 'needsActiveDesignation',
+      message: 'AI and Machine Learning needs an active dataAi designation',
+    });
+    expect(checkSpecialization(security, 'made-up', specializations)).toEqual({
+      kind: 'invalid',
+      issues: [{ path: 'specializationId', message: 'unknown specialization made-up' }],
+    });
   });
 
   it('are inactive while no aligned designation is active', () => {
@@ -30,8 +52,18 @@ describe('benefit entitlements', () => {
 
   it('follow the active designations and specializations under the designation package, handed to the chosen locations', () => {
     const granted = entitlements(security, 'designation', recorded, benefits, ['contoso-tokyo']);
-    expect(granted).toContainEqual({ benefit: 'Azure production credits', quantity: '6,000 USD a year', grantedBy: 'security', locations: ['contoso-tokyo'] });
-    expect(granted).toContainEqual({ benefit: 'Azure production credits', quantity: '9,000 USD a year', grantedBy: 'cloud-security', locations: ['contoso-tokyo'] });
+    expect(granted).toContainEqual({
+      benefit: 'Azure production credits',
+      quantity: '6,000 USD a year',
+      grantedBy: 'security',
+      locations: ['contoso-tokyo'],
+    });
+    expect(granted).toContainEqual({
+      benefit: 'Azure production credits',
+      quantity: '9,000 USD a year',
+      grantedBy: 'cloud-security',
+      locations: ['contoso-tokyo'],
+    });
   });
 
   it('nothing from a lapsed designation or its specialization; nothing under `none`; the legacy package under legacy', () => {

@@ -16,7 +16,13 @@ const settingsRead = Object.keys(SettingsSchema.shape);
 /** Keys and connection strings: what runs locally, and must never be in Azure. */
 const LOCAL_ONLY = ['COSMOS_KEY', 'AzureWebJobsStorage', 'AUTH_LOCAL_JWKS'];
 /** Settings the Functions host and Application Insights read rather than our code. */
-const PLATFORM = ['AzureWebJobsStorage__blobServiceUri', 'AzureWebJobsStorage__credential', 'AzureWebJobsStorage__clientId', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'];
+const PLATFORM = [
+  'AzureWebJobsStorage__blobServiceUri',
+  'AzureWebJobsStorage__credential',
+  'AzureWebJobsStorage__clientId',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+];
 
 const bicepAppSettings = [...functionApp.matchAll(/\{ name: '([^']+)', value:/g)].map((m) => m[1]!);
 const bicepDefault = (param: string) => new RegExp(`param ${param} \\w+ = (.+)`).exec(main)?.[1]?.trim();

@@ -44,7 +44,12 @@ export function jobWorld(now = '2025-06-15T03:00:00.000Z') {
   }
 
   /** Like the renewal store: `change` sees the current renewal (a fresh one if none) and returns it unchanged to write nothing. */
-  function writeRenewal(partnerId: string, anniversary: string, at: string, change: (current: StoredRenewal) => StoredRenewal): StoredRenewal {
+  function writeRenewal(
+    partnerId: string,
+    anniversary: string,
+    at: string,
+    change: (current: StoredRenewal) => StoredRenewal,
+  ): StoredRenewal {
     const current = renewals.get(key(partnerId, anniversary));
     const base = current ?? { anniversary, updatedAt: at };
     const next = change(base);
@@ -82,8 +87,10 @@ export function jobWorld(now = '2025-06-15T03:00:00.000Z') {
     },
     renewals: {
       get: async (partnerId, anniversary) => renewals.get(key(partnerId, anniversary)),
-      commitRenewal: async (partnerId, anniversary, record, on, at) => writeRenewal(partnerId, anniversary, at, (doc) => (doc.record ? doc : { ...doc, record, renewedOn: on })),
-      savePreview: async (partnerId, anniversary, preview, on, at) => writeRenewal(partnerId, anniversary, at, (doc) => (doc.record ? doc : { ...doc, preview: { ...preview, on } })),
+      commitRenewal: async (partnerId, anniversary, record, on, at) =>
+        writeRenewal(partnerId, anniversary, at, (doc) => (doc.record ? doc : { ...doc, record, renewedOn: on })),
+      savePreview: async (partnerId, anniversary, preview, on, at) =>
+        writeRenewal(partnerId, anniversary, at, (doc) => (doc.record ? doc : { ...doc, preview: { ...preview, on } })),
       changeRecord: async (partnerId, anniversary, at, change) => {
         const current = renewals.get(key(partnerId, anniversary));
         if (!current?.record) throw new Error(`partner ${partnerId} has no renewal record at ${anniversary}`);
@@ -103,7 +110,9 @@ export function jobWorld(now = '2025-06-15T03:00:00.000Z') {
     renewal: (partnerId: string, anniversary: string) => renewals.get(key(partnerId, anniversary)),
     /** A snapshot with these areas qualifying, the rest of the summary taken from `like`. */
     addSnapshot(partnerId: string, day: string, like: ScoreSummary, qualifying: readonly SolutionArea[]) {
-      const areas = Object.fromEntries(Object.entries(like.areas).map(([area, result]) => [area, { ...result, qualifies: qualifying.includes(area as SolutionArea) }])) as ScoreSummary['areas'];
+      const areas = Object.fromEntries(
+        Object.entries(like.areas).map(([area, result]) => [area, { ...result, qualifies: qualifying.includes(area as SolutionArea) }]),
+      ) as ScoreSummary['areas'];
       snapshots.set(key(partnerId, day), { day, summary: { ...like, partnerId, asOf: day, areas } });
     },
     /** The fee paid in full, as the payment endpoint would record it. */

@@ -6,9 +6,17 @@ import { anniversaryIn, nextAnniversary, renewalWindowStart } from '../../shared
 import { stepDay } from '../../shared/lifecycle/schedule.js';
 import { applyDailyScores, hasMicrosoftCloudBadge, type Membership } from '../../shared/lifecycle/membership.js';
 import { checkLegacyCompetency, checkPackageChoice, packageAtAnniversary } from '../../shared/lifecycle/packages.js';
-import { applyRenewal, lapseUnpaid, recordPayment, renewalOutcome, renewalRecord, type QualifiedDay } from '../../shared/lifecycle/renewal.js';
+import {
+  applyRenewal,
+  lapseUnpaid,
+  recordPayment,
+  renewalOutcome,
+  renewalRecord,
+  type QualifiedDay,
+} from '../../shared/lifecycle/renewal.js';
 
-const none = (): Record<SolutionArea, boolean> => Object.fromEntries(SOLUTION_AREAS.map((a) => [a, false])) as Record<SolutionArea, boolean>;
+const none = (): Record<SolutionArea, boolean> =>
+  Object.fromEntries(SOLUTION_AREAS.map((a) => [a, false])) as Record<SolutionArea, boolean>;
 const only = (...areas: SolutionArea[]) => ({ ...none(), ...Object.fromEntries(areas.map((a) => [a, true])) });
 const empty: Membership = { designations: {} };
 
@@ -58,7 +66,10 @@ describe('attaining designations', () => {
     fc.assert(
       fc.property(fc.array(fc.subarray([...SOLUTION_AREAS]), { minLength: 1, maxLength: 30 }), (days) => {
         const start: Membership = { anniversary: '2023-03-01', designations: {} };
-        const m = replay(days.map((areas, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, areas]), start);
+        const m = replay(
+          days.map((areas, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, areas]),
+          start,
+        );
         expect(m.anniversary).toBe('2023-03-01');
       }),
     );
@@ -93,19 +104,40 @@ describe('renewal at the anniversary', () => {
       ['2025-11-11', ['businessApplications']], // after A
     ]);
     const { membership, record, events } = renew(member, h, '2025-11-10', 'designation', renewalRules);
-    expect(record).toMatchObject({ anniversary: '2025-11-10', package: 'designation', renewed: ['modernWork'], lapsed: ['businessApplications'], feeUsd: 4730, paid: false });
-    expect(membership.designations.businessApplications).toMatchObject({ status: 'lapsed', lapsedOn: '2025-11-10', lapseReason: 'notRequalified' });
+    expect(record).toMatchObject({
+      anniversary: '2025-11-10',
+      package: 'designation',
+      renewed: ['modernWork'],
+      lapsed: ['businessApplications'],
+      feeUsd: 4730,
+      paid: false,
+    });
+    expect(membership.designations.businessApplications).toMatchObject({
+      status: 'lapsed',
+      lapsedOn: '2025-11-10',
+      lapseReason: 'notRequalified',
+    });
     expect(events).toContainEqual({ type: 'renewed', area: 'modernWork', on: '2025-11-10' });
   });
 
   it('no extra fee for more designations', () => {
     const h = history([['2025-09-01', ['modernWork', 'businessApplications']]]);
-    expect(renew(member, h, '2025-11-10', 'designation', renewalRules).record).toMatchObject({ renewed: ['businessApplications', 'modernWork'], feeUsd: 4730 });
+    expect(renew(member, h, '2025-11-10', 'designation', renewalRules).record).toMatchObject({
+      renewed: ['businessApplications', 'modernWork'],
+      feeUsd: 4730,
+    });
   });
 
   it('the preview 30 days before lists what would renew and lapse on the history so far', () => {
     const h = history([['2025-07-01', ['modernWork']]]);
-    expect(renewalOutcome(member, h.filter((d) => d.day <= stepDay('2025-11-10', 'preview', renewalTerms)), '2025-11-10', renewalTerms)).toEqual({ renew: ['modernWork'], lapse: ['businessApplications'] });
+    expect(
+      renewalOutcome(
+        member,
+        h.filter((d) => d.day <= stepDay('2025-11-10', 'preview', renewalTerms)),
+        '2025-11-10',
+        renewalTerms,
+      ),
+    ).toEqual({ renew: ['modernWork'], lapse: ['businessApplications'] });
   });
 
   it('payments: the same reference twice is one payment; a fee unpaid 30 days after A lapses what renewed', () => {
@@ -153,16 +185,34 @@ describe('legacy Silver/Gold', () => {
   it('the package changes only at an anniversary, chosen by then; the designation package needs an active designation', () => {
     expect(checkPackageChoice(member, gold, 'none', '2025-03-01', '2025-01-10', legacy)).toEqual({
       kind: 'invalid',
-      issues: [{ path: 'anniversary', message: "2025-03-01 is not one of the partner's anniversaries; the package changes only at an anniversary" }],
+      issues: [
+        {
+          path: 'anniversary',
+          message: "2025-03-01 is not one of the partner's anniversaries; the package changes only at an anniversary",
+        },
+      ],
     });
-    expect(checkPackageChoice(member, gold, 'none', '2025-01-21', '2025-02-01', legacy)).toMatchObject({ kind: 'refused', reason: 'choiceTooLate' });
-    expect(checkPackageChoice(member, gold, 'designation', '2026-01-21', '2026-01-01', legacy)).toEqual({ kind: 'refused', reason: 'needsActiveDesignation', message: 'the designation package needs at least one active designation' });
+    expect(checkPackageChoice(member, gold, 'none', '2025-01-21', '2025-02-01', legacy)).toMatchObject({
+      kind: 'refused',
+      reason: 'choiceTooLate',
+    });
+    expect(checkPackageChoice(member, gold, 'designation', '2026-01-21', '2026-01-01', legacy)).toEqual({
+      kind: 'refused',
+      reason: 'needsActiveDesignation',
+      message: 'the designation package needs at least one active designation',
+    });
   });
 
   it('no competency attained after 2022-09-30; 18 competencies, App Integration in two areas', () => {
     expect(checkLegacyCompetency({ competency: 'devops', level: 'silver', earnedOn: '2022-09-30' }, legacy)).toBeUndefined();
-    expect(checkLegacyCompetency({ competency: 'devops', level: 'silver', earnedOn: '2022-10-01' }, legacy)).toMatchObject({ kind: 'refused', reason: 'competencyTooLate' });
-    expect(checkLegacyCompetency({ competency: 'made-up', level: 'silver', earnedOn: '2022-01-01' }, legacy)).toEqual({ kind: 'invalid', issues: [{ path: 'competency', message: 'unknown legacy competency made-up' }] });
+    expect(checkLegacyCompetency({ competency: 'devops', level: 'silver', earnedOn: '2022-10-01' }, legacy)).toMatchObject({
+      kind: 'refused',
+      reason: 'competencyTooLate',
+    });
+    expect(checkLegacyCompetency({ competency: 'made-up', level: 'silver', earnedOn: '2022-01-01' }, legacy)).toEqual({
+      kind: 'invalid',
+      issues: [{ path: 'competency', message: 'unknown legacy competency made-up' }],
+    });
     expect(legacy.competencies).toHaveLength(18);
     expect(legacy.competencies.find((c) => c.id === 'app-integration')?.areas).toEqual(['dataAi', 'digitalAppInnovation']);
   });
@@ -170,7 +220,8 @@ describe('legacy Silver/Gold', () => {
 
 describe('the Azure enrollment track (learn-2026/azure.md "Enrollment Track")', () => {
   const A = '2026-11-10';
-  const day = (m: Membership, on: string, track: 'smb' | 'enterprise', ...areas: SolutionArea[]) => applyDailyScores(m, only(...areas), on, track).membership;
+  const day = (m: Membership, on: string, track: 'smb' | 'enterprise', ...areas: SolutionArea[]) =>
+    applyDailyScores(m, only(...areas), on, track).membership;
 
   it('a designation records the track it was attained on; Modern Work records none', () => {
     const m = day(empty, '2025-11-10', 'smb', 'infrastructure', 'modernWork');
@@ -182,7 +233,10 @@ describe('the Azure enrollment track (learn-2026/azure.md "Enrollment Track")', 
     const first = applyDailyScores(empty, only('dataAi'), '2026-03-01', 'enterprise');
     expect(first.events).toContainEqual({ type: 'azureTrackChanged', track: 'enterprise', on: '2026-03-01' });
     expect(applyDailyScores(first.membership, only('dataAi'), '2026-03-02', 'enterprise').events).toEqual([]);
-    expect(applyDailyScores(first.membership, only('dataAi'), '2026-03-03', 'smb').membership.azureTrack).toEqual({ track: 'smb', since: '2026-03-03' });
+    expect(applyDailyScores(first.membership, only('dataAi'), '2026-03-03', 'smb').membership.azureTrack).toEqual({
+      track: 'smb',
+      since: '2026-03-03',
+    });
   });
 
   it('a partner without an Azure designation keeps no track: no event, no write', () => {
@@ -211,6 +265,9 @@ describe('the Azure enrollment track (learn-2026/azure.md "Enrollment Track")', 
 
   it('a partner never classified (before 2025-07) renews with no enrollment track', () => {
     const m = replay([['2024-11-10', ['infrastructure']]]);
-    expect(renew(m, [{ day: '2025-11-10', qualifies: only('infrastructure') }], '2025-11-10', 'designation', renewalRules).record.enrollmentTracks).toBeUndefined();
+    expect(
+      renew(m, [{ day: '2025-11-10', qualifies: only('infrastructure') }], '2025-11-10', 'designation', renewalRules).record
+        .enrollmentTracks,
+    ).toBeUndefined();
   });
 });

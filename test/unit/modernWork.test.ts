@@ -28,13 +28,18 @@ describe('Modern Work: two paths, best of at area level (learn-2023 "Two attainm
   });
 
   it('the intermediate list is the page’s seven certifications (Teams Application Developer and Messaging Administrator included); Azure Administrator is not on it', () => {
-    const team = [person(['teams-application-developer-associate']), person(['messaging-administrator-associate']), person(['azure-administrator-associate'])];
+    const team = [
+      person(['teams-application-developer-associate']),
+      person(['messaging-administrator-associate']),
+      person(['azure-administrator-associate']),
+    ];
     expect(metric({ people: team }, 'modernWork', 'intermediateCertifications').value).toBe(2);
   });
 
   it('the path is kept at area level, not metric by metric: a higher total wins even where the other path earns more on a metric, and the shortfall says so', () => {
     const customers = Array.from({ length: 5 }, () => associated('CPOR', { '2024-05': seats(0), '2025-05': seats(500) }));
-    const area = score({ customers, people: [person(['teams-administrator-associate']), person(['m365-enterprise-administrator-expert'])] }).areas.modernWork;
+    const area = score({ customers, people: [person(['teams-administrator-associate']), person(['m365-enterprise-administrator-expert'])] })
+      .areas.modernWork;
     expect(area.paths).toEqual({ enterprise: 20 + 2.5 + 7.5, smb: 5 + 15 });
     expect(area.path).toBe('enterprise');
     expect(area.score).toBe(30);
@@ -83,14 +88,19 @@ describe('Modern Work usage growth: options by association type, best kept (lear
 
   it('counts only tenants of the path’s size in M, and only growth since the association', () => {
     const tooSmall = associated('CPOR', { '2024-05': seats(10, 0), '2025-05': seats(10, 900) });
-    const joinedLate = associated('CPOR', { '2024-05': seats(100, 0), '2024-11': seats(100, 300), '2025-05': seats(100, 400) }, { associations: [{ type: 'CPOR', from: '2024-11-15' }] });
+    const joinedLate = associated(
+      'CPOR',
+      { '2024-05': seats(100, 0), '2024-11': seats(100, 300), '2025-05': seats(100, 400) },
+      { associations: [{ type: 'CPOR', from: '2024-11-15' }] },
+    );
     const m = metric({ customers: [tooSmall, joinedLate] }, 'modernWork', 'usageGrowth');
     expect(m.value).toBe(100);
   });
 });
 
 describe('Modern Work deployments: ≥ 40% active in M, below at the baseline month; options (learn-2023 "Deployments metric")', () => {
-  const crossing = (type: 'CPOR' | 'DPOR' | 'CSP', paidSeats: number) => associated(type, { '2024-05': seats(paidSeats, 0), '2025-05': seats(paidSeats, paidSeats * 0.4) });
+  const crossing = (type: 'CPOR' | 'DPOR' | 'CSP', paidSeats: number) =>
+    associated(type, { '2024-05': seats(paidSeats, 0), '2025-05': seats(paidSeats, paidSeats * 0.4) });
 
   it('Enterprise: 3 CPOR deployments (5 for full points) beat 4 DPOR (10 for full points): 15 of 25', () => {
     const customers = [...[1, 2, 3].map(() => crossing('CPOR', 500)), ...[1, 2, 3, 4].map(() => crossing('DPOR', 500))];
@@ -117,6 +127,9 @@ describe('Modern Work deployments: ≥ 40% active in M, below at the baseline mo
   });
 
   it('people are counted once per metric', () => {
-    expect(metric({ people: people(3, ['teams-administrator-associate', 'm365-fundamentals']) }, 'modernWork', 'intermediateCertifications').value).toBe(3);
+    expect(
+      metric({ people: people(3, ['teams-administrator-associate', 'm365-fundamentals']) }, 'modernWork', 'intermediateCertifications')
+        .value,
+    ).toBe(3);
   });
 });

@@ -28,8 +28,15 @@ describe('portal sign-in with Microsoft Entra ID', () => {
   it('is configured by the build: client id and API scope, the multi-tenant authority by default', () => {
     expect(entraConfigFrom({})).toBeUndefined();
     expect(entraConfigFrom({ VITE_ENTRA_CLIENT_ID: 'c1' })).toBeUndefined();
-    expect(entraConfigFrom({ VITE_ENTRA_CLIENT_ID: ' c1 ', VITE_API_SCOPE: SCOPE })).toEqual({ clientId: 'c1', authority: 'https://login.microsoftonline.com/organizations', scopes: [SCOPE] });
-    expect(entraConfigFrom({ VITE_ENTRA_CLIENT_ID: 'c1', VITE_API_SCOPE: SCOPE, VITE_ENTRA_AUTHORITY: 'https://login.microsoftonline.com/t1' })?.authority).toBe('https://login.microsoftonline.com/t1');
+    expect(entraConfigFrom({ VITE_ENTRA_CLIENT_ID: ' c1 ', VITE_API_SCOPE: SCOPE })).toEqual({
+      clientId: 'c1',
+      authority: 'https://login.microsoftonline.com/organizations',
+      scopes: [SCOPE],
+    });
+    expect(
+      entraConfigFrom({ VITE_ENTRA_CLIENT_ID: 'c1', VITE_API_SCOPE: SCOPE, VITE_ENTRA_AUTHORITY: 'https://login.microsoftonline.com/t1' })
+        ?.authority,
+    ).toBe('https://login.microsoftonline.com/t1');
   });
 
   it('sends the API an access token acquired silently for the signed-in account', async () => {

@@ -7,7 +7,11 @@ const history = (days: [string, boolean][]): History => ({
   partnerId: 'p',
   from: '2025-01-01',
   to: '2025-12-31',
-  days: days.map(([day, qualifies]) => ({ day, computedAt: `${day}T02:00:00Z`, summary: { areas: { security: { score: qualifies ? 75 : 60, qualifies } } as History['days'][number]['summary']['areas'] } })),
+  days: days.map(([day, qualifies]) => ({
+    day,
+    computedAt: `${day}T02:00:00Z`,
+    summary: { areas: { security: { score: qualifies ? 75 : 60, qualifies } } as History['days'][number]['summary']['areas'] },
+  })),
 });
 const designations = (d: Partial<DesignationList['designations'][number]>, nextAnniversary = '2025-11-10'): DesignationList => ({
   anniversary: '2024-11-10',
@@ -17,7 +21,13 @@ const designations = (d: Partial<DesignationList['designations'][number]>, nextA
 
 describe('what the portal’s history charts mark', () => {
   it('the attainment day, a day the area stops qualifying while the designation is active (at risk), and the lapse', () => {
-    const days = history([['2025-03-01', true], ['2025-03-02', false], ['2025-03-03', false], ['2025-03-04', true], ['2025-03-05', false]]);
+    const days = history([
+      ['2025-03-01', true],
+      ['2025-03-02', false],
+      ['2025-03-03', false],
+      ['2025-03-04', true],
+      ['2025-03-05', false],
+    ]);
     expect(marks('security', days, designations({ status: 'lapsed', lapsedOn: '2025-03-05' }))).toEqual([
       { day: '2025-02-01', label: 'attained' },
       { day: '2025-03-02', label: 'at risk' },
@@ -26,7 +36,11 @@ describe('what the portal’s history charts mark', () => {
   });
 
   it('no at-risk mark before the designation is attained, and nothing for an area without one', () => {
-    const days = history([['2025-01-20', true], ['2025-01-21', false], ['2025-02-01', true]]);
+    const days = history([
+      ['2025-01-20', true],
+      ['2025-01-21', false],
+      ['2025-02-01', true],
+    ]);
     expect(marks('security', days, designations({}))).toEqual([{ day: '2025-02-01', label: 'attained' }]);
     expect(marks('modernWork', days, designations({}))).toEqual([]);
   });
@@ -36,7 +50,10 @@ describe('what the portal’s history charts mark', () => {
       { from: '2024-06-01', to: '2024-11-10', label: 'renewal window to 2024-11-10' },
       { from: '2025-06-01', to: '2025-11-10', label: 'renewal window to 2025-11-10' },
     ]);
-    expect(renewalWindows(designations({}, '2028-02-29'), rules).map((w) => [w.from, w.to])).toEqual([['2026-09-01', '2027-02-28'], ['2027-09-01', '2028-02-29']]);
+    expect(renewalWindows(designations({}, '2028-02-29'), rules).map((w) => [w.from, w.to])).toEqual([
+      ['2026-09-01', '2027-02-28'],
+      ['2027-09-01', '2028-02-29'],
+    ]);
     expect(renewalWindows({ anniversary: null, nextAnniversary: null, designations: [] }, rules)).toEqual([]);
   });
 });

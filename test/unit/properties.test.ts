@@ -20,7 +20,10 @@ describe('scoring invariants', () => {
             expect(m.points).toBeGreaterThanOrEqual(0);
             expect(m.points).toBeLessThanOrEqual(m.maxPoints);
           }
-          expect(result.areas[area].score).toBeCloseTo(metrics.reduce((sum, m) => sum + m.points, 0), 9);
+          expect(result.areas[area].score).toBeCloseTo(
+            metrics.reduce((sum, m) => sum + m.points, 0),
+            9,
+          );
           expect(result.areas[area].score).toBeLessThanOrEqual(100 + TOLERANCE);
         }
       }),
@@ -43,22 +46,28 @@ describe('scoring invariants', () => {
 
   it('adding a person never lowers a score', () => {
     fc.assert(
-      fc.property(scenario.chain((s) => fc.tuple(fc.constant(s), person('newcomer'))), ([s, newcomer]) => {
-        const before = scoreOf(s);
-        const after = scoreOf({ ...s, facts: { ...s.facts, people: [...s.facts.people, newcomer] } });
-        for (const area of SOLUTION_AREAS) expect(after.areas[area].score).toBeGreaterThanOrEqual(before.areas[area].score - TOLERANCE);
-      }),
+      fc.property(
+        scenario.chain((s) => fc.tuple(fc.constant(s), person('newcomer'))),
+        ([s, newcomer]) => {
+          const before = scoreOf(s);
+          const after = scoreOf({ ...s, facts: { ...s.facts, people: [...s.facts.people, newcomer] } });
+          for (const area of SOLUTION_AREAS) expect(after.areas[area].score).toBeGreaterThanOrEqual(before.areas[area].score - TOLERANCE);
+        },
+      ),
       RUNS,
     );
   });
 
   it('adding a customer with nothing at baseline and only new usage after never lowers a score', () => {
     fc.assert(
-      fc.property(scenario.chain((s) => fc.tuple(fc.constant(s), helpfulCustomer(s.asOf, scoreOf(s).areas.infrastructure.track ?? 'enterprise'))), ([s, newcomer]) => {
-        const before = scoreOf(s);
-        const after = scoreOf({ ...s, facts: { ...s.facts, customers: [...s.facts.customers, newcomer] } });
-        for (const area of SOLUTION_AREAS) expect(after.areas[area].score).toBeGreaterThanOrEqual(before.areas[area].score - TOLERANCE);
-      }),
+      fc.property(
+        scenario.chain((s) => fc.tuple(fc.constant(s), helpfulCustomer(s.asOf, scoreOf(s).areas.infrastructure.track ?? 'enterprise'))),
+        ([s, newcomer]) => {
+          const before = scoreOf(s);
+          const after = scoreOf({ ...s, facts: { ...s.facts, customers: [...s.facts.customers, newcomer] } });
+          for (const area of SOLUTION_AREAS) expect(after.areas[area].score).toBeGreaterThanOrEqual(before.areas[area].score - TOLERANCE);
+        },
+      ),
       RUNS,
     );
   });
@@ -79,15 +88,18 @@ describe('scoring invariants', () => {
 
   it('adding an eligible SMB tenant never lowers an SMB path (Modern Work; Security from 2025-07)', () => {
     fc.assert(
-      fc.property(scenario.chain((s) => fc.tuple(fc.constant(s), smbTenant(s.asOf))), ([s, tenant]) => {
-        const before = scoreOf(s);
-        const after = scoreOf({ ...s, facts: { ...s.facts, customers: [...s.facts.customers, tenant] } });
-        for (const area of SOLUTION_AREAS) {
-          const smbBefore = before.areas[area].paths?.smb;
-          if (smbBefore === undefined) continue;
-          expect(after.areas[area].paths!.smb).toBeGreaterThanOrEqual(smbBefore - TOLERANCE);
-        }
-      }),
+      fc.property(
+        scenario.chain((s) => fc.tuple(fc.constant(s), smbTenant(s.asOf))),
+        ([s, tenant]) => {
+          const before = scoreOf(s);
+          const after = scoreOf({ ...s, facts: { ...s.facts, customers: [...s.facts.customers, tenant] } });
+          for (const area of SOLUTION_AREAS) {
+            const smbBefore = before.areas[area].paths?.smb;
+            if (smbBefore === undefined) continue;
+            expect(after.areas[area].paths!.smb).toBeGreaterThanOrEqual(smbBefore - TOLERANCE);
+          }
+        },
+      ),
       RUNS,
     );
   });

@@ -23,9 +23,23 @@ describe('recomputeDay, on an in-memory world', () => {
     const world = newPartner();
     const result = await recomputeDay(world.ports, ID, A, 'ifAbsent');
     expect(result).toMatchObject({ outcome: 'written', qualifies: { infrastructure: true, modernWork: true, security: false } });
-    expect(result.outcome !== 'missing' && result.events.map((e) => e.type).sort()).toEqual(['anniversarySet', 'attained', 'attained', 'packageInForce', 'renewed', 'renewed']);
+    expect(result.outcome !== 'missing' && result.events.map((e) => e.type).sort()).toEqual([
+      'anniversarySet',
+      'attained',
+      'attained',
+      'packageInForce',
+      'renewed',
+      'renewed',
+    ]);
     expect(world.writes).toEqual([`partner ${ID}`, `renewal ${ID} ${A}`, `snapshot ${ID} ${A}`]);
-    expect(world.renewal(ID, A)?.record).toMatchObject({ anniversary: A, package: 'designation', renewed: ['infrastructure', 'modernWork'], lapsed: [], feeUsd: FEE, paid: false });
+    expect(world.renewal(ID, A)?.record).toMatchObject({
+      anniversary: A,
+      package: 'designation',
+      renewed: ['infrastructure', 'modernWork'],
+      lapsed: [],
+      feeUsd: FEE,
+      paid: false,
+    });
     expect(FEE).toBeGreaterThan(0);
     expect(world.membership(ID)).toMatchObject({ anniversary: A, lastRenewal: A, package: 'designation' });
   });
@@ -46,7 +60,10 @@ describe('recomputeDay, on an in-memory world', () => {
 
   it('a recompute stopped between its partner write and the record: the repeat writes the record, once', async () => {
     const world = newPartner();
-    const stopping = { ...world.ports, renewals: { ...world.ports.renewals, commitRenewal: () => Promise.reject(new Error('the host was stopped')) } };
+    const stopping = {
+      ...world.ports,
+      renewals: { ...world.ports.renewals, commitRenewal: () => Promise.reject(new Error('the host was stopped')) },
+    };
     await expect(recomputeDay(stopping, ID, A, 'ifAbsent')).rejects.toThrow('the host was stopped');
     expect(world.membership(ID)).toMatchObject({ anniversary: A, lastRenewal: A });
     expect(world.renewal(ID, A)).toBeUndefined();

@@ -19,7 +19,11 @@ registerQueue({
   },
 });
 const opening = registrations.find((r): r is QueueRegistration => r.name === 'testOpening')!;
-const run = (message: unknown) => opening.handler(message, invocationContext('testOpening', () => {}, { adminInput: message }));
+const run = (message: unknown) =>
+  opening.handler(
+    message,
+    invocationContext('testOpening', () => {}, { adminInput: message }),
+  );
 
 describe('registerQueue: the queue handlers’ shared opening', () => {
   it('the handler receives the message as its schema parses it (defaults applied)', async () => {

@@ -3,7 +3,14 @@ import { upgradeRenewalDoc } from '../../shared/store/renewalStore.js';
 import type { RenewalDoc } from '../../shared/store/documents.js';
 
 const doc = (extra: object): RenewalDoc =>
-  ({ id: 'renewal:2025-06-10', partnerId: 'p', type: 'renewal', anniversary: '2025-06-10', updatedAt: '2025-07-10T00:00:00Z', ...extra }) as RenewalDoc;
+  ({
+    id: 'renewal:2025-06-10',
+    partnerId: 'p',
+    type: 'renewal',
+    anniversary: '2025-06-10',
+    updatedAt: '2025-07-10T00:00:00Z',
+    ...extra,
+  }) as RenewalDoc;
 
 describe('renewal documents written before the fee-due record was renamed', () => {
   it('a feeCheck {on, lapsed} reads as feeDue {checkedOn, lapsed}, so the late payment it lapsed is still refused', () => {

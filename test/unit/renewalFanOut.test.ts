@@ -32,15 +32,19 @@ function world(partners: { partnerId: string; anniversary: string }[], failAfter
 
 const DAY = '2025-06-15';
 // Due on 2025-06-15: the renewal of 06-15, the preview of 07-15, the fee check of 05-16.
-const population = Array.from({ length: 250 }, (_, i) => ({ partnerId: `p${String(i).padStart(3, '0')}`, anniversary: ['2024-06-15', '2023-07-15', '2024-05-16', '2024-06-16', '2025-06-15', '2025-07-15'][i % 6]! }));
+const population = Array.from({ length: 250 }, (_, i) => ({
+  partnerId: `p${String(i).padStart(3, '0')}`,
+  anniversary: ['2024-06-15', '2023-07-15', '2024-05-16', '2024-06-16', '2025-06-15', '2025-07-15'][i % 6]!,
+}));
 
 describe('daily renewals fan-out', () => {
-  it("queues each due step once, page by page, and marks the day done; run again the same day, it queues nothing", async () => {
+  it('queues each due step once, page by page, and marks the day done; run again the same day, it queues nothing', async () => {
     const w = world(population);
     const result = await fanOutRenewals(DAY, renewalTerms, w.ports, { pageSize: 50, concurrency: 4 });
     const expected = population.flatMap(({ partnerId, anniversary }) => {
       if (anniversary === '2024-06-15' || anniversary === '2025-06-15') return [{ partnerId, anniversary: DAY, step: 'renew', asOf: DAY }];
-      if (anniversary === '2023-07-15' || anniversary === '2025-07-15') return [{ partnerId, anniversary: '2025-07-15', step: 'preview', asOf: DAY }];
+      if (anniversary === '2023-07-15' || anniversary === '2025-07-15')
+        return [{ partnerId, anniversary: '2025-07-15', step: 'preview', asOf: DAY }];
       if (anniversary === '2024-05-16') return [{ partnerId, anniversary: '2025-05-16', step: 'feeDue', asOf: DAY }];
       return [];
     });

@@ -6,14 +6,22 @@ import { renewalRules, renewalTerms } from '../../rules/index.js';
 import { RenewalTerms } from '../../rules/lifecycleSchema.js';
 import { SOLUTION_AREAS, type SolutionArea } from '../../shared/model/primitives.js';
 import { applyDailyScores, packageInForce, type Membership } from '../../shared/lifecycle/membership.js';
-import { applyRenewal, checkPayment, lapseUnpaid, recordPayment, renewalRecord, type QualifiedDay } from '../../shared/lifecycle/renewal.js';
+import {
+  applyRenewal,
+  checkPayment,
+  lapseUnpaid,
+  recordPayment,
+  renewalRecord,
+  type QualifiedDay,
+} from '../../shared/lifecycle/renewal.js';
 import { monthDaysDue, renewalStepsDue } from '../../shared/lifecycle/schedule.js';
 import { planRenewal } from '../../shared/lifecycle/plan.js';
 
 dayjs.extend(utc);
 
 const dayOf = (offset: number) => dayjs.utc('2023-01-01').add(offset, 'day').format('YYYY-MM-DD');
-const only = (...areas: SolutionArea[]) => Object.fromEntries(SOLUTION_AREAS.map((a) => [a, areas.includes(a)])) as Record<SolutionArea, boolean>;
+const only = (...areas: SolutionArea[]) =>
+  Object.fromEntries(SOLUTION_AREAS.map((a) => [a, areas.includes(a)])) as Record<SolutionArea, boolean>;
 
 describe('which renewal steps are due on a day', () => {
   it('the preview 30 days before A, the renewal on A, the fee check 30 days after', () => {
@@ -52,7 +60,8 @@ describe('which renewal steps are due on a day', () => {
       fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 2000 }), (a, d) => {
         const anniversary = dayOf(a);
         const day = dayOf(d);
-        if (renewalStepsDue(anniversary, day, renewalTerms).length > 0) expect(monthDaysDue(day, renewalTerms)).toContain(anniversary.slice(5));
+        if (renewalStepsDue(anniversary, day, renewalTerms).length > 0)
+          expect(monthDaysDue(day, renewalTerms)).toContain(anniversary.slice(5));
       }),
     );
   });
@@ -77,7 +86,9 @@ describe('applying a renewal', () => {
   const member = [
     ['2024-11-10', ['modernWork']],
     ['2025-01-15', ['modernWork', 'businessApplications']],
-  ].reduce<Membership>((m, [day, areas]) => applyDailyScores(m, only(...(areas as SolutionArea[])), day as string).membership, { designations: {} });
+  ].reduce<Membership>((m, [day, areas]) => applyDailyScores(m, only(...(areas as SolutionArea[])), day as string).membership, {
+    designations: {},
+  });
   const history: QualifiedDay[] = [{ day: '2025-07-01', qualifies: only('modernWork') }];
 
   it('is idempotent: the same anniversary applied twice changes nothing more', () => {
@@ -111,7 +122,11 @@ describe('payments and the plan for an anniversary', () => {
 
   it('are summed in whole cents, at most what is outstanding; a reference reused for another amount is refused', () => {
     let r = record;
-    for (const [reference, amountUsd] of [['a', 0.1], ['b', 0.2], ['c', 4729.7]] as const) {
+    for (const [reference, amountUsd] of [
+      ['a', 0.1],
+      ['b', 0.2],
+      ['c', 4729.7],
+    ] as const) {
       expect(checkPayment(r, { reference, amountUsd })).toBeUndefined();
       r = recordPayment(r, { reference, amountUsd, paidOn: '2026-01-11' }).record;
     }
@@ -128,6 +143,10 @@ describe('payments and the plan for an anniversary', () => {
     const moved = planRenewal(legacyGold, [], '2025-06-01', undefined, renewalRules)!;
     expect(moved).toMatchObject({ package: 'none', feeUsd: 0, paid: true });
     expect(moved.notes[0]).toContain('legacyGold benefits ended on 2025-06-01');
-    expect(planRenewal(member, [{ day: '2025-12-01', qualifies: only('security') }], '2026-01-10', undefined, renewalRules)).toMatchObject({ package: 'designation', renewed: ['security'], feeUsd: 4730 });
+    expect(planRenewal(member, [{ day: '2025-12-01', qualifies: only('security') }], '2026-01-10', undefined, renewalRules)).toMatchObject({
+      package: 'designation',
+      renewed: ['security'],
+      feeUsd: 4730,
+    });
   });
 });

@@ -35,7 +35,12 @@ function memberWorld() {
   return world;
 }
 
-const message = (step: RenewalMessage['step'], anniversary = A): RenewalMessage => ({ partnerId: ID, anniversary, step, asOf: stepDay(anniversary, step, renewalTerms) });
+const message = (step: RenewalMessage['step'], anniversary = A): RenewalMessage => ({
+  partnerId: ID,
+  anniversary,
+  step,
+  asOf: stepDay(anniversary, step, renewalTerms),
+});
 
 async function renewed() {
   const world = memberWorld();
@@ -50,17 +55,29 @@ describe('runRenewalStep, on an in-memory world', () => {
     const outcome = await runRenewalStep(message('preview'), world.ports);
     expect(outcome.events).toEqual([]);
     expect(world.writes).toEqual([`renewal ${ID} ${A}`]);
-    expect(world.renewal(ID, A)?.preview).toMatchObject({ on: '2025-05-16', renewed: ['modernWork'], lapsed: ['infrastructure'], feeUsd: FEE });
+    expect(world.renewal(ID, A)?.preview).toMatchObject({
+      on: '2025-05-16',
+      renewed: ['modernWork'],
+      lapsed: ['infrastructure'],
+      feeUsd: FEE,
+    });
     expect(world.renewal(ID, A)?.record).toBeUndefined();
     expect(world.membership(ID)).toEqual(member);
   });
 
-  it("on A with no snapshot yet, the renewal scores A itself, writes the record with one fee and renews the membership; redelivered, it charges nothing and changes nothing", async () => {
+  it('on A with no snapshot yet, the renewal scores A itself, writes the record with one fee and renews the membership; redelivered, it charges nothing and changes nothing', async () => {
     const world = memberWorld();
     const outcome = await runRenewalStep(message('renew'), world.ports);
     expect(world.writes).toContain(`snapshot ${ID} ${A}`);
     expect(world.writes.filter((w) => w.startsWith('renewal'))).toEqual([`renewal ${ID} ${A}`]);
-    expect(world.renewal(ID, A)?.record).toMatchObject({ anniversary: A, package: 'designation', renewed: ['infrastructure', 'modernWork'], lapsed: [], feeUsd: FEE, paid: false });
+    expect(world.renewal(ID, A)?.record).toMatchObject({
+      anniversary: A,
+      package: 'designation',
+      renewed: ['infrastructure', 'modernWork'],
+      lapsed: [],
+      feeUsd: FEE,
+      paid: false,
+    });
     expect(outcome.events.filter((e) => e.type === 'renewed')).toHaveLength(2);
     expect(world.membership(ID)).toMatchObject({ anniversary: FIRST, lastRenewal: A, package: 'designation' });
 
@@ -89,7 +106,9 @@ describe('runRenewalStep, on an in-memory world', () => {
   it('a fee still unpaid 30 days after A lapses what renewed, once: the check redelivered lapses nothing more and writes nothing', async () => {
     const world = await renewed();
     const outcome = await runRenewalStep(message('feeDue'), world.ports);
-    expect(outcome.events.filter((e) => e.type === 'lapsed' && e.reason === 'feeUnpaid').map((e) => e.type === 'lapsed' && e.area)).toEqual(['infrastructure', 'modernWork']);
+    expect(outcome.events.filter((e) => e.type === 'lapsed' && e.reason === 'feeUnpaid').map((e) => e.type === 'lapsed' && e.area)).toEqual(
+      ['infrastructure', 'modernWork'],
+    );
     expect(world.renewal(ID, A)?.feeDue).toEqual({ checkedOn: '2025-07-15', lapsed: ['infrastructure', 'modernWork'] });
     expect(world.membership(ID).designations.modernWork).toMatchObject({ status: 'lapsed', lapseReason: 'feeUnpaid' });
 

@@ -20,7 +20,10 @@ const policy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 5000 };
 describe('retrying transient storage failures', () => {
   it('waits what a 429 asks for, then succeeds', async () => {
     const waits: number[] = [];
-    const op = failing([{ code: 429, retryAfterInMs: 1234 }, { code: 503, retryAfterInMs: 10 }]);
+    const op = failing([
+      { code: 429, retryAfterInMs: 1234 },
+      { code: 503, retryAfterInMs: 10 },
+    ]);
     expect(await withRetry(op.run, policy, async (ms) => void waits.push(ms))).toBe('done');
     expect(waits).toEqual([1234, 10]);
   });

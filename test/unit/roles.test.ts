@@ -12,7 +12,13 @@ const contoso: ReadonlySet<string> = new Set(['contoso-jp']);
 // Never called: it exists for the type checker (`npm run typecheck` fails if the error goes away).
 export function aRouteWithoutARole(): void {
   // @ts-expect-error a route that does not declare the role it needs does not type-check
-  registerHttp({ name: 'forgetful', route: 'forgetful', method: 'GET', contract: { summary: 's', tag: 't', responses: { 200: { description: 'ok', schema: z.object({}) } } }, handler: async () => ({ status: 200 }) });
+  registerHttp({
+    name: 'forgetful',
+    route: 'forgetful',
+    method: 'GET',
+    contract: { summary: 's', tag: 't', responses: { 200: { description: 'ok', schema: z.object({}) } } },
+    handler: async () => ({ status: 200 }),
+  });
 }
 
 describe('the roles a token grants', () => {

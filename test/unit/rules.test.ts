@@ -21,7 +21,8 @@ const files = (over: Partial<Record<'2022' | '2023' | '2024' | '2025', unknown>>
   'rules/ruleSets/2024-07.json': over['2024'] ?? ruleSet2024,
   'rules/ruleSets/2025-07.json': over['2025'] ?? ruleSet2025,
 });
-const load = (over: Parameters<typeof files>[0] = {}, workloadCatalogue: unknown = workloads) => loadRules(files(over), certifications, workloadCatalogue);
+const load = (over: Parameters<typeof files>[0] = {}, workloadCatalogue: unknown = workloads) =>
+  loadRules(files(over), certifications, workloadCatalogue);
 
 describe('rule sets', () => {
   it('ship 2022-10, 2023-12, 2024-07 and 2025-07 (its date assumed), every area, path and track at 100 points', () => {
@@ -32,7 +33,8 @@ describe('rule sets', () => {
       ['2025-07', '2025-07-01', true],
     ]);
     for (const ruleSet of rules.ruleSets) {
-      for (const area of SOLUTION_AREAS) for (const variant of variantsOf(ruleSet.areas[area])) expect(variant.metrics.reduce((s, m) => s + m.maxPoints, 0)).toBe(100);
+      for (const area of SOLUTION_AREAS)
+        for (const variant of variantsOf(ruleSet.areas[area])) expect(variant.metrics.reduce((s, m) => s + m.maxPoints, 0)).toBe(100);
     }
   });
 
@@ -63,9 +65,17 @@ describe('rule sets', () => {
   it('each rule set names its sources, its own first, then those it inherits', () => {
     const [r22, r23, , r25] = rules.ruleSets;
     expect(r22!.sources.map((s) => s.page)).toContain('learn-2023/modern-work.md');
-    expect(r23!.sources[0]).toEqual({ page: 'learn-2023/security.md', section: 'Skilling category: Changes effective from December 1, 2023' });
+    expect(r23!.sources[0]).toEqual({
+      page: 'learn-2023/security.md',
+      section: 'Skilling category: Changes effective from December 1, 2023',
+    });
     expect(r23!.sources).toEqual(expect.arrayContaining(r22!.sources));
-    expect(r25!.sources.slice(0, 4).map((s) => s.page)).toEqual(['learn-2026/azure.md', 'learn-2026/business-applications.md', 'learn-2026/modern-work.md', 'learn-2026/security.md']);
+    expect(r25!.sources.slice(0, 4).map((s) => s.page)).toEqual([
+      'learn-2026/azure.md',
+      'learn-2026/business-applications.md',
+      'learn-2026/modern-work.md',
+      'learn-2026/security.md',
+    ]);
   });
 
   it("retired certifications count until each page generation's date", () => {
@@ -80,9 +90,7 @@ describe('rule sets', () => {
   it('every certification in the catalogue is used by some rule', () => {
     const used = new Set(
       rules.ruleSets.flatMap((r) =>
-        Object.values(r.areas).flatMap((a) =>
-          variantsOf(a).flatMap((v) => v.metrics.flatMap(certificationsOf)),
-        ),
+        Object.values(r.areas).flatMap((a) => variantsOf(a).flatMap((v) => v.metrics.flatMap(certificationsOf))),
       ),
     );
     expect(rules.certifications.map((c) => c.id).filter((id) => !used.has(id))).toEqual([]);
@@ -105,13 +113,17 @@ describe('a malformed rule file fails loudly, naming the place', () => {
   it('an unknown certification', () => {
     const bad = malformed(ruleSet2022);
     bad.areas.infrastructure.metrics[1].parts[0].requires[0].push('azure-wizard-expert');
-    expect(() => load({ '2022': bad })).toThrow('rules/ruleSets/2022-10.json: areas.infrastructure.metrics[1]: unknown certification azure-wizard-expert');
+    expect(() => load({ '2022': bad })).toThrow(
+      'rules/ruleSets/2022-10.json: areas.infrastructure.metrics[1]: unknown certification azure-wizard-expert',
+    );
   });
 
   it('an unknown certification in a path names the path', () => {
     const bad = malformed(ruleSet2025);
     bad.areas.security.paths.smb.metrics[1].gate[0].anyOf.push('security-wizard-expert');
-    expect(() => load({ '2025': bad })).toThrow('rules/ruleSets/2025-07.json: areas.security.paths.smb.metrics[1]: unknown certification security-wizard-expert');
+    expect(() => load({ '2025': bad })).toThrow(
+      'rules/ruleSets/2025-07.json: areas.security.paths.smb.metrics[1]: unknown certification security-wizard-expert',
+    );
   });
 
   it('an area, or one of its tracks, whose points do not add up to 100', () => {
@@ -120,7 +132,9 @@ describe('a malformed rule file fails loudly, naming the place', () => {
     expect(() => load({ '2024': bad })).toThrow('rules/ruleSets/2024-07.json: areas.dataAi: maxPoints add up to 101, not 100');
     const badTrack = malformed(ruleSet2025);
     badTrack.areas.infrastructure.tracks.smb.metrics[4].maxPoints = 9;
-    expect(() => load({ '2025': badTrack })).toThrow('rules/ruleSets/2025-07.json: areas.infrastructure.tracks.smb: maxPoints add up to 99, not 100');
+    expect(() => load({ '2025': badTrack })).toThrow(
+      'rules/ruleSets/2025-07.json: areas.infrastructure.tracks.smb: maxPoints add up to 99, not 100',
+    );
   });
 
   it('extends a rule set that does not exist', () => {

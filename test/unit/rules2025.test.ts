@@ -22,7 +22,9 @@ describe('Azure qualification track (learn-2026/azure.md "Qualification track cl
     const result = score({ customers: [azure('smb'), ended, m365] }, AS_OF);
     expect(result.areas.dataAi.track).toBe('smb');
     expect(result.areas.digitalAppInnovation.trackReason).toBe('SMB: 1 of 1 customers are SMB in 2026-05 (SMB from 80%)');
-    expect(score({ customers: [m365] }, AS_OF).areas.infrastructure.trackReason).toBe('Enterprise: no customer has an eligible association in 2026-05');
+    expect(score({ customers: [m365] }, AS_OF).areas.infrastructure.trackReason).toBe(
+      'Enterprise: no customer has an eligible association in 2026-05',
+    );
   });
 
   it('a customer without a segment is Enterprise', () => {
@@ -64,7 +66,14 @@ describe('Azure skilling steps 2025-07 (learn-2026/azure.md "Intermediate certif
   });
 
   it('Infrastructure SMB example 4: no administrator, two step-2 people: 0', () => {
-    expect(metric({ customers: smbPartner, people: people(2, ['windows-server-hybrid-administrator-associate']) }, 'infrastructure', 'intermediateCertifications', AS_OF).points).toBe(0);
+    expect(
+      metric(
+        { customers: smbPartner, people: people(2, ['windows-server-hybrid-administrator-associate']) },
+        'infrastructure',
+        'intermediateCertifications',
+        AS_OF,
+      ).points,
+    ).toBe(0);
   });
 
   it('Data & AI SMB example 3: step 1 met, step 2 not: 4 points from step 1 only', () => {
@@ -98,8 +107,12 @@ describe('certifications that count until a date (learn-2026 retirement notes)',
   const twoAdmins = people(2, [ADMIN]);
   it('Azure Developer Associate retires 2026-07-31 and counts through 2027-07-31, not the day after', () => {
     const developers = people(2, ['azure-developer-associate']);
-    expect(metric({ people: [...twoAdmins, ...developers] }, 'digitalAppInnovation', 'intermediateCertifications', '2027-07-31').value).toBe(2);
-    expect(metric({ people: [...twoAdmins, ...developers] }, 'digitalAppInnovation', 'intermediateCertifications', '2027-08-01').value).toBe(0);
+    expect(
+      metric({ people: [...twoAdmins, ...developers] }, 'digitalAppInnovation', 'intermediateCertifications', '2027-07-31').value,
+    ).toBe(2);
+    expect(
+      metric({ people: [...twoAdmins, ...developers] }, 'digitalAppInnovation', 'intermediateCertifications', '2027-08-01').value,
+    ).toBe(0);
   });
 
   it('a certification earned after its retirement still counts until countsUntil (only D ≤ countsUntil is checked)', () => {
@@ -111,7 +124,12 @@ describe('certifications that count until a date (learn-2026 retirement notes)',
 describe('Azure usage growth 2025-07: at least 1,000 USD of eligible ACR over T (learn-2026/azure.md "Usage growth")', () => {
   it('999.99 over T earns nothing, 1,000 earns the growth', () => {
     // Y (2025-05) is outside T; T holds 2026-04 and M (2026-05, 100.01 against 100 at Y: 0.01% growth).
-    const grow = (april: number) => azure('enterprise', { '2025-05': acr('infrastructure', 100), '2026-04': acr('infrastructure', april), '2026-05': acr('infrastructure', 100.01) });
+    const grow = (april: number) =>
+      azure('enterprise', {
+        '2025-05': acr('infrastructure', 100),
+        '2026-04': acr('infrastructure', april),
+        '2026-05': acr('infrastructure', 100.01),
+      });
     expect(metric({ customers: [grow(899.98)] }, 'infrastructure', 'usageGrowth', AS_OF).points).toBe(0);
     expect(metric({ customers: [grow(899.99)] }, 'infrastructure', 'usageGrowth', AS_OF).points).toBeCloseTo(0.01, 9);
   });
@@ -140,7 +158,11 @@ describe('Security 2025-07: two paths (learn-2026/security.md)', () => {
   });
 
   it('Cloud and AI Security Engineer is a step-1 alternative; M365 Security Administrator is no longer a step-2 one', () => {
-    const area = intermediate([...people(2, ['cloud-and-ai-security-engineer-associate']), ...people(2, ['m365-security-administrator-associate']), ...people(1, [STEP3])]);
+    const area = intermediate([
+      ...people(2, ['cloud-and-ai-security-engineer-associate']),
+      ...people(2, ['m365-security-administrator-associate']),
+      ...people(1, [STEP3]),
+    ]);
     expect(area.paths!.smb).toBe(4);
   });
 
@@ -148,7 +170,10 @@ describe('Security 2025-07: two paths (learn-2026/security.md)', () => {
     const pal = associated('PAL', monthsFrom('2025-06', '2026-05', acr('security', 50)));
     const csp = associated('CSP', { '2026-01': acr('security', 600) });
     const short = associated('PAL', { '2026-01': acr('security', 599.99) });
-    for (const [path, points] of [['enterprise', 4], ['smb', 8]] as const) {
+    for (const [path, points] of [
+      ['enterprise', 4],
+      ['smb', 8],
+    ] as const) {
       const m = pathMetric({ customers: [pal, csp, short] }, 'security', path, 'netCustomerAdds', AS_OF);
       expect(m.value).toBe(2);
       expect(m.points).toBe(points);
@@ -172,7 +197,8 @@ describe('Security 2025-07: two paths (learn-2026/security.md)', () => {
 
   it('deployments, Azure: Enterprise over 12,000 USD over 12 months; SMB 750 to 12,000, or promoted from SMB a year earlier', () => {
     const total = (sum: number, before = 0) => associated('PAL', { '2024-08': acr('security', before), '2026-05': acr('security', sum) });
-    const deployments = (path: 'enterprise' | 'smb', c: ReturnType<typeof total>) => pathMetric({ customers: [c] }, 'security', path, 'deployments', AS_OF).value;
+    const deployments = (path: 'enterprise' | 'smb', c: ReturnType<typeof total>) =>
+      pathMetric({ customers: [c] }, 'security', path, 'deployments', AS_OF).value;
     expect([deployments('enterprise', total(12000.01)), deployments('smb', total(12000.01))]).toEqual([1, 0]);
     expect([deployments('enterprise', total(12000)), deployments('smb', total(12000))]).toEqual([0, 1]);
     expect(deployments('smb', total(750))).toBe(1);
@@ -185,7 +211,8 @@ describe('Security 2025-07: two paths (learn-2026/security.md)', () => {
   });
 
   it('deployments, Microsoft 365: 15% of paid licences protected in M, below 15% at the baseline month; exactly 15% counts', () => {
-    const tenant = (protectedUsers: number) => associated('CSP', { '2025-05': { paidSeats: 200, protectedUsers: 0 }, '2026-05': { paidSeats: 200, protectedUsers } });
+    const tenant = (protectedUsers: number) =>
+      associated('CSP', { '2025-05': { paidSeats: 200, protectedUsers: 0 }, '2026-05': { paidSeats: 200, protectedUsers } });
     expect(pathMetric({ customers: [tenant(30)] }, 'security', 'smb', 'deployments', AS_OF).value).toBe(1);
     expect(pathMetric({ customers: [tenant(29)] }, 'security', 'smb', 'deployments', AS_OF).value).toBe(0);
     expect(pathMetric({ customers: [tenant(30)] }, 'security', 'enterprise', 'deployments', AS_OF).value).toBe(0);
@@ -193,7 +220,10 @@ describe('Security 2025-07: two paths (learn-2026/security.md)', () => {
 
   it('usage growth, SMB rates: 1 point per 750 USD of security ACR growth or per 50 protected users', () => {
     const azureGrowth = associated('PAL', { '2025-05': acr('security', 1000), '2026-05': acr('security', 2500) }); // +1,500 → 2 SMB points
-    const m365Growth = associated('CPOR', { '2025-05': { paidSeats: 200, protectedUsers: 0 }, '2026-05': { paidSeats: 200, protectedUsers: 100 } }); // +100 → 2
+    const m365Growth = associated('CPOR', {
+      '2025-05': { paidSeats: 200, protectedUsers: 0 },
+      '2026-05': { paidSeats: 200, protectedUsers: 100 },
+    }); // +100 → 2
     const m = score({ customers: [azureGrowth, m365Growth] }, AS_OF).areas.security;
     expect(m.path).toBe('smb');
     expect(m.metrics.usageGrowth!.points).toBe(4);

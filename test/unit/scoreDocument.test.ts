@@ -11,12 +11,27 @@ describe('the score document', () => {
     expect(doc).toMatchObject({ partnerId: 'p1', asOf: '2025-06-15', ruleSet: '2024-07', evaluationMonth: '2025-05' });
     expect(Object.keys(doc.areas)).toEqual([...SOLUTION_AREAS]);
     expect(Object.keys(doc.areas.dataAi.metrics)).toEqual(['netCustomerAdds', 'intermediateCertifications', 'usageGrowth', 'deployments']);
-    expect(Object.keys(doc.areas.security.metrics)).toEqual(['netCustomerAdds', 'intermediateCertifications', 'deployments', 'usageGrowth']);
-    expect(Object.keys(doc.areas.modernWork.metrics)).toEqual(['netCustomerAdds', 'intermediateCertifications', 'advancedCertifications', 'usageGrowth', 'deployments']);
+    expect(Object.keys(doc.areas.security.metrics)).toEqual([
+      'netCustomerAdds',
+      'intermediateCertifications',
+      'deployments',
+      'usageGrowth',
+    ]);
+    expect(Object.keys(doc.areas.modernWork.metrics)).toEqual([
+      'netCustomerAdds',
+      'intermediateCertifications',
+      'advancedCertifications',
+      'usageGrowth',
+      'deployments',
+    ]);
   });
 
   it('rounds score and points to two decimals but qualifies on the exact numbers', () => {
-    const team = people(1, ['m365-security-administrator-associate', 'azure-security-engineer-associate', 'identity-and-access-administrator-associate']);
+    const team = people(1, [
+      'm365-security-administrator-associate',
+      'azure-security-engineer-associate',
+      'identity-and-access-administrator-associate',
+    ]);
     const exact = score({ people: team }, '2023-06-15');
     const doc = toScoreDocument(exact);
     expect(exact.areas.security.metrics.intermediateCertifications!.points).toBeCloseTo(40 / 6, 14);
@@ -61,7 +76,9 @@ describe('the sample partner file', () => {
     expect(areas).toHaveLength(6);
     expect(areas.some((a) => a.qualifies)).toBe(true);
     expect(areas.some((a) => !a.qualifies && a.shortfall.length > 0)).toBe(true);
-    for (const area of areas) for (const m of Object.values(area.metrics)) expect(m.points === m.maxPoints ? m.toFullPoints === null || m.gate !== null : typeof m.toFullPoints === 'string').toBe(true);
+    for (const area of areas)
+      for (const m of Object.values(area.metrics))
+        expect(m.points === m.maxPoints ? m.toFullPoints === null || m.gate !== null : typeof m.toFullPoints === 'string').toBe(true);
     expect(outcome.document.areas.infrastructure.metrics.deployments!.contributors.length).toBeGreaterThan(0);
   });
 });

@@ -18,7 +18,16 @@ describe('Security net customer adds', () => {
     const small = associated('CPOR', monthsFrom('2024-08', '2025-05', { paidSeats: 24 }));
     const result = metric({ customers: [lost, small] }, 'security', 'netCustomerAdds');
     expect(result.value).toBe(-1);
-    expect(result.contributors).toEqual([expect.objectContaining({ id: lost.customerId, contribution: -1, months: [{ month: '2024-11', value: 30 }, { month: '2024-12', value: 0 }] })]);
+    expect(result.contributors).toEqual([
+      expect.objectContaining({
+        id: lost.customerId,
+        contribution: -1,
+        months: [
+          { month: '2024-11', value: 30 },
+          { month: '2024-12', value: 0 },
+        ],
+      }),
+    ]);
   });
 
   it('M365: only 0 → ≥ 25 is an add, so a tenant that grew through 1..24 and then left counts −1', () => {
@@ -53,8 +62,14 @@ describe('Security net customer adds', () => {
   });
 
   it('Azure: each window on its own associations: a customer whose PAL ended before M still counts for the window it was associated in', () => {
-    const leftAfterT = customer({ associations: [{ type: 'PAL', from: '2020-01-01', to: '2025-03-31' }], months: { '2024-07': acr('security', 4000) } });
-    const leftBeforeT = customer({ associations: [{ type: 'PAL', from: '2020-01-01', to: '2024-05-31' }], months: { '2023-09': acr('security', 2400) } });
+    const leftAfterT = customer({
+      associations: [{ type: 'PAL', from: '2020-01-01', to: '2025-03-31' }],
+      months: { '2024-07': acr('security', 4000) },
+    });
+    const leftBeforeT = customer({
+      associations: [{ type: 'PAL', from: '2020-01-01', to: '2024-05-31' }],
+      months: { '2023-09': acr('security', 2400) },
+    });
     const result = metric({ customers: [leftAfterT, leftBeforeT] }, 'security', 'netCustomerAdds');
     expect(result.contributors.map((c) => [c.id, c.contribution])).toEqual([
       [leftAfterT.customerId, 1],
@@ -88,7 +103,12 @@ describe('Security intermediate certifications (2022-10: seed 001)', () => {
   });
 
   it('six people at 40/6 points each make full points', () => {
-    const result = metric({ people: people(6, [M365_ADMIN, AZURE_ENGINEER, 'security-operations-analyst-associate']) }, 'security', 'intermediateCertifications', SEED_MODEL);
+    const result = metric(
+      { people: people(6, [M365_ADMIN, AZURE_ENGINEER, 'security-operations-analyst-associate']) },
+      'security',
+      'intermediateCertifications',
+      SEED_MODEL,
+    );
     expect(result.points).toBe(40);
     expect(result.toFullPoints).toBeNull();
   });
@@ -96,9 +116,19 @@ describe('Security intermediate certifications (2022-10: seed 001)', () => {
 
 describe('Security deployments', () => {
   it('M365: ≥ 25 seats in M, protected ratio ≤ 15% at baseline and > 15% in a later month of T', () => {
-    const rose = associated('CPOR', { '2024-05': { paidSeats: 100, protectedUsers: 15 }, '2024-08': { paidSeats: 100, protectedUsers: 16 }, '2025-05': { paidSeats: 25, protectedUsers: 0 } });
-    const alreadyHigh = associated('CPOR', { '2024-05': { paidSeats: 100, protectedUsers: 16 }, '2025-05': { paidSeats: 100, protectedUsers: 50 } });
-    const tooSmall = associated('CPOR', { '2024-05': { paidSeats: 100, protectedUsers: 0 }, '2025-05': { paidSeats: 24, protectedUsers: 24 } });
+    const rose = associated('CPOR', {
+      '2024-05': { paidSeats: 100, protectedUsers: 15 },
+      '2024-08': { paidSeats: 100, protectedUsers: 16 },
+      '2025-05': { paidSeats: 25, protectedUsers: 0 },
+    });
+    const alreadyHigh = associated('CPOR', {
+      '2024-05': { paidSeats: 100, protectedUsers: 16 },
+      '2025-05': { paidSeats: 100, protectedUsers: 50 },
+    });
+    const tooSmall = associated('CPOR', {
+      '2024-05': { paidSeats: 100, protectedUsers: 0 },
+      '2025-05': { paidSeats: 24, protectedUsers: 24 },
+    });
     const result = metric({ customers: [rose, alreadyHigh, tooSmall] }, 'security', 'deployments');
     expect(result.contributors.map((c) => c.id)).toEqual([rose.customerId]);
     expect(byMonth(result.contributors[0]!.months)).toEqual({ '2024-05': 0.15, '2024-08': 0.16 });
@@ -109,8 +139,15 @@ describe('Security deployments', () => {
     const azure = associated('PAL', monthsFrom('2024-06', '2025-05', acr('security', 1000)));
     const short = associated('PAL', monthsFrom('2024-06', '2025-05', acr('security', 999)));
     const both = customer({
-      associations: [{ type: 'PAL', from: '2020-01-01' }, { type: 'CPOR', from: '2020-01-01' }],
-      months: { '2024-05': { paidSeats: 50 }, '2024-06': { paidSeats: 50, protectedUsers: 50, ...acr('security', 12000) }, '2025-05': { paidSeats: 50 } },
+      associations: [
+        { type: 'PAL', from: '2020-01-01' },
+        { type: 'CPOR', from: '2020-01-01' },
+      ],
+      months: {
+        '2024-05': { paidSeats: 50 },
+        '2024-06': { paidSeats: 50, protectedUsers: 50, ...acr('security', 12000) },
+        '2025-05': { paidSeats: 50 },
+      },
     });
     const result = metric({ customers: [azure, short, both] }, 'security', 'deployments');
     expect(result.value).toBe(2);

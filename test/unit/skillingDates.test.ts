@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { person, metric } from './builders.js';
 
 const TEAMS = 'teams-administrator-associate';
-const mw = (who: ReturnType<typeof person>[], asOf: string) => metric({ people: who }, 'modernWork', 'intermediateCertifications', asOf).value;
+const mw = (who: ReturnType<typeof person>[], asOf: string) =>
+  metric({ people: who }, 'modernWork', 'intermediateCertifications', asOf).value;
 
 describe('who counts on the as-of day', () => {
   it('a person counts from the day they are linked, and not from the day they are unlinked', () => {

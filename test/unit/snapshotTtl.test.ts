@@ -9,7 +9,8 @@ import { MIN_SNAPSHOT_TTL_DAYS, SettingsSchema } from '../../shared/settings.js'
 dayjs.extend(utc);
 
 const base = { COSMOS_ENDPOINT: 'http://127.0.0.1:1', AzureWebJobsStorage: 'UseDevelopmentStorage=true' };
-const lookBackDays = (anniversary: string, terms: RenewalTerms) => dayjs.utc(anniversary).diff(dayjs.utc(renewalWindowStart(anniversary, terms)), 'day');
+const lookBackDays = (anniversary: string, terms: RenewalTerms) =>
+  dayjs.utc(anniversary).diff(dayjs.utc(renewalWindowStart(anniversary, terms)), 'day');
 const anniversaries = ['2024-02-29', '2025-02-28', '2025-03-31', '2025-12-31', '2026-01-01', '2027-07-15'];
 
 describe('snapshots live long enough for every renewal window', () => {

@@ -25,7 +25,10 @@ let url: string;
 let config: TokenConfig;
 let endpoint = 0;
 /** A fresh JWKS endpoint address per test, so no test sees another's cached keys. */
-const freshConfig = (cooldownMs?: number): TokenConfig => ({ ...config, keys: { remote: `${url}?endpoint=${++endpoint}`, ...(cooldownMs === undefined ? {} : { cooldownMs }) } });
+const freshConfig = (cooldownMs?: number): TokenConfig => ({
+  ...config,
+  keys: { remote: `${url}?endpoint=${++endpoint}`, ...(cooldownMs === undefined ? {} : { cooldownMs }) },
+});
 beforeAll(async () => {
   server = createServer((_, response) => {
     fetches++;
@@ -91,7 +94,10 @@ describe('bearer tokens against the issuer’s JWKS', () => {
   it('answers who called: oid, name, tenant in lower case, and the strongest honoured role', async () => {
     const key = rsaKey('k1');
     published = [key];
-    const result = await verifyBearer(await sign(key, { tid: PARTNER.toUpperCase(), roles: ['Partner.Reader', 'Partner.Admin'] }), freshConfig());
+    const result = await verifyBearer(
+      await sign(key, { tid: PARTNER.toUpperCase(), roles: ['Partner.Reader', 'Partner.Admin'] }),
+      freshConfig(),
+    );
     expect(result).toEqual({ ok: true, caller: { kind: 'user', oid: 'user-oid', name: 'Aiko', tid: PARTNER, role: 'Partner.Admin' } });
   });
 
@@ -110,7 +116,11 @@ describe('bearer tokens against the issuer’s JWKS', () => {
     expect(await refused(await sign(key, { nbf: now + CLOCK_SKEW_SECONDS + 60 }))).toContain('nbf');
     expect(await refused(await sign(key, { exp: now - CLOCK_SKEW_SECONDS - 60 }))).toContain('exp');
     expect(await refused(await sign({ ...rsaKey('k1') }))).toContain('signature');
-    expect(await refused(await sign({ kty: 'oct', k: Buffer.from('a shared secret of enough length!').toString('base64url'), kid: 'k1' }, {}, 'HS256'))).not.toBe('');
+    expect(
+      await refused(
+        await sign({ kty: 'oct', k: Buffer.from('a shared secret of enough length!').toString('base64url'), kid: 'k1' }, {}, 'HS256'),
+      ),
+    ).not.toBe('');
     expect(await refused(await sign(key, { tid: 'not-a-guid' }))).toContain('tid');
   });
 

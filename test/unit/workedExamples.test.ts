@@ -5,29 +5,46 @@ import type { MetricResult } from '../../shared/scoring/index.js';
 import { toScoreDocument } from '../../shared/scoring/index.js';
 import { acr, associated, metric, monthsFrom, people, score } from './builders.js';
 
-const securityCombination = ['m365-security-administrator-associate', 'azure-security-engineer-associate', 'security-operations-analyst-associate'];
+const securityCombination = [
+  'm365-security-administrator-associate',
+  'azure-security-engineer-associate',
+  'security-operations-analyst-associate',
+];
 // From 2023-12 (learn-2023/security.md): 2 + 2 prerequisite holders, then people with a step-3 certification.
-const securitySteps = ['azure-security-engineer-associate', 'security-operations-analyst-associate', 'identity-and-access-administrator-associate'];
+const securitySteps = [
+  'azure-security-engineer-associate',
+  'security-operations-analyst-associate',
+  'identity-and-access-administrator-associate',
+];
 
 describe('SPEC §8 worked examples', () => {
   it('1. Security, 3 qualifying people: intermediate = 40 × 3/6 = 20.00 points (seed model, 2022-10)', () => {
     const result = metric({ people: people(3, securityCombination) }, 'security', 'intermediateCertifications', '2023-06-15');
     expect(result.value).toBe(3);
     expect(result.points).toBe(20);
-    expect(toScoreDocument(score({ people: people(3, securityCombination) }, '2023-06-15')).areas.security.metrics.intermediateCertifications!.points).toBe(20);
+    expect(
+      toScoreDocument(score({ people: people(3, securityCombination) }, '2023-06-15')).areas.security.metrics.intermediateCertifications!
+        .points,
+    ).toBe(20);
   });
 
   it('1. Security, 3 qualifying people: intermediate = 40 × 3/6 = 20.00 points (steps, 2023-12 and 2024-07)', () => {
     for (const asOf of ['2024-01-15', '2025-06-15']) {
       const result = metric({ people: people(3, securitySteps) }, 'security', 'intermediateCertifications', asOf);
       expect(result.value).toBe(3);
-      expect(toScoreDocument(score({ people: people(3, securitySteps) }, asOf)).areas.security.metrics.intermediateCertifications!.points).toBe(20);
+      expect(
+        toScoreDocument(score({ people: people(3, securitySteps) }, asOf)).areas.security.metrics.intermediateCertifications!.points,
+      ).toBe(20);
     }
   });
 
   it('2. Azure net customer adds: 5 qualifying customers in M, 3 in Y → value 2 → 20 of 30 points', () => {
-    const inBoth = [1, 2, 3].map(() => associated('PAL', { '2024-05': acr('infrastructure', 1000), '2025-05': acr('infrastructure', 1500) }));
-    const newlyQualifying = [1, 2].map(() => associated('PAL', { '2024-05': acr('infrastructure', 999), '2025-05': acr('infrastructure', 1000) }));
+    const inBoth = [1, 2, 3].map(() =>
+      associated('PAL', { '2024-05': acr('infrastructure', 1000), '2025-05': acr('infrastructure', 1500) }),
+    );
+    const newlyQualifying = [1, 2].map(() =>
+      associated('PAL', { '2024-05': acr('infrastructure', 999), '2025-05': acr('infrastructure', 1000) }),
+    );
     const result = metric({ customers: [...inBoth, ...newlyQualifying] }, 'infrastructure', 'netCustomerAdds');
     expect(result.value).toBe(2);
     expect(result.points).toBe(20);
@@ -46,7 +63,8 @@ describe('SPEC §8 worked examples', () => {
 
   describe('4. qualification needs 70 points and at least 1 point in every metric', () => {
     const rule = ruleSetFor('2025-06-15').qualification;
-    const withPoints = (...points: number[]) => points.map((p, i) => ({ metric: `m${i}`, points: p, gate: null }) as unknown as MetricResult);
+    const withPoints = (...points: number[]) =>
+      points.map((p, i) => ({ metric: `m${i}`, points: p, gate: null }) as unknown as MetricResult);
 
     it('a partner with 69.99 points does not qualify', () => {
       const result = qualification(withPoints(30, 19.99, 10, 10), rule);

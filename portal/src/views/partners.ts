@@ -65,14 +65,14 @@ export function openPartners(context: Context): void {
 function chips(history: History) {
   const last = history.days.at(-1);
   if (!last) return html`<span class="muted">no stored score this week</span>`;
-  return html`
-    <ul class="chips" aria-label="Qualification on ${last.day}">
+  return html` <ul class="chips" aria-label="Qualification on ${last.day}">
       ${AREAS.map((area) => {
         const a = last.summary.areas[area];
         if (!a) return nothing;
         return html`<li class="chip ${a.qualifies ? 'yes' : 'no'}" data-chip=${area} title=${AREA_NAMES[area]}>
           <span aria-hidden="true">${a.qualifies ? '✓' : '✗'}</span> ${AREA_SHORT[area]} ${points(a.score)}
-          <span class="sr">${a.qualifies ? 'qualifies' : 'does not qualify'}</span></li>`;
+          <span class="sr">${a.qualifies ? 'qualifies' : 'does not qualify'}</span>
+        </li>`;
       })}
     </ul>
     <span class="muted small">as of ${last.day}</span>`;
@@ -80,11 +80,14 @@ function chips(history: History) {
 
 function row(partner: Partner) {
   const seen = list!.glance.get(partner.partnerId) ?? LOADING;
-  return html`
-    <tr data-partner=${partner.partnerId}>
-      <th scope="row"><a href="#/partners/${encodeURIComponent(partner.partnerId)}">${partner.name}</a><br /><span class="muted small">${partner.partnerId} · ${partner.country}</span></th>
-      <td>${when(seen, chips, 'scores')}</td>
-    </tr>`;
+  return html` <tr data-partner=${partner.partnerId}>
+    <th scope="row">
+      <a href="#/partners/${encodeURIComponent(partner.partnerId)}">${partner.name}</a><br /><span class="muted small"
+        >${partner.partnerId} · ${partner.country}</span
+      >
+    </th>
+    <td>${when(seen, chips, 'scores')}</td>
+  </tr>`;
 }
 
 /** Operators: every partner, paged as the API pages, searchable by id or name, each with its six verdicts. */
@@ -107,22 +110,48 @@ export function partnersView(context: Context) {
     openPage(context, 0);
   };
   const matches = term ? [...state.seen.values()].filter((p) => `${p.partnerId} ${p.name}`.toLowerCase().includes(term)) : undefined;
-  return html`
-    <h1>Partners</h1>
+  return html` <h1>Partners</h1>
     <div class="toolbar">
-      <label>Search the pages opened so far<input type="search" .value=${state.search} @input=${onSearch} placeholder="id or name" /></label>
-      <label>Per page<select @change=${onPageSize}>${PAGE_SIZES.map((n) => html`<option value=${n} ?selected=${n === state.pageSize}>${n}</option>`)}</select></label>
-      <form @submit=${onOpen}><label>Open a partner by id<input name="id" placeholder="contoso-jp" /></label><button type="submit">Open</button></form>
+      <label
+        >Search the pages opened so far<input type="search" .value=${state.search} @input=${onSearch} placeholder="id or name"
+      /></label>
+      <label
+        >Per page<select @change=${onPageSize}>
+          ${PAGE_SIZES.map((n) => html`<option value=${n} ?selected=${n === state.pageSize}>${n}</option>`)}
+        </select></label
+      >
+      <form @submit=${onOpen}>
+        <label>Open a partner by id<input name="id" placeholder="contoso-jp" /></label><button type="submit">Open</button>
+      </form>
     </div>
-    ${matches
-      ? html`<p class="muted" aria-live="polite">${matches.length} of ${state.seen.size} partners seen match “${state.search}”.</p>
-          <table class="partners"><tbody>${matches.map(row)}</tbody></table>`
-      : when(state.current, (page) => html`
-          <table class="partners"><thead><tr><th scope="col">Partner</th><th scope="col">Qualification at a glance</th></tr></thead>
-            <tbody>${page.items.map(row)}</tbody></table>
-          <nav class="pager" aria-label="Pages">
-            <button ?disabled=${state.page === 0} @click=${() => openPage(context, state.page - 1)}>← Previous page</button>
-            <span>Page ${state.page + 1}</span>
-            <button ?disabled=${!page.continuation} @click=${() => openPage(context, state.page + 1)}>Next page →</button>
-          </nav>`, 'partners')}`;
+    ${
+      matches
+        ? html`<p class="muted" aria-live="polite">${matches.length} of ${state.seen.size} partners seen match “${state.search}”.</p>
+            <table class="partners">
+              <tbody>
+                ${matches.map(row)}
+              </tbody>
+            </table>`
+        : when(
+            state.current,
+            (page) =>
+              html` <table class="partners">
+                  <thead>
+                    <tr>
+                      <th scope="col">Partner</th>
+                      <th scope="col">Qualification at a glance</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${page.items.map(row)}
+                  </tbody>
+                </table>
+                <nav class="pager" aria-label="Pages">
+                  <button ?disabled=${state.page === 0} @click=${() => openPage(context, state.page - 1)}>← Previous page</button>
+                  <span>Page ${state.page + 1}</span>
+                  <button ?disabled=${!page.continuation} @click=${() => openPage(context, state.page + 1)}>Next page →</button>
+                </nav>`,
+            'partners',
+          )
+    }`;
 }

@@ -31,7 +31,10 @@ export const customersCrossing: PartEvaluator<'customersCrossing'> = (part, ctx,
       type: 'customer',
       id: customer.customerId,
       contribution: 1,
-      months: [{ month: nameOf(window, baseline), value: before }, { month: nameOf(window, crossedIn), value: after }],
+      months: [
+        { month: nameOf(window, baseline), value: before },
+        { month: nameOf(window, crossedIn), value: after },
+      ],
       note: `${describeMeasure(part.measure)} ${round4(before)} (${describeThreshold(part.atBaseline)}) at baseline ${nameOf(window, baseline)}, ${round4(after)} (${describeThreshold(part.after)}) in ${nameOf(window, crossedIn)}`,
     });
   }

@@ -43,7 +43,8 @@ function servicesInTrailingYear(ctx: ScoringContext, scope: PartScope): Services
         let inArea = found.get(service.area);
         if (!inArea) found.set(service.area, (inArea = new Map()));
         let seen = inArea.get(service.name);
-        if (!seen) inArea.set(service.name, (seen = { name: service.name, acrByMonth: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], customers: [] }));
+        if (!seen)
+          inArea.set(service.name, (seen = { name: service.name, acrByMonth: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], customers: [] }));
         seen.acrByMonth[m - window.trailingStart]! += service.acrUsd;
         if (seen.customers[seen.customers.length - 1] !== customer.customerId) seen.customers.push(customer.customerId);
       }

@@ -19,7 +19,8 @@ export const growth: PartEvaluator<'growth'> = (part, ctx, scope) => {
   let trailingCents = 0;
   for (const customer of customersInScope(ctx, scope)) {
     if (part.minTrailingTotal !== undefined) {
-      for (let m = window.trailingStart; m <= M; m++) if (isEligibleIn(customer, window, m, scope.mask)) trailingCents += cents(valueIn(read, customer, window, m));
+      for (let m = window.trailingStart; m <= M; m++)
+        if (isEligibleIn(customer, window, m, scope.mask)) trailingCents += cents(valueIn(read, customer, window, m));
     }
     if (!isEligibleIn(customer, window, M, scope.mask)) continue;
     if (part.customerClass && !conditionHolds(customer, window, M, part.customerClass, scope.mask)) continue;
@@ -28,7 +29,13 @@ export const growth: PartEvaluator<'growth'> = (part, ctx, scope) => {
     const now = valueIn(read, customer, window, M);
     baselineSum += before;
     if (before === 0 && now === 0) continue;
-    const months = baseline === M ? [{ month: nameOf(window, M), value: now }] : [{ month: nameOf(window, baseline), value: before }, { month: nameOf(window, M), value: now }];
+    const months =
+      baseline === M
+        ? [{ month: nameOf(window, M), value: now }]
+        : [
+            { month: nameOf(window, baseline), value: before },
+            { month: nameOf(window, M), value: now },
+          ];
     contributors.push({ type: 'customer', id: customer.customerId, contribution: now - before, months, note: '' });
   }
   const percent = part.as === 'percent';
@@ -37,7 +44,9 @@ export const growth: PartEvaluator<'growth'> = (part, ctx, scope) => {
   const counts = enoughTrailing && (!percent || (baselineSum > 0 && baselineSum >= (part.minBaseline ?? 0)));
   // The values are in `months`; the note says what they are without formatting them again.
   const classNote = part.customerClass ? `; customers with ${describeCondition(part.customerClass)} in ${nameOf(window, M)}` : '';
-  const trailingNote = enoughTrailing ? '' : `; earns nothing: the measure totals ${trailingTotal} over ${nameOf(window, window.trailingStart)}..${nameOf(window, M)}, below ${part.minTrailingTotal}`;
+  const trailingNote = enoughTrailing
+    ? ''
+    : `; earns nothing: the measure totals ${trailingTotal} over ${nameOf(window, window.trailingStart)}..${nameOf(window, M)}, below ${part.minTrailingTotal}`;
   const note = `${describeMeasure(part.measure)} at the baseline month and in ${nameOf(window, M)}${percent ? `, as a share of the baseline sum ${baselineSum}` : ''}${classNote}${trailingNote}`;
   const scale = !counts ? 0 : percent ? 100 / baselineSum : 1;
   let value = 0;

@@ -7,11 +7,23 @@ import { customersInScope, type Contributor, type PartEvaluator, type PartOf } f
 type Part = PartOf<'netQualifyingCustomers'>;
 
 /** The month at which the customer qualifies as of m (m itself, or m−1 where the rule allows), if any. */
-function qualifyingMonth(customer: PreparedCustomer, window: ScoringWindow, m: number, part: Part, mask: number, read: MeasureReader): number | undefined {
+function qualifyingMonth(
+  customer: PreparedCustomer,
+  window: ScoringWindow,
+  m: number,
+  part: Part,
+  mask: number,
+  read: MeasureReader,
+): number | undefined {
   // The common rules (a month's value against plain bounds, in m or also m−1) read the months directly: this runs per customer.
   if (part.over === 'month' && part.threshold.promotedFrom === undefined) {
     if (isEligibleIn(customer, window, m, mask) && meets(part.threshold, valueIn(read, customer, window, m))) return m;
-    if (part.orPreviousMonth && isEligibleIn(customer, window, m - 1, mask) && meets(part.threshold, valueIn(read, customer, window, m - 1))) return m - 1;
+    if (
+      part.orPreviousMonth &&
+      isEligibleIn(customer, window, m - 1, mask) &&
+      meets(part.threshold, valueIn(read, customer, window, m - 1))
+    )
+      return m - 1;
     return undefined;
   }
   for (let k = m; k >= (part.orPreviousMonth ? m - 1 : m); k--) {

@@ -29,7 +29,13 @@ export const seatTransitions: PartEvaluator<'seatTransitions'> = (part, ctx, sco
     }
     if (events.length === 0) continue;
     value += contribution;
-    contributors.push({ type: 'customer', id: customer.customerId, contribution, months, note: `paid seats 0 ↔ ${describeThreshold(part.threshold)}: ${events.join('; ')}` });
+    contributors.push({
+      type: 'customer',
+      id: customer.customerId,
+      contribution,
+      months,
+      note: `paid seats 0 ↔ ${describeThreshold(part.threshold)}: ${events.join('; ')}`,
+    });
   }
   return { value, contributors };
 };

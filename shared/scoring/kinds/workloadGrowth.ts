@@ -18,7 +18,13 @@ const maskLists = new WeakMap<RuleSet, readonly number[]>();
 /** The distinct association masks under which some workload's MCV counts: a pair's baseline month depends only on its mask. */
 function workloadMasks(ruleSet: RuleSet): readonly number[] {
   let masks = maskLists.get(ruleSet);
-  if (!masks) maskLists.set(ruleSet, (masks = [...new Set([...ruleSet.bizApps.rateCard.map((r) => mcvMaskOf(ruleSet, r.workload)), mcvMaskOf(ruleSet, UNSPECIFIED_WORKLOAD)])]));
+  if (!masks)
+    maskLists.set(
+      ruleSet,
+      (masks = [
+        ...new Set([...ruleSet.bizApps.rateCard.map((r) => mcvMaskOf(ruleSet, r.workload)), mcvMaskOf(ruleSet, UNSPECIFIED_WORKLOAD)]),
+      ]),
+    );
   return masks;
 }
 
@@ -41,7 +47,8 @@ export const workloadGrowth: PartEvaluator<'workloadGrowth'> = (part, ctx, scope
       const baseline = baselineMonthOf(customer, window, scope.mask & mask);
       if (baseline === undefined) continue;
       baselines.set(mask, baseline);
-      for (const m of baseline === M ? [M] : [baseline, M]) for (const w of workloadsAt(customer, window, m)) if (w.mcvWorkload !== undefined) (seen ??= new Set()).add(w.mcvWorkload);
+      for (const m of baseline === M ? [M] : [baseline, M])
+        for (const w of workloadsAt(customer, window, m)) if (w.mcvWorkload !== undefined) (seen ??= new Set()).add(w.mcvWorkload);
     }
     if (seen === undefined) continue;
     for (const workload of seen) {
@@ -52,7 +59,13 @@ export const workloadGrowth: PartEvaluator<'workloadGrowth'> = (part, ctx, scope
       const now = mcvOf(workloadsAt(customer, window, M), workload);
       baselineSum += before;
       if (before === 0 && now === 0) continue;
-      const months = baseline === M ? [{ month: nameOf(window, M), value: now }] : [{ month: nameOf(window, baseline), value: before }, { month: nameOf(window, M), value: now }];
+      const months =
+        baseline === M
+          ? [{ month: nameOf(window, M), value: now }]
+          : [
+              { month: nameOf(window, baseline), value: before },
+              { month: nameOf(window, M), value: now },
+            ];
       contributors.push({ type: 'customer', id: customer.customerId, workload, contribution: now - before, months, note: '' });
     }
   }

@@ -24,7 +24,13 @@ function netAddsWorkloads(ruleSet: RuleSet): ReadonlySet<string> {
  */
 const NONE: ReadonlyMap<string, number> = new Map();
 
-export function workloadValuesAt(ctx: ScoringContext, customer: PreparedCustomer, m: number, measure: Measure, mask: number): ReadonlyMap<string, number> {
+export function workloadValuesAt(
+  ctx: ScoringContext,
+  customer: PreparedCustomer,
+  m: number,
+  measure: Measure,
+  mask: number,
+): ReadonlyMap<string, number> {
   const { window, ruleSet } = ctx;
   const workloads = workloadsAt(customer, window, m);
   if (workloads.length === 0) return NONE;
@@ -60,7 +66,8 @@ export const workloadPairs: PartEvaluator<'workloadPairs'> = (part, ctx, scope: 
     for (const workload of new Set([...then.keys(), ...now.keys()])) {
       const valueNow = now.get(workload) ?? 0;
       const valueThen = then.get(workload) ?? 0;
-      const contribution = (now.has(workload) && meets(part.threshold, valueNow) ? 1 : 0) - (then.has(workload) && meets(part.threshold, valueThen) ? 1 : 0);
+      const contribution =
+        (now.has(workload) && meets(part.threshold, valueNow) ? 1 : 0) - (then.has(workload) && meets(part.threshold, valueThen) ? 1 : 0);
       if (contribution === 0) continue;
       value += contribution;
       contributors.push({
