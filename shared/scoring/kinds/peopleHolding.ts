@@ -9,10 +9,19 @@ function holdsEveryGroup(held: ReadonlySet<string>, requires: readonly (readonly
   return true;
 }
 
+const namedLists = new WeakMap<readonly (readonly string[])[], readonly string[]>();
+
+/** Every certification a part names, in the rules' order: listed once per part of the rules, not per partner. */
+function namedIn(requires: readonly (readonly string[])[]): readonly string[] {
+  let named = namedLists.get(requires);
+  if (!named) namedLists.set(requires, (named = requires.flat()));
+  return named;
+}
+
 /** People linked on D who hold, on D, at least one certification of every required group. */
 export const peopleHolding: PartEvaluator<'peopleHolding'> = (part, ctx) => {
   const contributors: Contributor[] = [];
-  const named = part.requires.flat();
+  const named = namedIn(part.requires);
   for (const person of ctx.people) {
     if (!holdsEveryGroup(person.held, part.requires)) continue;
     const used = named.filter((id) => person.held.has(id));

@@ -1,6 +1,6 @@
 import type { RuleSet } from '../../../rules/schema.js';
 import { UNSPECIFIED_WORKLOAD } from '../../model/facts.js';
-import { baselineMonthOf, isEligibleIn, workloadsAt } from '../context.js';
+import { baselineMonthOf, isEligibleIn, workloadsAt, type PreparedCustomer } from '../context.js';
 import { nameOf } from '../window.js';
 import { mcvMaskOf } from '../workloads.js';
 import type { PreparedWorkload } from '../workloads.js';
@@ -38,22 +38,27 @@ export const workloadGrowth: PartEvaluator<'workloadGrowth'> = (part, ctx, scope
   const M = window.evaluationMonth;
   const contributors: Contributor[] = [];
   let baselineSum = 0;
+  const masks = workloadMasks(ruleSet);
+  // Per customer, the baseline month under each mask (reused: this runs for every customer).
+  const baselines: (number | undefined)[] = new Array(masks.length);
+  const seen: string[] = [];
+  const see = (customer: PreparedCustomer, m: number) => {
+    for (const w of workloadsAt(customer, window, m))
+      if (w.mcvWorkload !== undefined && !seen.includes(w.mcvWorkload)) seen.push(w.mcvWorkload);
+  };
   for (const customer of customersInScope(ctx, scope)) {
     // A pair counts only with MCV in M or at its baseline month, and a baseline month depends only on
     // the pair's mask: read M and those few months, not the whole year.
-    const baselines = new Map<number, number>();
-    let seen: Set<string> | undefined;
-    for (const mask of workloadMasks(ruleSet)) {
-      const baseline = baselineMonthOf(customer, window, scope.mask & mask);
+    seen.length = 0;
+    for (let k = 0; k < masks.length; k++) {
+      const baseline = (baselines[k] = baselineMonthOf(customer, window, scope.mask & masks[k]!));
       if (baseline === undefined) continue;
-      baselines.set(mask, baseline);
-      for (const m of baseline === M ? [M] : [baseline, M])
-        for (const w of workloadsAt(customer, window, m)) if (w.mcvWorkload !== undefined) (seen ??= new Set()).add(w.mcvWorkload);
+      if (baseline !== M) see(customer, baseline);
+      see(customer, M);
     }
-    if (seen === undefined) continue;
     for (const workload of seen) {
       const mask = scope.mask & mcvMaskOf(ruleSet, workload);
-      const baseline = baselines.get(mcvMaskOf(ruleSet, workload));
+      const baseline = baselines[masks.indexOf(mcvMaskOf(ruleSet, workload))];
       if (baseline === undefined || !isEligibleIn(customer, window, M, mask)) continue;
       const before = mcvOf(workloadsAt(customer, window, baseline), workload);
       const now = mcvOf(workloadsAt(customer, window, M), workload);

@@ -33,18 +33,20 @@ export function workloadValuesAt(
 ): ReadonlyMap<string, number> {
   const { window, ruleSet } = ctx;
   const workloads = workloadsAt(customer, window, m);
-  if (workloads.length === 0) return NONE;
-  const values = new Map<string, number>();
+  // Allocated only for a month with an eligible workload: most customer-months have none.
+  let values: Map<string, number> | undefined;
   for (const w of workloads) {
     if (measure === 'revenue') {
       if (!netAddsWorkloads(ruleSet).has(w.name) || !isEligibleIn(customer, window, m, mask)) continue;
+      values ??= new Map();
       values.set(w.name, fromCents(cents(values.get(w.name) ?? 0) + cents(w.revenue)));
     } else {
       if (w.mcvWorkload === undefined || !isEligibleIn(customer, window, m, mask & mcvMaskOf(ruleSet, w.mcvWorkload))) continue;
+      values ??= new Map();
       values.set(w.mcvWorkload, (values.get(w.mcvWorkload) ?? 0) + w.mcv);
     }
   }
-  return values;
+  return values ?? NONE;
 }
 
 const describe = (measure: Measure) => (measure === 'revenue' ? 'revenue (USD)' : 'MCV');
@@ -59,29 +61,35 @@ export const workloadPairs: PartEvaluator<'workloadPairs'> = (part, ctx, scope: 
   const Y = window.comparisonMonth;
   const contributors: Contributor[] = [];
   let value = 0;
+
+  /** One (customer, workload) pair: +1, 0 or −1, explained when not 0. */
+  const pair = (customerId: string, workload: string, now: ReadonlyMap<string, number>, then: ReadonlyMap<string, number>): number => {
+    const valueNow = now.get(workload) ?? 0;
+    const valueThen = then.get(workload) ?? 0;
+    const contribution =
+      (now.has(workload) && meets(part.threshold, valueNow) ? 1 : 0) - (then.has(workload) && meets(part.threshold, valueThen) ? 1 : 0);
+    if (contribution === 0) return 0;
+    contributors.push({
+      type: 'customer',
+      id: customerId,
+      workload,
+      contribution,
+      months: [
+        { month: nameOf(window, Y), value: valueThen },
+        { month: nameOf(window, M), value: valueNow },
+      ],
+      note: `${workload} ${describe(part.measure)} ${describeThreshold(part.threshold)} in ${nameOf(window, contribution > 0 ? M : Y)}, not in ${nameOf(window, contribution > 0 ? Y : M)}`,
+    });
+    return contribution;
+  };
+
   for (const customer of customersInScope(ctx, scope)) {
     const now = workloadValuesAt(ctx, customer, M, part.measure, scope.mask);
     const then = workloadValuesAt(ctx, customer, Y, part.measure, scope.mask);
     if (now.size === 0 && then.size === 0) continue;
-    for (const workload of new Set([...then.keys(), ...now.keys()])) {
-      const valueNow = now.get(workload) ?? 0;
-      const valueThen = then.get(workload) ?? 0;
-      const contribution =
-        (now.has(workload) && meets(part.threshold, valueNow) ? 1 : 0) - (then.has(workload) && meets(part.threshold, valueThen) ? 1 : 0);
-      if (contribution === 0) continue;
-      value += contribution;
-      contributors.push({
-        type: 'customer',
-        id: customer.customerId,
-        workload,
-        contribution,
-        months: [
-          { month: nameOf(window, Y), value: valueThen },
-          { month: nameOf(window, M), value: valueNow },
-        ],
-        note: `${workload} ${describe(part.measure)} ${describeThreshold(part.threshold)} in ${nameOf(window, contribution > 0 ? M : Y)}, not in ${nameOf(window, contribution > 0 ? Y : M)}`,
-      });
-    }
+    // Every workload of either month once, in the order they were first seen: Y's, then those only in M.
+    for (const workload of then.keys()) value += pair(customer.customerId, workload, now, then);
+    for (const workload of now.keys()) if (!then.has(workload)) value += pair(customer.customerId, workload, now, then);
   }
   return { value, contributors };
 };
