@@ -145,12 +145,10 @@ function prepareCustomer(
   const { historyStart, evaluationMonth } = window;
   const length = window.monthNames.length;
   const usages: (MonthUsage | undefined)[] = new Array(length);
-  // One walk over the months given (as the facts are stored, faster than a lookup per window month);
-  // a month outside the window, or not spelled as the window spells it, is not read.
-  for (const month in customer.months) {
-    const i = monthIndex(month) - historyStart;
-    if (i < 0 || i >= length || window.monthNames[i] !== month) continue;
-    const usage = customer.months[month]!;
+  // Looked up by name, one window month at a time: a walk over every key of the months given allocates a list of them.
+  for (let i = 0; i < length; i++) {
+    const usage = customer.months[window.monthNames[i]!];
+    if (usage === undefined) continue;
     usages[i] = usage;
     fillMonth(numbers, base + i * MONTH_STRIDE, usage);
   }
