@@ -1,6 +1,7 @@
 import type { Classification } from '../../rules/schema.js';
 import { associationMask } from './associations.js';
-import { isEligibleIn, type ScoringContext } from './context.js';
+import { type ScoringContext } from './context.js';
+import { isEligibleIn } from './preparedCustomer.js';
 import { workloadValuesAt } from './kinds/workloadPairs.js';
 import { TOLERANCE } from './points.js';
 import type { TrackDecision } from './results.js';

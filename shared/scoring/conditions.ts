@@ -1,5 +1,5 @@
 import type { CustomerCondition, Measure, Threshold } from '../../rules/schema.js';
-import { MONTH_STRIDE, numbersAt, type PreparedCustomer } from './context.js';
+import { ensureMonthsFrom, MONTH_STRIDE, numbersAt, type PreparedCustomer } from './preparedCustomer.js';
 import { describeMeasure, describeThreshold, isAbove, meets, readerFor } from './measure.js';
 import type { ScoringWindow } from './window.js';
 import { cents, fromCents } from '../money.js';
@@ -23,8 +23,8 @@ export function measureAt(
   // Months [start, end) of the history, clamped to it: those before it have no data.
   const end = Math.min(Math.max(m - window.historyStart + 1, 0), length);
   const start = Math.min(Math.max(m - 11 - window.historyStart, 0), end);
-  const sums = centsFrom(customer, window, measure, mask, start);
-  return fromCents(sums[start]! - sums[end]!);
+  const { sums, offset } = centsFrom(customer, window, measure, mask, start);
+  return fromCents(sums[offset + start]! - sums[offset + end]!);
 }
 
 // Sums of eligible cents per customer, keyed by measure and mask as one small integer, so the paths
@@ -52,27 +52,41 @@ function measureId(measure: Measure): number {
 }
 
 /**
- * Sums of eligible cents from month i to M (sums[i]), filled backwards from M only as far as a total
- * needs: most customers never need the oldest year, which only the promotion grace at Y reads.
+ * Sums of eligible cents from month i to M (at `offset` + i of the array returned), filled backwards
+ * from M only as far as a total needs: most customers never need the oldest year, which only the
+ * promotion grace at Y reads. One array per measure and mask for all of a partner's customers: an
+ * array (and a map) per customer cost more to allocate than the sums took to add.
  */
-function centsFrom(customer: PreparedCustomer, window: ScoringWindow, measure: Measure, mask: number, needed: number): Float64Array {
-  const byKey = (customer.runningSums ??= new Map());
+function centsFrom(
+  customer: PreparedCustomer,
+  window: ScoringWindow,
+  measure: Measure,
+  mask: number,
+  needed: number,
+): { sums: Float64Array; offset: number } {
+  const length = window.monthNames.length;
   const key = measureId(measure) * 16 + mask;
-  let entry = byKey.get(key);
+  const { runningSums } = customer.partner;
+  let entry = runningSums.get(key);
   if (!entry) {
-    const length = window.monthNames.length;
-    byKey.set(key, (entry = { sums: new Float64Array(length + 1), from: length }));
+    const customers = customer.partner.customers;
+    entry = { sums: new Float64Array(customers * (length + 1)), from: new Int16Array(customers).fill(length) };
+    runningSums.set(key, entry);
   }
-  if (entry.from > needed) {
+  const offset = customer.index * (length + 1);
+  const from = entry.from[customer.index]!;
+  if (from > needed) {
     const read = readerFor(measure);
+    ensureMonthsFrom(customer, window, needed);
     const { numbers, base } = customer;
-    for (let i = entry.from - 1; i >= needed; i--) {
+    const sums = entry.sums;
+    for (let i = from - 1; i >= needed; i--) {
       const eligible = ((customer.associationMasks[i] ?? 0) & mask) !== 0;
-      entry.sums[i] = entry.sums[i + 1]! + (eligible ? cents(read(numbers, base + i * MONTH_STRIDE)) : 0);
+      sums[offset + i] = sums[offset + i + 1]! + (eligible ? cents(read(numbers, base + i * MONTH_STRIDE)) : 0);
     }
-    entry.from = needed;
+    entry.from[customer.index] = needed;
   }
-  return entry.sums;
+  return { sums: entry.sums, offset };
 }
 
 /**

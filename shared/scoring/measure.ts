@@ -1,5 +1,5 @@
 import type { Measure, Threshold } from '../../rules/schema.js';
-import { acrOffset, FIELD_OFFSET, numbersAt, type PreparedCustomer } from './context.js';
+import { acrOffset, FIELD_OFFSET, numbersAt, type PreparedCustomer } from './preparedCustomer.js';
 import type { ScoringWindow } from './window.js';
 
 /** A measure of one customer-month: its value from the partner's numbers at `at` (see MONTH_STRIDE); `at` < 0 is a month without data. */

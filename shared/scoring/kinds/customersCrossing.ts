@@ -1,5 +1,5 @@
 import { conditionHolds } from '../conditions.js';
-import { baselineMonthOf, isEligibleIn } from '../context.js';
+import { baselineMonthOf, isEligibleIn } from '../preparedCustomer.js';
 import { describeMeasure, describeThreshold, meets, readerFor, valueIn } from '../measure.js';
 import { round4 } from '../points.js';
 import { nameOf } from '../window.js';

@@ -1,4 +1,4 @@
-import { isEligibleIn } from '../context.js';
+import { isEligibleIn } from '../preparedCustomer.js';
 import { describeMeasure, describeThreshold, meets, readerFor, valueIn } from '../measure.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type MonthValue, type PartEvaluator } from './types.js';

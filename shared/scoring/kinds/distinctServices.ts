@@ -1,6 +1,7 @@
 import type { RuleSet } from '../../../rules/schema.js';
 import type { SolutionArea } from '../../model/primitives.js';
-import { isEligibleIn, servicesAt, type ScoringContext } from '../context.js';
+import { type ScoringContext } from '../context.js';
+import { isEligibleIn, servicesAt } from '../preparedCustomer.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type MonthValue, type PartEvaluator, type PartScope } from './types.js';
 

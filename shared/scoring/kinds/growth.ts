@@ -1,5 +1,5 @@
 import { conditionHolds, describeCondition } from '../conditions.js';
-import { baselineMonthOf, isEligibleIn } from '../context.js';
+import { baselineMonthOf, isEligibleIn } from '../preparedCustomer.js';
 import { describeMeasure, readerFor, valueIn } from '../measure.js';
 import { nameOf } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator } from './types.js';

@@ -1,5 +1,5 @@
 import { describeCondition, holdsAt, measureAt } from '../conditions.js';
-import { isEligibleIn, type PreparedCustomer } from '../context.js';
+import { isEligibleIn, type PreparedCustomer } from '../preparedCustomer.js';
 import { meets, readerFor, valueIn, type MeasureReader } from '../measure.js';
 import { nameOf, type ScoringWindow } from '../window.js';
 import { customersInScope, type Contributor, type PartEvaluator, type PartOf } from './types.js';

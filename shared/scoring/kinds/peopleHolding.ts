@@ -1,4 +1,7 @@
-import type { Contributor, PartEvaluator } from './types.js';
+import type { Contributor, MonthValue, PartEvaluator } from './types.js';
+
+// A person's contribution reads no month: every one shares this empty, frozen list.
+const NO_MONTHS = Object.freeze([]) as unknown as MonthValue[];
 
 function holdsEveryGroup(held: ReadonlySet<string>, requires: readonly (readonly string[])[]): boolean {
   for (const group of requires) {
@@ -24,8 +27,9 @@ export const peopleHolding: PartEvaluator<'peopleHolding'> = (part, ctx) => {
   const named = namedIn(part.requires);
   for (const person of ctx.people) {
     if (!holdsEveryGroup(person.held, part.requires)) continue;
-    const used = named.filter((id) => person.held.has(id));
-    contributors.push({ type: 'person', id: person.personId, contribution: 1, months: [], note: `holds ${used.join(', ')}` });
+    let note = 'holds';
+    for (const id of named) if (person.held.has(id)) note += note.length === 5 ? ` ${id}` : `, ${id}`;
+    contributors.push({ type: 'person', id: person.personId, contribution: 1, months: NO_MONTHS, note });
   }
   return { value: contributors.length, contributors };
 };

@@ -1,5 +1,6 @@
 import type { Part, PartKind } from '../../../rules/schema.js';
-import type { PreparedCustomer, ScoringContext } from '../context.js';
+import type { ScoringContext } from '../context.js';
+import type { PreparedCustomer } from '../preparedCustomer.js';
 
 export type { Contributor, MonthValue, PartResult } from '../results.js';
 import type { PartResult } from '../results.js';

@@ -1,6 +1,6 @@
 import type { RuleSet } from '../../../rules/schema.js';
 import { UNSPECIFIED_WORKLOAD } from '../../model/facts.js';
-import { baselineMonthOf, isEligibleIn, workloadsAt, type PreparedCustomer } from '../context.js';
+import { baselineMonthOf, isEligibleIn, workloadsAt, type PreparedCustomer } from '../preparedCustomer.js';
 import { nameOf } from '../window.js';
 import { mcvMaskOf } from '../workloads.js';
 import type { PreparedWorkload } from '../workloads.js';

@@ -1,6 +1,7 @@
 import { UNSPECIFIED_WORKLOAD } from '../../model/facts.js';
 import type { RuleSet } from '../../../rules/schema.js';
-import { isEligibleIn, workloadsAt, type PreparedCustomer, type ScoringContext } from '../context.js';
+import { type ScoringContext } from '../context.js';
+import { isEligibleIn, workloadsAt, type PreparedCustomer } from '../preparedCustomer.js';
 import { describeThreshold, meets } from '../measure.js';
 import { nameOf } from '../window.js';
 import { mcvMaskOf } from '../workloads.js';
