@@ -23,7 +23,8 @@ export function measureAt(
   // Months [start, end) of the history, clamped to it: those before it have no data.
   const end = Math.min(Math.max(m - window.historyStart + 1, 0), length);
   const start = Math.min(Math.max(m - 11 - window.historyStart, 0), end);
-  const { sums, offset } = centsFrom(customer, window, measure, mask, start);
+  const sums = centsFrom(customer, window, measure, mask, start);
+  const offset = customer.index * (length + 1);
   return fromCents(sums[offset + start]! - sums[offset + end]!);
 }
 
@@ -52,18 +53,12 @@ function measureId(measure: Measure): number {
 }
 
 /**
- * Sums of eligible cents from month i to M (at `offset` + i of the array returned), filled backwards
+ * Sums of eligible cents from month i to M (at customer.index × (months + 1) + i of the array returned), filled backwards
  * from M only as far as a total needs: most customers never need the oldest year, which only the
  * promotion grace at Y reads. One array per measure and mask for all of a partner's customers: an
  * array (and a map) per customer cost more to allocate than the sums took to add.
  */
-function centsFrom(
-  customer: PreparedCustomer,
-  window: ScoringWindow,
-  measure: Measure,
-  mask: number,
-  needed: number,
-): { sums: Float64Array; offset: number } {
+function centsFrom(customer: PreparedCustomer, window: ScoringWindow, measure: Measure, mask: number, needed: number): Float64Array {
   const length = window.monthNames.length;
   const key = measureId(measure) * 16 + mask;
   const { runningSums } = customer.partner;
@@ -86,7 +81,7 @@ function centsFrom(
     }
     entry.from[customer.index] = needed;
   }
-  return { sums: entry.sums, offset };
+  return entry.sums;
 }
 
 /**

@@ -57,7 +57,7 @@ export interface PreparedCustomer {
   readFrom: number;
   source: Readonly<Record<string, MonthUsage>>;
   /** Business Applications per workload by month offset, prepared on first read (workloadsAt). */
-  workloads: (readonly PreparedWorkload[] | undefined)[];
+  workloads: (readonly PreparedWorkload[] | undefined)[] | undefined;
   ruleSet: RuleSet;
   /** Association bits active on any day of each month, PAL already dropped where it never counts. */
   associationMasks: Uint8Array;
@@ -117,7 +117,9 @@ export function workloadsAt(customer: PreparedCustomer, window: ScoringWindow, m
   if (i < 0) return NO_WORKLOADS;
   const usage = usageAt(customer, window, i);
   if (usage === undefined) return NO_WORKLOADS;
-  return (customer.workloads[i] ??= workloadsOf(usage.bizApps, customer.ruleSet));
+  // The list is made for the customers whose Business Applications are read, not for every customer.
+  const prepared = (customer.workloads ??= new Array(customer.usages.length));
+  return (prepared[i] ??= workloadsOf(usage.bizApps, customer.ruleSet));
 }
 
 /** Months [from, to) of the window: each looked up by name (a walk over every key given would allocate a list of them) and its numbers filled. */
@@ -215,7 +217,7 @@ export function prepareCustomer(
     usages,
     readFrom,
     source: customer.months,
-    workloads: new Array(length),
+    workloads: undefined,
     ruleSet,
     associationMasks,
     index,
