@@ -110,8 +110,9 @@ function checkAgainstCatalogues(ruleSet: RuleSet, known: Set<string>, workloads:
  * Identical parts (the paths' shared skilling lists, Security's Azure net adds on both paths) become
  * one object, so the scoring evaluates each once per partner and reuses it (metric.ts caches by part).
  */
-/** Parts that more than one metric (or path) uses: the scoring keeps their results for the others. */
-export const sharedParts = new WeakSet<Part>();
+/** Parts that more than one metric (or path) uses, each with a number: the scoring keeps their results for the others under it. */
+export const sharedParts = new WeakMap<Part, number>();
+let sharedPartCount = 0;
 
 function internParts(ruleSet: RuleSet, interned: Map<string, Part>): void {
   const used = new Set<Part>();
@@ -122,7 +123,7 @@ function internParts(ruleSet: RuleSet, interned: Map<string, Part>): void {
           const key = JSON.stringify(part);
           const one = interned.get(key) ?? part;
           interned.set(key, one);
-          if (used.has(one)) sharedParts.add(one);
+          if (used.has(one) && !sharedParts.has(one)) sharedParts.set(one, sharedPartCount++);
           used.add(one);
           return one;
         });

@@ -1,7 +1,7 @@
 import type { CustomerFacts, Person } from '../model/facts.js';
 import type { PartnerFacts } from '../model/partner.js';
-import type { Classification, Part, RuleSet } from '../../rules/schema.js';
-import type { PartResult, TrackDecision } from './results.js';
+import type { Classification, RuleSet } from '../../rules/schema.js';
+import type { PartResult, ServicesByArea, TrackDecision } from './results.js';
 import { scoringWindow, type ScoringWindow } from './window.js';
 import { MONTH_STRIDE, prepareCustomer, type PartnerCaches, type PreparedCustomer } from './preparedCustomer.js';
 
@@ -18,8 +18,10 @@ export interface ScoringContext {
   productionCustomers: PreparedCustomer[];
   /** People linked to the partner on the as-of day, with the certifications they hold that day. */
   people: PersonOnDay[];
-  /** Per-partner caches, filled on first use: part results (metric.ts), track decisions (classification.ts). */
-  partResults?: Map<Part, Map<number, PartResult>>;
+  /** Per-partner caches, filled on first use: part results (metric.ts), track decisions (classification.ts), service scans. */
+  partResults?: Map<number, PartResult>;
+  /** The distinct-services scan per scope (distinctServices.ts). */
+  serviceScans?: Map<number, ServicesByArea>;
   trackDecisions?: Map<Classification, TrackDecision>;
 }
 

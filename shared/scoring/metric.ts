@@ -38,13 +38,13 @@ type Part = MetricRule['parts'][number];
 // contexts made the garbage collector's work grow (the benchmark's ratio went from 4.8 to 6.9).
 function evaluatePart(part: Part, ctx: ScoringContext, scope: PartScope): PartResult {
   const evaluate = partEvaluators[part.kind] as PartEvaluator<typeof part.kind>;
-  if (!sharedParts.has(part)) return evaluate(part, ctx, scope);
-  const byPart = (ctx.partResults ??= new Map());
-  let byScope = byPart.get(part);
-  if (!byScope) byPart.set(part, (byScope = new Map()));
-  const key = scope.mask * 2 + (scope.productionOnly ? 1 : 0);
-  let result = byScope.get(key);
-  if (!result) byScope.set(key, (result = evaluate(part, ctx, scope)));
+  const id = sharedParts.get(part);
+  if (id === undefined) return evaluate(part, ctx, scope);
+  // One number for the part and its scope (association bits < 64): one map per partner, not one per part.
+  const key = (id * 64 + scope.mask) * 2 + (scope.productionOnly ? 1 : 0);
+  const results = (ctx.partResults ??= new Map());
+  let result = results.get(key);
+  if (!result) results.set(key, (result = evaluate(part, ctx, scope)));
   return result;
 }
 

@@ -31,3 +31,14 @@ export interface PartResult {
   value: number;
   contributors: Contributor[];
 }
+
+/** One Azure service as the distinct-services scan saw it (kinds/distinctServices.ts). */
+export interface ServiceSeen {
+  name: string;
+  /** ACR by month offset within T (a plain array: typed arrays are slow to allocate). */
+  acrByMonth: number[];
+  customers: string[];
+}
+
+/** Per area (SOLUTION_AREAS order), the services seen, in the order first seen. */
+export type ServicesByArea = ServiceSeen[][];

@@ -1,22 +1,23 @@
 import type { RuleSet } from '../../../rules/schema.js';
-import type { SolutionArea } from '../../model/primitives.js';
+import { SOLUTION_AREAS, type SolutionArea } from '../../model/primitives.js';
 import { type ScoringContext } from '../context.js';
 import { isEligibleIn, servicesAt } from '../preparedCustomer.js';
 import { nameOf } from '../window.js';
+import type { ServiceSeen, ServicesByArea } from '../results.js';
 import { customersInScope, type Contributor, type MonthValue, type PartEvaluator, type PartScope } from './types.js';
 
-interface ServiceSeen {
-  name: string;
-  /** ACR by month offset within T (a plain array: typed arrays are slow to allocate). */
-  acrByMonth: number[];
-  customers: string[];
+/** A service name as the scan met it: excluded or not, and what was seen of it in each area. */
+interface ServiceName {
+  excluded: boolean;
+  byArea: (ServiceSeen | undefined)[];
 }
 
-type ServicesByArea = Map<SolutionArea, Map<string, ServiceSeen>>;
+const AREA_INDEX: Record<SolutionArea, number> = Object.fromEntries(SOLUTION_AREAS.map((area, i) => [area, i])) as Record<
+  SolutionArea,
+  number
+>;
 
 const excludedByRuleSet = new WeakMap<RuleSet, ReadonlySet<string>>();
-// The three Azure areas scan the same months with the same eligibility: scan once per context and scope.
-const scans = new WeakMap<ScoringContext, Map<string, ServicesByArea>>();
 
 function excludedServices(ruleSet: RuleSet): ReadonlySet<string> {
   let set = excludedByRuleSet.get(ruleSet);
@@ -24,34 +25,42 @@ function excludedServices(ruleSet: RuleSet): ReadonlySet<string> {
   return set;
 }
 
-/** Every non-excluded service with ACR > 0 in an eligible month of T, by area. */
+/**
+ * Every non-excluded service with ACR > 0 in an eligible month of T, by area. The three Azure areas
+ * scan the same months with the same eligibility: scanned once per partner and scope (kept on the
+ * context, as the part results are); each service name is looked up once per row, not three times.
+ */
 function servicesInTrailingYear(ctx: ScoringContext, scope: PartScope): ServicesByArea {
-  const cacheKey = `${scope.mask}:${scope.productionOnly}`;
-  let byScope = scans.get(ctx);
-  if (!byScope) scans.set(ctx, (byScope = new Map()));
-  const cached = byScope.get(cacheKey);
+  const cacheKey = scope.mask * 2 + (scope.productionOnly ? 1 : 0);
+  const scans = (ctx.serviceScans ??= new Map());
+  const cached = scans.get(cacheKey);
   if (cached) return cached;
 
   const { window } = ctx;
   const excluded = excludedServices(ctx.ruleSet);
-  const found: ServicesByArea = new Map();
+  const found: ServicesByArea = SOLUTION_AREAS.map(() => []);
+  const names = new Map<string, ServiceName>();
   for (const customer of customersInScope(ctx, scope)) {
     for (let m = window.trailingStart; m <= window.evaluationMonth; m++) {
       const services = servicesAt(customer, window, m);
       if (services.length === 0 || !isEligibleIn(customer, window, m, scope.mask)) continue;
       for (const service of services) {
-        if (service.acrUsd <= 0 || excluded.has(service.name)) continue;
-        let inArea = found.get(service.area);
-        if (!inArea) found.set(service.area, (inArea = new Map()));
-        let seen = inArea.get(service.name);
-        if (!seen)
-          inArea.set(service.name, (seen = { name: service.name, acrByMonth: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], customers: [] }));
+        if (service.acrUsd <= 0) continue;
+        let name = names.get(service.name);
+        if (!name) names.set(service.name, (name = { excluded: excluded.has(service.name), byArea: [] }));
+        if (name.excluded) continue;
+        const area = AREA_INDEX[service.area];
+        let seen = name.byArea[area];
+        if (!seen) {
+          seen = name.byArea[area] = { name: service.name, acrByMonth: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], customers: [] };
+          found[area]!.push(seen);
+        }
         seen.acrByMonth[m - window.trailingStart]! += service.acrUsd;
         if (seen.customers[seen.customers.length - 1] !== customer.customerId) seen.customers.push(customer.customerId);
       }
     }
   }
-  byScope.set(cacheKey, found);
+  scans.set(cacheKey, found);
   return found;
 }
 
@@ -59,7 +68,7 @@ function servicesInTrailingYear(ctx: ScoringContext, scope: PartScope): Services
 export const distinctServices: PartEvaluator<'distinctServices'> = (part, ctx, scope) => {
   const { window } = ctx;
   const contributors: Contributor[] = [];
-  for (const seen of servicesInTrailingYear(ctx, scope).get(part.area)?.values() ?? []) {
+  for (const seen of servicesInTrailingYear(ctx, scope)[AREA_INDEX[part.area]]!) {
     const months: MonthValue[] = [];
     for (let i = 0; i < seen.acrByMonth.length; i++) {
       const value = seen.acrByMonth[i]!;
