@@ -1,10 +1,11 @@
-import { badRequest, INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
+import { inRequest, INVALID_BODY, NO_PARTNER } from './edge/refusals.js';
+import { refuse } from '../shared/refusal.js';
 import { json } from './edge/respond.js';
 import { parse, readJsonBody } from './edge/request.js';
 import { PartnerPath } from '../shared/model/api.js';
 import { WhatIfResultSchema } from '../shared/model/scoreDocument.js';
 import { WhatIfRequest } from '../shared/model/whatIf.js';
-import { toScoreDocument, whatIf, WhatIfError } from '../shared/scoring/index.js';
+import { toScoreDocument, whatIf } from '../shared/scoring/index.js';
 import { asOfAndRules } from './edge/asOf.js';
 import { handled } from './edge/http.js';
 import { registerHttp } from './edge/registry.js';
@@ -31,17 +32,13 @@ registerHttp({
     const hypothesis = parse(WhatIfRequest, await readJsonBody(request), 'body');
     const { asOf, ruleSet } = asOfAndRules(hypothesis.asOf, 'body.asOf');
     const facts = await adapters().partners.customers.requireFacts(partnerId);
-    try {
-      const result = whatIf(facts, hypothesis, ruleSet, asOf);
-      return json(200, {
-        replaced: result.replaced,
-        current: toScoreDocument(result.current),
-        hypothetical: toScoreDocument(result.hypothetical),
-        changes: result.changes,
-      });
-    } catch (error) {
-      if (error instanceof WhatIfError) throw badRequest([{ path: `body.${error.path}`, message: error.message }]);
-      throw error;
-    }
+    const result = whatIf(facts, hypothesis, ruleSet, asOf);
+    if ('kind' in result) throw refuse(inRequest('body', result));
+    return json(200, {
+      replaced: result.replaced,
+      current: toScoreDocument(result.current),
+      hypothetical: toScoreDocument(result.hypothetical),
+      changes: result.changes,
+    });
   }),
 });

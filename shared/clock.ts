@@ -1,4 +1,13 @@
-import { todayUtc, type IsoDate } from './dates.js';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import type { IsoDate } from './dates.js';
+
+dayjs.extend(utc);
+
+/** Today's calendar date in UTC by the system clock: the shell's, never the core's (which takes its date as an argument). */
+export function todayUtc(now: Date = new Date()): IsoDate {
+  return dayjs.utc(now).format('YYYY-MM-DD');
+}
 
 /**
  * Today, for the shell: the day a package is chosen or a fee paid. It is the system clock (UTC);

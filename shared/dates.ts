@@ -1,8 +1,3 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-
-dayjs.extend(utc);
-
 /** A calendar date `YYYY-MM-DD`, always read as UTC. */
 export type IsoDate = string;
 /** A calendar month `YYYY-MM`. */
@@ -38,9 +33,4 @@ export function monthOfDate(date: IsoDate): MonthKey {
 /** The evaluation month M: the last full calendar month before the as-of date. */
 export function evaluationMonthOf(asOf: IsoDate): MonthKey {
   return addMonths(monthOfDate(asOf), -1);
-}
-
-/** Today's calendar date in UTC, for the shell only; the core always takes its date as an argument. */
-export function todayUtc(now: Date = new Date()): IsoDate {
-  return dayjs.utc(now).format('YYYY-MM-DD');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HttpContract, HttpRegistration, Registration } from './registry.js';
+import { ErrorBody } from '../../shared/model/api.js';
 import { routeSecurity, SECURITY_SCHEMES, securityResponses } from './openapiSecurity.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -45,8 +46,21 @@ function operation(r: HttpRegistration): JsonSchema {
     responses: {
       ...Object.fromEntries(
         Object.entries<HttpContract['responses'][number]>({
+          // What the edge answers for every route of its kind, unless the route says more.
+          ...(contract.params || contract.query ? { 400: { description: 'an invalid path or query parameter', schema: ErrorBody } } : {}),
+          ...(contract.body ? { 413: { description: 'the body is over the size limit; nothing was written', schema: ErrorBody } } : {}),
+          ...(r.name === 'health' || r.name === 'openapi'
+            ? {}
+            : {
+                503: {
+                  description: 'storage is busy or unreachable: retry after the Retry-After header; nothing was written',
+                  schema: ErrorBody,
+                },
+              }),
           ...contract.responses,
-          ...(contract.body ? { 415: { description: 'the body is not sent as application/json; nothing was written' } } : {}),
+          ...(contract.body
+            ? { 415: { description: 'the body is not sent as application/json; nothing was written', schema: ErrorBody } }
+            : {}),
         }).map(([status, response]) => [
           status,
           {

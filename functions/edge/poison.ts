@@ -1,6 +1,5 @@
-import { today } from '../../shared/clock.js';
+import { today, todayUtc } from '../../shared/clock.js';
 import { badRequest } from './refusals.js';
-import { todayUtc } from '../../shared/dates.js';
 import { latestDayFrom } from '../../shared/jobs/messageChecks.js';
 import { sendToPoison } from '../../shared/queue/poison.js';
 import { withRetry } from '../../shared/store/retry.js';

@@ -32,9 +32,10 @@ export async function readJsonBody(request: RequestLike, limitBytes = settings()
   if (declared > limitBytes) throw tooLarge();
   const text = await request.text();
   if (Buffer.byteLength(text) > limitBytes) throw tooLarge();
-  if (text.trim() === '') throw badRequest([{ path: 'body', message: 'a JSON body is required' }]);
+  // The media type first: a body that is not declared JSON is a 415 whether or not it is empty.
   const contentType = request.headers.get('content-type');
   if (!isJsonMediaType(contentType)) throw new RequestRefusedError({ kind: 'unsupportedMediaType', given: contentType });
+  if (text.trim() === '') throw badRequest([{ path: 'body', message: 'a JSON body is required' }]);
   try {
     return parseJson(text);
   } catch (error) {

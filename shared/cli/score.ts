@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { todayUtc } from '../dates.js';
+import { todayUtc } from '../clock.js';
 import { scoreFileText } from './scoreFile.js';
 
 const USAGE = 'usage: npm run score -- <partner.json> [--as-of YYYY-MM-DD]';

@@ -1,4 +1,5 @@
 import type { CustomerCondition, Measure, Threshold } from '../../rules/schema.js';
+import { SOLUTION_AREAS } from '../model/primitives.js';
 import { ensureMonthsFrom, MONTH_STRIDE, numbersAt, type PreparedCustomer } from './preparedCustomer.js';
 import { describeMeasure, describeThreshold, isAbove, meets, readerFor } from './measure.js';
 import type { ScoringWindow } from './window.js';
@@ -32,15 +33,7 @@ export function measureAt(
 // and parts that read the same measure share them: a 12-month total is one subtraction.
 const measureIds = new WeakMap<Measure, number>();
 const FIELDS: readonly Measure['field'][] = ['azureAcr', 'paidSeats', 'activeUsers', 'protectedUsers'];
-const AREAS: readonly (Measure['area'] | undefined)[] = [
-  undefined,
-  'infrastructure',
-  'dataAi',
-  'digitalAppInnovation',
-  'businessApplications',
-  'modernWork',
-  'security',
-];
+const AREAS: readonly (Measure['area'] | undefined)[] = [undefined, ...SOLUTION_AREAS];
 
 function measureId(measure: Measure): number {
   let id = measureIds.get(measure);

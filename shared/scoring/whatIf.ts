@@ -3,18 +3,8 @@ import type { BizAppsUsage, CustomerFacts, MonthUsage } from '../model/facts.js'
 import type { PartnerFacts } from '../model/partner.js';
 import type { SolutionArea } from '../model/primitives.js';
 import type { WhatIfRequest } from '../model/whatIf.js';
+import { invalidField, type RefusalOf } from '../refusal.js';
 import { scorePartner, type ScoreDocument } from './scorePartner.js';
-
-export class WhatIfError extends Error {
-  override name = 'WhatIfError';
-  /** Where in the what-if request the problem is, e.g. `usage[2].usage.bizApps`. */
-  constructor(
-    message: string,
-    readonly path = 'usage',
-  ) {
-    super(message);
-  }
-}
 
 const shapeOf = (b: BizAppsUsage) =>
   b.workloads !== undefined ? 'workloads' : b.revenueUsd !== undefined || b.mcv !== undefined ? 'totals' : undefined;
@@ -60,36 +50,41 @@ function addUsage(base: MonthUsage | undefined, extra: MonthUsage): MonthUsage {
 }
 
 /** The facts with the hypothetical data applied; the input facts are left untouched. */
-function applyHypothetical(facts: PartnerFacts, request: WhatIfRequest): PartnerFacts {
+function applyHypothetical(facts: PartnerFacts, request: WhatIfRequest): PartnerFacts | RefusalOf<'invalid'> {
   const customers = new Map<string, CustomerFacts>(facts.customers.map((c) => [c.customerId, c]));
   for (const c of request.customers) customers.set(c.customerId, c);
-  request.usage.forEach((row, i) => {
+  for (const [i, row] of request.usage.entries()) {
     const customer = customers.get(row.customerId);
     if (!customer)
-      throw new WhatIfError(
-        `usage names customer ${row.customerId}, which neither exists nor is among the hypothetical customers`,
+      return invalidField(
         `usage[${i}].customerId`,
+        `usage names customer ${row.customerId}, which neither exists nor is among the hypothetical customers`,
       );
     const base = customer.months[row.month];
     const [had, adds] = [base && shapeOf(base.bizApps), shapeOf(row.usage.bizApps)];
     // A month holds one Business Applications shape (SPEC §3.6): adding the other would count it twice.
     if (had && adds && had !== adds) {
-      throw new WhatIfError(
-        `${row.customerId}'s ${row.month} holds Business Applications ${had === 'workloads' ? 'by workload' : 'as revenueUsd/mcv totals'}; add to it in the same shape`,
+      return invalidField(
         `usage[${i}].usage.bizApps`,
+        `${row.customerId}'s ${row.month} holds Business Applications ${had === 'workloads' ? 'by workload' : 'as revenueUsd/mcv totals'}; add to it in the same shape`,
       );
     }
     customers.set(row.customerId, { ...customer, months: { ...customer.months, [row.month]: addUsage(base, row.usage) } });
-  });
+  }
   const people = new Map(facts.people.map((p) => [p.personId, p]));
   for (const p of request.people) people.set(p.personId, p);
   return { partner: facts.partner, customers: [...customers.values()], people: [...people.values()] };
 }
 
-/** Pure: the score now and the score the hypothetical data would give, side by side. Nothing is stored. */
-export function whatIf(facts: PartnerFacts, request: WhatIfRequest, ruleSet: RuleSet, asOf: string): WhatIfResult {
+/**
+ * Pure: the score now and the score the hypothetical data would give, side by side. Nothing is
+ * stored. A request that cannot apply is refused as `invalid`, naming the field of the request.
+ */
+export function whatIf(facts: PartnerFacts, request: WhatIfRequest, ruleSet: RuleSet, asOf: string): WhatIfResult | RefusalOf<'invalid'> {
+  const applied = applyHypothetical(facts, request);
+  if ('kind' in applied) return applied;
   const current = scorePartner(facts, ruleSet, asOf);
-  const hypothetical = scorePartner(applyHypothetical(facts, request), ruleSet, asOf);
+  const hypothetical = scorePartner(applied, ruleSet, asOf);
   const changes = {} as Record<SolutionArea, AreaChange>;
   for (const area of Object.keys(current.areas) as SolutionArea[]) {
     changes[area] = {

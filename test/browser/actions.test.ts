@@ -1,6 +1,6 @@
 // What a person does in the portal, in headless Chromium: what-if, the operators' list, errors and sign-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayUtc } from '../../shared/dates.js';
+import { todayUtc } from '../../shared/clock.js';
 import { SOLUTION_AREAS } from '../../shared/model/primitives.js';
 import type { ScoreDocument } from '../../shared/scoring/index.js';
 import { DEMO_TENANT, devToken } from '../../local/devIssuer.js';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { todayUtc } from '../../shared/dates.js';
+import { todayUtc } from '../../shared/clock.js';
 import type { ScoreDocument } from '../../shared/scoring/index.js';
 import { bodyOf, startTestHost, type TestHost } from '../integration/testHost.js';
 import { launchBrowser, type TestBrowser } from './browser.js';

@@ -4,7 +4,7 @@ import { ruleSetFor } from '../../rules/index.js';
 import { scoreFileText } from '../../shared/cli/scoreFile.js';
 import { scorePartner, toScoreDocument, toScoreSummary } from '../../shared/scoring/index.js';
 import type { PartnerFactsInput } from '../../shared/model/partner.js';
-import { todayUtc } from '../../shared/dates.js';
+import { todayUtc } from '../../shared/clock.js';
 import { bodyOf, startTestHost, until, type TestHost } from './testHost.js';
 import { adapters } from '../../functions/edge/composition.js';
 

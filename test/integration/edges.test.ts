@@ -23,6 +23,9 @@ describe('bodies must be JSON: 415 otherwise, and nothing written', () => {
     ['application/xml', '<customer><idType>tenant</idType></customer>'],
     ['multipart/form-data; boundary=x', customer],
     [null, customer],
+    // Empty, and not declared JSON: still the media type that is wrong.
+    [null, ''],
+    ['text/plain', ''],
   ])('Content-Type %s: 415', async (contentType, body) => {
     const response = await fetch(`${host.url}/api/partners/edges/customers/c415`, {
       method: 'PUT',

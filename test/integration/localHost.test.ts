@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { today } from '../../shared/clock.js';
-import { todayUtc } from '../../shared/dates.js';
+import { todayUtc } from '../../shared/clock.js';
 import { registerQueue, registerTimer, registrations } from '../../functions/edge/registry.js';
 import { decodeMessage, encodeMessage, queue } from '../../shared/queue/queues.js';
 import { bodyOf, startTestHost, TEST_KEY, until, type TestHost } from './testHost.js';

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleSetFor } from '../../rules/index.js';
-import { todayUtc } from '../../shared/dates.js';
+import { todayUtc } from '../../shared/clock.js';
 import { fanOutRecompute } from '../../shared/jobs/fanOut.js';
 import type { PartnerFacts } from '../../shared/model/partner.js';
 import { decodeMessage, encodeMessage, enqueueRecompute, queue, RECOMPUTE_QUEUE } from '../../shared/queue/queues.js';

@@ -21,6 +21,18 @@ describe('the OpenAPI document', () => {
     );
   });
 
+  it('documents what the edge answers on every route of a kind: 400 for a bad path or query, 413 and 415 for a body, 503 with Retry-After where storage is used', () => {
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        const statuses = Object.keys(op.responses);
+        if (op.requestBody) expect(statuses, where).toEqual(expect.arrayContaining(['413', '415']));
+        if (op.parameters.some((p: { in: string }) => p.in === 'path' || p.in === 'query')) expect(statuses, where).toContain('400');
+        if (op.operationId !== 'health' && op.operationId !== 'openapi') expect(statuses, where).toContain('503');
+      }
+    }
+  });
+
   it('uses the very schemas the functions validate with', () => {
     const putMonth = doc.paths['/api/partners/{partnerId}/customers/{customerId}/months/{month}']!.put;
     const { $schema: _a, ...monthUsage } = z.toJSONSchema(MonthUsage, { io: 'input' }) as Record<string, unknown>;

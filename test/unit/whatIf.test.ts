@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ruleSetFor } from '../../rules/index.js';
 import { WhatIfRequest } from '../../shared/model/whatIf.js';
-import { whatIf, WhatIfError } from '../../shared/scoring/index.js';
+import { whatIf as whatIfOrRefusal, type WhatIfResult } from '../../shared/scoring/index.js';
+import type { PartnerFacts } from '../../shared/model/partner.js';
+import type { RuleSet } from '../../rules/schema.js';
 import { AS_OF, acr, associated, facts, people } from './builders.js';
+
+/** The what-if of an applicable request: a refusal here fails the test. */
+function whatIf(facts: PartnerFacts, request: WhatIfRequest, ruleSet: RuleSet, asOf: string): WhatIfResult {
+  const result = whatIfOrRefusal(facts, request, ruleSet, asOf);
+  if ('kind' in result) throw new Error(`refused: ${JSON.stringify(result)}`);
+  return result;
+}
 
 describe('what-if', () => {
   const base = facts({
@@ -61,7 +70,15 @@ describe('what-if', () => {
 
   it('refuses usage for a customer it does not know', () => {
     const request = WhatIfRequest.parse({ usage: [{ customerId: 'nobody', month: '2025-05', usage: {} }] });
-    expect(() => whatIf(base, request, ruleSetFor(AS_OF), AS_OF)).toThrow(WhatIfError);
+    expect(whatIfOrRefusal(base, request, ruleSetFor(AS_OF), AS_OF)).toEqual({
+      kind: 'invalid',
+      issues: [
+        {
+          path: 'usage[0].customerId',
+          message: 'usage names customer nobody, which neither exists nor is among the hypothetical customers',
+        },
+      ],
+    });
   });
 
   it('refuses adding Business Applications to a month in the other shape (it would count twice), naming the row', () => {
@@ -71,15 +88,8 @@ describe('what-if', () => {
     const request = WhatIfRequest.parse({
       usage: [{ customerId: 'b5', month: '2025-05', usage: { bizApps: { workloads: [{ workload: 'Sales', revenueUsd: 500 }] } } }],
     });
-    const refusal = (() => {
-      try {
-        whatIf(withTotals, request, ruleSetFor(AS_OF), AS_OF);
-      } catch (error) {
-        return error as WhatIfError;
-      }
-    })();
-    expect(refusal).toBeInstanceOf(WhatIfError);
-    expect(refusal!.path).toBe('usage[0].usage.bizApps');
+    const refusal = whatIfOrRefusal(withTotals, request, ruleSetFor(AS_OF), AS_OF);
+    expect('kind' in refusal && refusal.kind === 'invalid' && refusal.issues.map((i) => i.path)).toEqual(['usage[0].usage.bizApps']);
     const same = WhatIfRequest.parse({ usage: [{ customerId: 'b5', month: '2025-05', usage: { bizApps: { revenueUsd: 500 } } }] });
     expect(
       whatIf(
