@@ -4,6 +4,7 @@ import { json } from './edge/respond.js';
 import { parse, readJsonBody } from './edge/request.js';
 import { today } from '../shared/clock.js';
 import { checkPackageChoice } from '../shared/lifecycle/packages.js';
+import { withPackageChoice } from '../shared/lifecycle/renewalChanges.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { PackageChoiceBody, RenewalPath, RenewalView } from '../shared/model/lifecycle.js';
 import { toRenewalView } from './edge/renewalView.js';
@@ -41,7 +42,11 @@ registerHttp({
     const chosenOn = today();
     const refusal = checkPackageChoice(membership, legacyCompetencies, choice, anniversary, chosenOn, legacy);
     if (refusal) throw refuse(inRequest('path', refusal));
-    const doc = await adapters().renewals.choosePackage(partnerId, anniversary, choice, chosenOn, new Date().toISOString());
+    const doc = await adapters().renewals.change(partnerId, anniversary, new Date().toISOString(), (current) => {
+      const chosen = withPackageChoice(current, choice, chosenOn);
+      if ('kind' in chosen) throw refuse(chosen);
+      return chosen;
+    });
     return json(200, toRenewalView(doc, membership.anniversary!));
   }),
 });

@@ -1,8 +1,8 @@
-import { refuse, refused } from '../shared/refusal.js';
+import { refuse } from '../shared/refusal.js';
 import { json } from './edge/respond.js';
 import { parse, readJsonBody } from './edge/request.js';
 import { today } from '../shared/clock.js';
-import { checkPayment, recordPayment } from '../shared/lifecycle/renewal.js';
+import { withPayment } from '../shared/lifecycle/renewalChanges.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { PaymentBody, RenewalPath, RenewalView } from '../shared/model/lifecycle.js';
 import { toRenewalView } from './edge/renewalView.js';
@@ -40,21 +40,11 @@ registerHttp({
     const paidOn = today();
     let duplicate = false;
     // On the renewal document's ETag: two concurrent payments with one reference, one is taken and the other finds it.
-    const doc = await adapters().renewals.changeRecord(partnerId, anniversary, new Date().toISOString(), (current) => {
-      const refusal = checkPayment(current.record, payment);
-      if (refusal) throw refuse(refusal);
-      const taken = recordPayment(current.record, { ...payment, paidOn });
+    const doc = await adapters().renewals.changeExisting(partnerId, anniversary, new Date().toISOString(), (current) => {
+      const taken = withPayment(current, { ...payment, paidOn });
+      if ('kind' in taken) throw refuse(taken);
       duplicate = taken.duplicate;
-      if (duplicate) return current;
-      if (current.feeDue && current.feeDue.lapsed.length > 0) {
-        throw refuse(
-          refused(
-            'lapsedForNonPayment',
-            `the fee for ${anniversary} was still unpaid on ${current.feeDue.checkedOn}, and what renewed lapsed then; this payment was not taken`,
-          ),
-        );
-      }
-      return { ...current, record: taken.record };
+      return taken.renewal;
     });
     return json(duplicate ? 200 : 201, toRenewalView(doc, membership.anniversary!));
   }),

@@ -2,6 +2,8 @@ import type { RenewalStepPorts } from '../../shared/jobs/ports.js';
 import type { PartnerDoc, RenewalDoc } from '../../shared/store/documents.js';
 import { membershipOf } from '../../shared/store/partnerViews.js';
 import { withRetry } from '../../shared/store/retry.js';
+import { ranRenewal } from '../../shared/lifecycle/renewalChanges.js';
+import { refuse } from '../../shared/refusal.js';
 import { adapters, type Adapters } from './composition.js';
 
 /**
@@ -34,7 +36,14 @@ export function storeJobPorts(
         withRetry(() => renewals.commitRenewal(partnerId, anniversary, record, on, at, known)),
       savePreview: (partnerId, anniversary, preview, on, at) =>
         withRetry(() => renewals.savePreview(partnerId, anniversary, preview, on, at)),
-      changeRecord: (partnerId, anniversary, at, change) => withRetry(() => renewals.changeRecord(partnerId, anniversary, at, change)),
+      changeRecord: (partnerId, anniversary, at, change) =>
+        withRetry(() =>
+          renewals.changeExisting(partnerId, anniversary, at, (doc) => {
+            const ran = ranRenewal(doc);
+            if ('kind' in ran) throw refuse(ran);
+            return change(ran);
+          }),
+        ),
     },
     now,
   };

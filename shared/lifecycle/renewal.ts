@@ -146,13 +146,13 @@ const outstandingCents = (record: RenewalRecord) => cents(record.feeUsd) - recor
 /** What is still to pay of the fee, in USD (never below 0). */
 export const outstandingUsd = (record: RenewalRecord): number => Math.max(0, outstandingCents(record)) / 100;
 
+/** At most this many payments on one renewal record. */
+export const MAX_PAYMENTS_PER_RENEWAL = 50;
+
 /**
  * Whether a payment can be taken: only for a fee that is due and not yet paid, at most what is
  * outstanding, and a reference seen before only with the same amount (then it is the same payment).
  */
-/** At most this many payments on one renewal record. */
-export const MAX_PAYMENTS_PER_RENEWAL = 50;
-
 export function checkPayment(record: RenewalRecord, payment: Pick<Payment, 'reference' | 'amountUsd'>): RefusalOf<'refused'> | undefined {
   const earlier = record.payments.find((p) => p.reference === payment.reference);
   if (earlier)

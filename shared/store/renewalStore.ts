@@ -1,6 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { notFound, refuse, refused } from '../refusal.js';
-import type { BenefitPackage } from '../../rules/lifecycleSchema.js';
+import { notFound, refuse } from '../refusal.js';
 import type { SolutionArea } from '../model/primitives.js';
 import type { RenewalRecord } from '../lifecycle/renewal.js';
 import { renewalId, type RenewalDoc } from './documents.js';
@@ -42,8 +41,12 @@ export class RenewalStore {
     return resources.map(upgradeRenewalDoc).sort((a, b) => a.anniversary.localeCompare(b.anniversary));
   }
 
-  /** `change` sees the current record (a fresh one if there is none) and returns it unchanged to write nothing. */
-  private async change(
+  /**
+   * A change to the renewal of an anniversary, on its ETag: `change` sees the current document (a
+   * fresh one if there is none) and returns it unchanged to write nothing. What to change is the
+   * caller's decision (shared/lifecycle/renewalChanges.ts); a refusal it throws writes nothing.
+   */
+  async change(
     partnerId: string,
     anniversary: string,
     now: string,
@@ -64,15 +67,6 @@ export class RenewalStore {
       known,
     );
     return doc;
-  }
-
-  /** The package chosen for an anniversary; too late once that anniversary has renewed. */
-  choosePackage(partnerId: string, anniversary: string, pkg: BenefitPackage, chosenOn: string, now: string): Promise<RenewalDoc> {
-    return this.change(partnerId, anniversary, now, (doc) => {
-      if (doc.record)
-        throw refuse(refused('alreadyRenewed', `the renewal at ${anniversary} has already run with the package ${doc.record.package}`));
-      return { ...doc, choice: { package: pkg, chosenOn } };
-    });
   }
 
   /** The preview; none once the renewal itself is there. */
@@ -96,18 +90,12 @@ export class RenewalStore {
     return this.change(partnerId, anniversary, now, (doc) => (doc.record ? doc : { ...doc, record, renewedOn: on }), { current: known });
   }
 
-  /** A change to a renewal that has run; refused as `notFound` if there is no record, `notRenewedYet` if it has not run yet. */
-  changeRecord(
-    partnerId: string,
-    anniversary: string,
-    now: string,
-    change: (doc: RenewalDoc & { record: RenewalRecord }) => RenewalDoc,
-  ): Promise<RenewalDoc> {
+  /** A change to a renewal there is a document for; refused as `notFound` when there is none. */
+  changeExisting(partnerId: string, anniversary: string, now: string, change: (doc: RenewalDoc) => RenewalDoc): Promise<RenewalDoc> {
     return this.change(partnerId, anniversary, now, (doc) => {
       if (!doc._etag)
         throw refuse(notFound(`the renewal of ${partnerId} at ${anniversary}`, `partner ${partnerId} has no renewal at ${anniversary}`));
-      if (!doc.record) throw refuse(refused('notRenewedYet', `the renewal at ${anniversary} has not run yet, so no fee is due`));
-      return change(doc as RenewalDoc & { record: RenewalRecord });
+      return change(doc);
     });
   }
 }

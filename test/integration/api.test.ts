@@ -126,7 +126,11 @@ describe('validation: 400 naming the field, and nothing written', () => {
     });
     expect(response.status).toBe(400);
     expect((await bodyOf(response)).issues[0].path).toBe('body');
-    expect((await host.api('/api/partners', { method: 'POST' })).status).toBe(400);
+    // Declared JSON but empty: the body is missing (400); not declared JSON at all: 415, empty or not.
+    const empty = await host.api('/api/partners', { method: 'POST', body: '', headers: { 'content-type': 'application/json' } });
+    expect(empty.status).toBe(400);
+    expect((await bodyOf(empty)).issues).toEqual([{ path: 'body', message: 'a JSON body is required' }]);
+    expect((await host.api('/api/partners', { method: 'POST' })).status).toBe(415);
   });
 
   it('a bad month in the path, a negative count in the body: nothing stored', async () => {
