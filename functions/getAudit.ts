@@ -3,7 +3,7 @@ import { parse, queryObject } from './edge/request.js';
 import { AuditPage, AuditQuery } from '../shared/model/access.js';
 import { ErrorBody, PartnerPath } from '../shared/model/api.js';
 import { handled } from './edge/http.js';
-import { NO_PARTNER } from './edge/refusals.js';
+import { fieldsOf, NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
 import { adapters } from './edge/composition.js';
 
@@ -27,6 +27,6 @@ registerHttp({
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     const { limit, continuation } = parse(AuditQuery, queryObject(request), 'query');
     await adapters().partners.profiles.requirePartner(partnerId);
-    return json(200, await adapters().audit.list(partnerId, limit, continuation));
+    return json(200, await fieldsOf('query', adapters().audit.list(partnerId, limit, continuation)));
   }),
 });

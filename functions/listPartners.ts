@@ -28,7 +28,8 @@ registerHttp({
     const { limit, continuation } = parse(ListQuery, queryObject(request), 'query');
     // Operators (and the function key) list every partner; everyone else the partners of its tenant.
     const { caller, partners } = callerOf(request);
-    if (isOperator(caller)) return json(200, await fieldsOf('query', adapters().partners.listings.listPartners(limit, continuation)));
-    return json(200, await ownPartners(partners, limit, continuation));
+    if (caller.kind === 'functionKey' || isOperator(caller))
+      return json(200, await fieldsOf('query', adapters().partners.listings.listPartners(limit, continuation)));
+    return json(200, await fieldsOf('query', ownPartners(caller.tid, partners, limit, continuation)));
   }),
 });

@@ -38,6 +38,11 @@ export const SettingsSchema = z
       .min(MIN_SNAPSHOT_TTL_DAYS, `at least ${MIN_SNAPSHOT_TTL_DAYS} days, to keep every renewal window`)
       .max(3650)
       .default(DEFAULT_SNAPSHOT_TTL_DAYS),
+    /**
+     * The key continuation tokens are signed with (HMAC-SHA256), so a caller cannot forge one. Unset:
+     * derived from FUNCTIONS_KEY, else random per process (tokens then last one process only).
+     */
+    CONTINUATION_SECRET: optional(z.string().min(32, 'at least 32 characters')),
     ...AUTH_SETTINGS,
   })
   .refine((s) => s.AzureWebJobsStorage !== undefined || s.AzureWebJobsStorage__queueServiceUri !== undefined, {

@@ -57,6 +57,11 @@ param corsAllowedOrigins string = ''
 @secure()
 param serviceKey string = ''
 
+@description('The key continuation tokens are signed with (at least 32 characters). Default: a new one on each deployment, which only makes a paging client in flight start again.')
+@secure()
+@minLength(32)
+param continuationSecret string = newGuid()
+
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 
 module identity 'modules/identity.bicep' = {
@@ -117,6 +122,7 @@ module functionApp 'modules/functionApp.bicep' = {
     apiAudience: apiAudience
     corsAllowedOrigins: corsAllowedOrigins
     serviceKey: serviceKey
+    continuationSecret: continuationSecret
   }
 }
 

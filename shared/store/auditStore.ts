@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
+import { queryPage } from './continuation.js';
 
 /** Who made a change: a signed-in user, or a server holding the function key. */
 export type Actor = { kind: 'user'; oid: string; name: string; tenantId: string } | { kind: 'functionKey'; name: 'function key' };
@@ -24,9 +25,6 @@ interface AuditDoc extends AuditRecord {
   type: 'audit';
 }
 
-const encodeToken = (token: string) => Buffer.from(token).toString('base64url');
-const decodeToken = (token: string) => Buffer.from(token, 'base64url').toString();
-
 export class AuditStore {
   constructor(private readonly container: Container) {}
 
@@ -35,18 +33,20 @@ export class AuditStore {
     await this.container.items.create<AuditDoc>({ id: `audit:${record.at}:${randomUUID()}`, partnerId, type: 'audit', ...record });
   }
 
-  /** A partner's audit trail, newest first, a page at a time. */
+  /** A partner's audit trail, newest first, a page at a time (the token is bound to the partner). */
   async list(partnerId: string, limit: number, continuation?: string): Promise<{ items: AuditRecord[]; continuation?: string }> {
-    const page = await this.container.items
-      .query<AuditDoc>(
-        {
-          query: "SELECT * FROM c WHERE c.partnerId = @partnerId AND c.type = 'audit' ORDER BY c.at DESC",
-          parameters: [{ name: '@partnerId', value: partnerId }],
-        },
-        { partitionKey: partnerId, maxItemCount: limit, ...(continuation ? { continuationToken: decodeToken(continuation) } : {}) },
-      )
-      .fetchNext();
-    const items = page.resources.map(({ at, actor, operation, route, entity, status, version }) => ({
+    const page = await queryPage<AuditDoc>(
+      this.container,
+      `audit ${partnerId}`,
+      {
+        query: "SELECT * FROM c WHERE c.partnerId = @partnerId AND c.type = 'audit' ORDER BY c.at DESC",
+        parameters: [{ name: '@partnerId', value: partnerId }],
+      },
+      limit,
+      continuation,
+      { partitionKey: partnerId },
+    );
+    const items = page.items.map(({ at, actor, operation, route, entity, status, version }) => ({
       at,
       actor,
       operation,
@@ -55,6 +55,6 @@ export class AuditStore {
       status,
       version,
     }));
-    return { items, ...(page.continuationToken ? { continuation: encodeToken(page.continuationToken) } : {}) };
+    return { items, ...(page.continuation ? { continuation: page.continuation } : {}) };
   }
 }

@@ -112,6 +112,33 @@ describe('GET /partners lists only the caller’s partners', () => {
     expect(second.items.map((p: { partnerId: string }) => p.partnerId)).toEqual(['tailspin']);
     expect(second.continuation).toBeUndefined();
   });
+
+  it('a made-up continuation, the operators’ or another tenant’s is a 400 naming query.continuation, not an empty page', async () => {
+    const many = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+    const other = '2d3e4f5a-6b7c-4d8e-9fa0-1b2c3d4e5f60';
+    await as(operator, `/api/access/${many}`, { method: 'PUT', json: { partnerIds: ['tailspin', 'contoso-jp'] } });
+    await as(operator, `/api/access/${other}`, { method: 'PUT', json: { partnerIds: ['tailspin', 'contoso-jp'] } });
+    const reader = bearer(await tokenFor('Partner.Reader', many));
+    const ofOperators = (await bodyOf(await as(operator, '/api/partners?limit=1'))).continuation as string;
+    const ofOtherTenant = (await bodyOf(await as(bearer(await tokenFor('Partner.Reader', other)), '/api/partners?limit=1')))
+      .continuation as string;
+    const own = (await bodyOf(await as(reader, '/api/partners?limit=1'))).continuation as string;
+    expect([ofOperators, ofOtherTenant, own].every((t) => typeof t === 'string')).toBe(true);
+    const lastIdAlone = Buffer.from('contoso-jp').toString('base64url'); // the token's former shape
+    for (const token of ['hello', lastIdAlone, ofOperators, ofOtherTenant, own.slice(0, -3)]) {
+      const response = await as(reader, `/api/partners?limit=1&continuation=${token}`);
+      expect(response.status).toBe(400);
+      expect((await bodyOf(response)).issues).toEqual([
+        {
+          path: 'query.continuation',
+          message: 'not a continuation token this listing gave (altered, truncated or from another listing); start again without it',
+        },
+      ]);
+    }
+    // The caller's own token works, and a partner's token is no good to an operator either.
+    expect((await bodyOf(await as(reader, `/api/partners?limit=1&continuation=${own}`))).items).toHaveLength(1);
+    expect((await as(operator, `/api/partners?limit=1&continuation=${own}`)).status).toBe(400);
+  });
 });
 
 describe('CORS for the portal’s origins', () => {

@@ -180,4 +180,22 @@ describe('the audit trail', () => {
     expect((await as(reader, '/api/partners/contoso-jp/audit')).status).toBe(403);
     expect((await as(otherAdmin, '/api/partners/contoso-jp/audit')).status).toBe(403);
   });
+
+  it('a made-up, truncated or borrowed continuation is a 400 naming query.continuation, not a 500 nor page one', async () => {
+    const ofContoso = (await trail('contoso-jp', '?limit=1')).continuation!;
+    const ofFourthCoffee = (await bodyOf(await as(operator, '/api/partners/fourth-coffee/audit?limit=1'))).continuation as string;
+    const ofPartners = (await bodyOf(await host.api('/api/partners?limit=1'))).continuation as string;
+    expect([ofContoso, ofFourthCoffee, ofPartners].every((t) => typeof t === 'string')).toBe(true);
+    for (const token of ['hello', ofContoso.slice(0, -3), ofFourthCoffee, ofPartners]) {
+      const response = await as(operator, `/api/partners/contoso-jp/audit?limit=1&continuation=${token}`);
+      expect(response.status).toBe(400);
+      expect((await bodyOf(response)).issues).toEqual([
+        {
+          path: 'query.continuation',
+          message: 'not a continuation token this listing gave (altered, truncated or from another listing); start again without it',
+        },
+      ]);
+    }
+    expect((await as(operator, `/api/partners/contoso-jp/audit?limit=1&continuation=${ofContoso}`)).status).toBe(200);
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleSetFor } from '../../rules/index.js';
 import { scorePartner, toScoreDocument, toScoreSummary } from '../../shared/scoring/index.js';
@@ -81,6 +82,18 @@ describe('continuation tokens', () => {
     expect((await host.api(`/api/partners/paged/history?from=2025-06-02&to=2025-06-30&limit=1&continuation=${token}`)).status).toBe(400);
     expect((await host.api(`/api/partners?limit=1&continuation=${token}`)).status).toBe(400);
     expect((await host.api(`/api/partners/paged/history?from=2025-06-01&to=2025-06-30&limit=1&continuation=${token}`)).status).toBe(200);
+  });
+
+  it('a token forged with a checksum anyone can compute (a plain SHA-256) is a 400, not a 500 nor page one', async () => {
+    const forged = (t: string) => {
+      const s = createHash('sha256').update(`partners\n${t}`).digest('base64url').slice(0, 22);
+      return Buffer.from(JSON.stringify({ l: 'partners', t, s })).toString('base64url');
+    };
+    for (const t of ['{"compositeToken":"x"}', 'garbage']) {
+      const response = await host.api(`/api/partners?limit=1&continuation=${forged(t)}`);
+      expect(response.status).toBe(400);
+      expect((await bodyOf(response)).issues).toEqual([refusedToken]);
+    }
   });
 });
 

@@ -23,6 +23,8 @@ param apiAudience string
 param corsAllowedOrigins string
 @secure()
 param serviceKey string
+@secure()
+param continuationSecret string
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -83,6 +85,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'CORS_ALLOWED_ORIGINS', value: corsAllowedOrigins }
         // The server-to-server key the app accepts (operator rights): a secure parameter, never in the template.
         { name: 'FUNCTIONS_KEY', value: serviceKey }
+        // The key continuation tokens are signed with, the same on every instance: a secure parameter too.
+        { name: 'CONTINUATION_SECRET', value: continuationSecret }
       ]
     }
   }
