@@ -1,6 +1,5 @@
 import { renewalTerms } from '../rules/index.js';
 import { fanOutRenewals } from '../shared/jobs/renewalFanOut.js';
-import { enqueueRenewal } from '../shared/queue/queues.js';
 import { withRetry } from '../shared/store/retry.js';
 import { jobDay } from './edge/dailyJobInput.js';
 import { registerTimer } from './edge/registry.js';
@@ -16,7 +15,7 @@ registerTimer({
     const result = await fanOutRenewals(day, renewalTerms, {
       partnersWithAnniversaryOn: (monthDays, limit, continuation) =>
         withRetry(() => store.listings.partnersWithAnniversaryOn(monthDays, limit, continuation)),
-      send: (message) => withRetry(() => enqueueRenewal(message)),
+      send: (message) => withRetry(() => adapters().queues.enqueueRenewal(message)),
       checkpoint: (d) => withRetry(() => adapters().checkpoints.get('renewals', d)),
       saveCheckpoint: (checkpoint) => withRetry(() => adapters().checkpoints.save('renewals', checkpoint)),
       now: () => new Date().toISOString(),

@@ -1,5 +1,4 @@
 import { fanOutRecompute } from '../shared/jobs/fanOut.js';
-import { enqueueRecompute } from '../shared/queue/queues.js';
 import { withRetry } from '../shared/store/retry.js';
 import { jobDay } from './edge/dailyJobInput.js';
 import { registerTimer } from './edge/registry.js';
@@ -14,7 +13,7 @@ registerTimer({
     const store = adapters().partners;
     const result = await fanOutRecompute(day, {
       listPartnerIds: (limit, continuation) => withRetry(() => store.listings.listPartnerIds(limit, continuation)),
-      send: (message) => withRetry(() => enqueueRecompute(message)),
+      send: (message) => withRetry(() => adapters().queues.enqueueRecompute(message)),
       checkpoint: (d) => withRetry(() => adapters().checkpoints.get('recompute', d)),
       saveCheckpoint: (checkpoint) => withRetry(() => adapters().checkpoints.save('recompute', checkpoint)),
       now: () => new Date().toISOString(),

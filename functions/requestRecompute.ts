@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { json } from './edge/respond.js';
 import { parse } from './edge/request.js';
 import { PartnerPath } from '../shared/model/api.js';
-import { enqueueRecompute } from '../shared/queue/queues.js';
 import { handled } from './edge/http.js';
 import { NO_PARTNER } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
@@ -22,7 +21,7 @@ registerHttp({
   handler: handled(async (request) => {
     const { partnerId } = parse(PartnerPath, request.params, 'path');
     await adapters().partners.profiles.requirePartner(partnerId);
-    await enqueueRecompute({ partnerId, reason: 'requested' });
+    await adapters().queues.enqueueRecompute({ partnerId, reason: 'requested' });
     return json(202, { queued: true, partnerId });
   }),
 });

@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import type { QueueRegistration, Registration, TimerRegistration } from '../functions/edge/registry.js';
 import { setLocalToday, todayUtc } from '../shared/clock.js';
 import { polledQueue } from '../shared/queue/polled.js';
-import { enqueueRecompute, ensureQueues, resetQueues } from '../shared/queue/queues.js';
 import { resetSettings } from '../shared/settings.js';
 import { ensureContainers } from '../shared/store/cosmos.js';
 import { loadDemoPartners } from './demo.js';
@@ -97,9 +96,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   Object.assign(process.env, settings);
   resetSettings();
   resetAdapters();
-  resetQueues();
   await ensureContainers();
-  await ensureQueues();
+  await adapters().queues.ensure();
 
   const registrations = await loadFunctionApp();
   const hostJson = readHostJson();
@@ -134,7 +132,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         );
   const triggers = startQueueTriggers(
     registrations.filter((r): r is QueueRegistration => r.kind === 'queue'),
-    polledQueue,
+    (name: string) => polledQueue(adapters().queues.queue(name)),
     queueSettings,
     log,
     options.processingLeaseSeconds,
@@ -144,7 +142,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   if (options.demo && !(await adapters().access.get(DEMO_TENANT)))
     await adapters().access.put(DEMO_TENANT, DEMO_TENANT_PARTNERS, new Date().toISOString());
   // Imported data queues no recompute by itself; ask for one so today's snapshot is there.
-  for (const partnerId of loadedDemoPartners) await enqueueRecompute({ partnerId, reason: 'requested' });
+  for (const partnerId of loadedDemoPartners) await adapters().queues.enqueueRecompute({ partnerId, reason: 'requested' });
 
   return {
     url,

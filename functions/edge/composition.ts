@@ -5,6 +5,7 @@ import { partnersContainerFor } from '../../shared/store/cosmos.js';
 import { JobCheckpoints } from '../../shared/store/jobCheckpoints.js';
 import { PartnerStore } from '../../shared/store/partnerStore.js';
 import { RenewalStore } from '../../shared/store/renewalStore.js';
+import { JobQueues, queueServiceFor } from '../../shared/queue/queues.js';
 
 /** The storage adapters the functions work with, all over one container. */
 export interface Adapters {
@@ -13,6 +14,7 @@ export interface Adapters {
   audit: AuditStore;
   access: AccessStore;
   checkpoints: JobCheckpoints;
+  queues: JobQueues;
   /** The container itself, for the local host's setup and for tests that look under the stores. */
   container: ReturnType<typeof partnersContainerFor>;
 }
@@ -26,6 +28,7 @@ export function compose(s: Settings): Adapters {
     audit: new AuditStore(container),
     access: new AccessStore(container),
     checkpoints: new JobCheckpoints(container),
+    queues: new JobQueues(queueServiceFor(s)),
     container,
   };
 }

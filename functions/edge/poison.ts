@@ -4,6 +4,7 @@ import { latestDayFrom } from '../../shared/jobs/messageChecks.js';
 import { sendToPoison } from '../../shared/queue/poison.js';
 import { withRetry } from '../../shared/store/retry.js';
 import type { InvocationContextT } from './runtime.js';
+import { adapters } from './composition.js';
 
 /** The latest day a queued message may be as of: tomorrow by the system clock, or by the local replay clock if that is later. */
 export const latestMessageDay = (): string => latestDayFrom([today(), todayUtc()].sort().at(-1)!);
@@ -15,6 +16,6 @@ export const latestMessageDay = (): string => latestDayFrom([today(), todayUtc()
  */
 export async function poison(queueName: string, raw: unknown, reason: string, context: InvocationContextT): Promise<void> {
   if (Object.hasOwn(context.triggerMetadata ?? {}, 'adminInput')) throw badRequest([{ path: 'input', message: reason }]);
-  await withRetry(() => sendToPoison(queueName, raw, reason, new Date().toISOString()));
+  await withRetry(() => sendToPoison(adapters().queues, queueName, raw, reason, new Date().toISOString()));
   context.warn(`message moved to ${queueName}-poison at once, as it can never succeed: ${reason}`);
 }

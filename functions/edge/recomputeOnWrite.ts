@@ -1,5 +1,5 @@
-import { enqueueRecompute } from '../../shared/queue/queues.js';
 import type { InvocationContextT } from './runtime.js';
+import { adapters } from './composition.js';
 
 /**
  * After a data write: one recompute message for the partner (a bulk upload sends one, not one per
@@ -7,7 +7,7 @@ import type { InvocationContextT } from './runtime.js';
  */
 export async function recomputeAfterWrite(partnerId: string, context: InvocationContextT): Promise<void> {
   try {
-    await enqueueRecompute({ partnerId, reason: 'data-changed' });
+    await adapters().queues.enqueueRecompute({ partnerId, reason: 'data-changed' });
   } catch (error) {
     context.error(`could not queue a recompute of ${partnerId}; the nightly run will pick it up`, error);
   }

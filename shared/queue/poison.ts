@@ -1,4 +1,4 @@
-import { encodeMessage, queue } from './queues.js';
+import { encodeMessage, type JobQueues } from './queues.js';
 
 /** What a message that can never succeed becomes on `<queue>-poison`: the message as received, and why. */
 export interface PoisonedMessage {
@@ -13,7 +13,7 @@ export interface PoisonedMessage {
  * host retry it maxDequeueCount times first. The caller then returns normally and the host deletes
  * the original, in Azure as locally.
  */
-export async function sendToPoison(queueName: string, message: unknown, reason: string, now: string): Promise<void> {
+export async function sendToPoison(queues: JobQueues, queueName: string, message: unknown, reason: string, now: string): Promise<void> {
   const poisoned: PoisonedMessage = { message, reason, queue: queueName, poisonedAt: now };
-  await queue(`${queueName}-poison`).sendMessage(encodeMessage(poisoned));
+  await queues.queue(`${queueName}-poison`).sendMessage(encodeMessage(poisoned));
 }

@@ -1,4 +1,4 @@
-import { queue } from './queues.js';
+import type { QueueClient } from '@azure/storage-queue';
 
 /** A message as a polling host receives it: the raw text, and what it needs to delete or release it. */
 export interface ReceivedMessage {
@@ -22,8 +22,7 @@ export interface PolledQueue {
   sendText(text: string): Promise<void>;
 }
 
-export function polledQueue(name: string): PolledQueue {
-  const client = queue(name);
+export function polledQueue(client: QueueClient): PolledQueue {
   return {
     createIfNotExists: async () => {
       await client.createIfNotExists();

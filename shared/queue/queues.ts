@@ -1,9 +1,7 @@
 import { QueueServiceClient, type QueueClient } from '@azure/storage-queue';
 import type { RecomputeMessage, RenewalMessage } from '../model/jobs.js';
 import { azureCredential } from '../identity.js';
-import { settings, type Settings } from '../settings.js';
-
-let service: QueueServiceClient | undefined;
+import type { Settings } from '../settings.js';
 
 /** The connection string where one is set (Azurite, local runs); otherwise the queue endpoint with the app's identity. */
 export function queueServiceFor(
@@ -11,14 +9,6 @@ export function queueServiceFor(
 ): QueueServiceClient {
   if (s.AzureWebJobsStorage) return QueueServiceClient.fromConnectionString(s.AzureWebJobsStorage);
   return new QueueServiceClient(s.AzureWebJobsStorage__queueServiceUri!, azureCredential(s));
-}
-
-export function queueService(): QueueServiceClient {
-  return (service ??= queueServiceFor(settings()));
-}
-
-export function queue(name: string): QueueClient {
-  return queueService().getQueueClient(name);
 }
 
 /** Messages are base64 JSON, as host.json's messageEncoding tells the Functions host to expect. */
@@ -38,26 +28,32 @@ export function decodeMessage(text: string): unknown {
 /** Partners to recompute; the Functions host moves what keeps failing to its `-poison` twin. */
 export const RECOMPUTE_QUEUE = 'recompute';
 
-export async function enqueueRecompute(message: RecomputeMessage): Promise<void> {
-  await queue(RECOMPUTE_QUEUE).sendMessage(encodeMessage(message));
-}
-
 /** Renewal steps (preview, renew, fee check) for one partner and one anniversary each. */
 export const RENEWAL_QUEUE = 'renewals';
-
-export async function enqueueRenewal(message: RenewalMessage): Promise<void> {
-  await queue(RENEWAL_QUEUE).sendMessage(encodeMessage(message));
-}
 
 /** The queues the app uses, each with its `-poison` twin. */
 export function queueNames(): string[] {
   return [RECOMPUTE_QUEUE, RENEWAL_QUEUE].flatMap((q) => [q, `${q}-poison`]);
 }
 
-export async function ensureQueues(): Promise<void> {
-  for (const name of queueNames()) await queue(name).createIfNotExists();
-}
+/** The app's queues on one service client, built once by the composition root (functions/edge/composition.ts). */
+export class JobQueues {
+  constructor(private readonly service: QueueServiceClient) {}
 
-export function resetQueues(): void {
-  service = undefined;
+  queue(name: string): QueueClient {
+    return this.service.getQueueClient(name);
+  }
+
+  async enqueueRecompute(message: RecomputeMessage): Promise<void> {
+    await this.queue(RECOMPUTE_QUEUE).sendMessage(encodeMessage(message));
+  }
+
+  async enqueueRenewal(message: RenewalMessage): Promise<void> {
+    await this.queue(RENEWAL_QUEUE).sendMessage(encodeMessage(message));
+  }
+
+  /** Every queue and its poison twin, created where missing (the local host; Bicep creates them in Azure). */
+  async ensure(): Promise<void> {
+    for (const name of queueNames()) await this.queue(name).createIfNotExists();
+  }
 }

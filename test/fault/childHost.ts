@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { startCosmosEmulator, startQueueEmulator } from '../../local/emulators.js';
 import { resetSettings } from '../../shared/settings.js';
 import { ensureContainers } from '../../shared/store/cosmos.js';
-import { ensureQueues, resetQueues } from '../../shared/queue/queues.js';
-import { resetAdapters } from '../../functions/edge/composition.js';
+
+import { adapters, resetAdapters } from '../../functions/edge/composition.js';
 
 export const FAULT_KEY = 'fault-function-key';
 export const FAULT_MASTER_KEY = 'fault-master-key';
@@ -27,9 +27,8 @@ export async function startEmulators(): Promise<Emulators> {
   Object.assign(process.env, env);
   resetSettings();
   resetAdapters();
-  resetQueues();
   await ensureContainers();
-  await ensureQueues();
+  await adapters().queues.ensure();
   return {
     env,
     async stop() {

@@ -5,7 +5,8 @@ import { storeJobPorts } from '../../functions/edge/jobPorts.js';
 import { recomputeDay } from '../../shared/jobs/recomputeDay.js';
 import { feeFor } from '../../shared/lifecycle/renewal.js';
 import { PartnerFacts } from '../../shared/model/partner.js';
-import { encodeMessage, queue, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
+import { encodeMessage, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
+import { queue } from './queues.js';
 import { startTestHost, type TestHost } from './testHost.js';
 import { adapters } from '../../functions/edge/composition.js';
 

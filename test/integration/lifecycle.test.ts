@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartnerFacts } from '../../shared/model/partner.js';
-import { encodeMessage, queue, RECOMPUTE_QUEUE } from '../../shared/queue/queues.js';
+import { encodeMessage, RECOMPUTE_QUEUE } from '../../shared/queue/queues.js';
+import { queue } from './queues.js';
 import { bodyOf, startTestHost, until, type TestHost } from './testHost.js';
 import { adapters } from '../../functions/edge/composition.js';
 

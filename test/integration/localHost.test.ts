@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { today } from '../../shared/clock.js';
 import { todayUtc } from '../../shared/clock.js';
 import { registerQueue, registerTimer, registrations } from '../../functions/edge/registry.js';
-import { decodeMessage, encodeMessage, queue } from '../../shared/queue/queues.js';
+import { decodeMessage, encodeMessage } from '../../shared/queue/queues.js';
+import { queue } from './queues.js';
 import { bodyOf, startTestHost, TEST_KEY, until, type TestHost } from './testHost.js';
 
 // Test-only functions, registered like the app's own before the host loads the app.

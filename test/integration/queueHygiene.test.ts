@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renewalTerms } from '../../rules/index.js';
 import { checkMessage, QUEUE_MESSAGES, wrongStepDay } from '../../shared/jobs/messageChecks.js';
-import { decodeMessage, encodeMessage, queue, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
+import { decodeMessage, encodeMessage, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
+import { queue } from './queues.js';
 import { startTestHost, until, type TestHost } from './testHost.js';
 import { adapters } from '../../functions/edge/composition.js';
 

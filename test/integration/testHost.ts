@@ -1,5 +1,6 @@
 import { startLocalHost, type LocalHost, type LocalHostOptions } from '../../local/host.js';
-import { queue, RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
+import { RECOMPUTE_QUEUE, RENEWAL_QUEUE } from '../../shared/queue/queues.js';
+import { queue } from './queues.js';
 
 export const TEST_KEY = 'integration-test-key';
 export const TEST_MASTER_KEY = 'integration-test-master-key';
