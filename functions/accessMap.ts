@@ -7,10 +7,10 @@ import { handled } from './edge/http.js';
 import { INVALID_BODY } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
 import { adapters } from './edge/composition.js';
+import { etagOf } from '../shared/store/versions.js';
 
 // The access map: which partners the users of an Entra tenant act for. Operators only.
 const NO_MAPPING = { description: 'the tenant is not mapped', schema: ErrorBody };
-const etagOf = (version: number) => `"${version}"`;
 
 registerHttp({
   name: 'putAccess',

@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
-import { notFound, refuse, stale, tooLarge } from '../refusal.js';
+import { notFound, refuse, tooLarge } from '../refusal.js';
+import { checkIfMatch, etagOf } from './versions.js';
 import type { CustomerProfile, MonthUsage } from '../model/facts.js';
 import type { PartnerFacts } from '../model/partner.js';
 import { CONTENTION, contentionDelay, pause, tooManyWriters } from './contention.js';
@@ -17,14 +18,6 @@ import { documentBytes, readModifyWrite } from './readModifyWrite.js';
 import type { UsageUploads } from './usageUpload.js';
 
 type Customers = Record<string, StoredCustomer>;
-
-/** The ETag a client sees for a partner profile, person or customer: its own version. */
-export const etagOf = (version: number) => `"${version}"`;
-
-export function checkIfMatch(ifMatch: string | undefined, version: number | undefined, what: string): void {
-  if (ifMatch === undefined) return;
-  if (version === undefined || (ifMatch !== '*' && ifMatch !== etagOf(version))) throw refuse(stale(what));
-}
 
 /** The bucket a new customer goes to: the last one while it has room, else a new one. */
 function bucketForNewCustomer(partner: PartnerDoc): number {

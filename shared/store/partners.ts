@@ -2,7 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { PersonProfile } from '../model/facts.js';
 import type { PartnerFacts, PartnerProfile } from '../model/partner.js';
 import { refuse, refused } from '../refusal.js';
-import { checkIfMatch, etagOf } from './customerStore.js';
+import { checkIfMatch, etagOf } from './versions.js';
 import { BUCKET_CAPACITY, bucketDocId, PARTNER_ID, type CustomerBucketDoc, type PartnerDoc } from './documents.js';
 import { own, withEntry } from './own.js';
 import { changePartnerDoc, noSuchPartner, readPartnerDoc, withDerived } from './partnerDocs.js';

@@ -2,7 +2,7 @@ import { conditionHolds, describeCondition } from '../conditions.js';
 import { baselineMonthOf, isEligibleIn } from '../preparedCustomer.js';
 import { describeMeasure, readerFor, valueIn } from '../measure.js';
 import { nameOf } from '../window.js';
-import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
+import { baselineAndNow, customersInScope, type Contributor, type PartEvaluator } from './types.js';
 import { cents, fromCents } from '../../money.js';
 
 /**
@@ -29,14 +29,13 @@ export const growth: PartEvaluator<'growth'> = (part, ctx, scope) => {
     const now = valueIn(read, customer, window, M);
     baselineSum += before;
     if (before === 0 && now === 0) continue;
-    const months =
-      baseline === M
-        ? [{ month: nameOf(window, M), value: now }]
-        : [
-            { month: nameOf(window, baseline), value: before },
-            { month: nameOf(window, M), value: now },
-          ];
-    contributors.push({ type: 'customer', id: customer.customerId, contribution: now - before, months, note: '' });
+    contributors.push({
+      type: 'customer',
+      id: customer.customerId,
+      contribution: now - before,
+      months: baselineAndNow(window, baseline, before, now),
+      note: '',
+    });
   }
   const percent = part.as === 'percent';
   const trailingTotal = fromCents(trailingCents);

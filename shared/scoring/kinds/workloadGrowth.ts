@@ -4,7 +4,7 @@ import { baselineMonthOf, isEligibleIn, workloadsAt, type PreparedCustomer } fro
 import { nameOf } from '../window.js';
 import { mcvMaskOf } from '../workloads.js';
 import type { PreparedWorkload } from '../workloads.js';
-import { customersInScope, type Contributor, type PartEvaluator } from './types.js';
+import { baselineAndNow, customersInScope, type Contributor, type PartEvaluator } from './types.js';
 
 /** A month's MCV of one rate-card workload (its entries summed; the caller has checked the association). */
 function mcvOf(workloads: readonly PreparedWorkload[], workload: string): number {
@@ -64,14 +64,14 @@ export const workloadGrowth: PartEvaluator<'workloadGrowth'> = (part, ctx, scope
       const now = mcvOf(workloadsAt(customer, window, M), workload);
       baselineSum += before;
       if (before === 0 && now === 0) continue;
-      const months =
-        baseline === M
-          ? [{ month: nameOf(window, M), value: now }]
-          : [
-              { month: nameOf(window, baseline), value: before },
-              { month: nameOf(window, M), value: now },
-            ];
-      contributors.push({ type: 'customer', id: customer.customerId, workload, contribution: now - before, months, note: '' });
+      contributors.push({
+        type: 'customer',
+        id: customer.customerId,
+        workload,
+        contribution: now - before,
+        months: baselineAndNow(window, baseline, before, now),
+        note: '',
+      });
     }
   }
   const counts = baselineSum > 0 && baselineSum >= part.minBaseline;
