@@ -2,6 +2,7 @@ import type { Caller, RouteRole } from '../../shared/auth/roles.js';
 import type { HttpResponseInit } from './runtime.js';
 import { type Actor } from '../../shared/store/auditStore.js';
 import { adapters } from './composition.js';
+import { withRetry } from '../../shared/store/retry.js';
 
 /** A write is a call on a route needing more than Partner.Reader (a what-if only computes) that succeeded. */
 export function isAuditedWrite(route: { method: string; role: RouteRole }, response: HttpResponseInit): boolean {
@@ -53,5 +54,6 @@ export async function auditWrite(
     status: response.status ?? 200,
     version: versionOf(response.headers),
   };
-  for (const partnerId of partnersConcerned(params, response.jsonBody)) await adapters().audit.record(partnerId, record);
+  // Each record retried on its own, so a retry never writes one another partner already has.
+  for (const partnerId of partnersConcerned(params, response.jsonBody)) await withRetry(() => adapters().audit.record(partnerId, record));
 }

@@ -1,5 +1,5 @@
 import { today } from '../../shared/clock.js';
-import { badRequest } from './refusals.js';
+import { badRequest, issuesIn } from './refusals.js';
 import { fieldIssues } from '../../shared/model/issues.js';
 import { DailyJobInput } from '../../shared/model/jobs.js';
 import type { InvocationContextT } from './runtime.js';
@@ -8,9 +8,6 @@ import type { InvocationContextT } from './runtime.js';
 export function jobDay(context: InvocationContextT): string {
   const input = DailyJobInput.safeParse(context.triggerMetadata?.adminInput ?? undefined);
   // A refusal value: the admin endpoint answers it as a 400.
-  if (!input.success)
-    throw badRequest(
-      fieldIssues(input.error).map((i) => ({ path: i.path === '(root)' ? 'input' : `input.${i.path}`, message: i.message })),
-    );
+  if (!input.success) throw badRequest(issuesIn('input', fieldIssues(input.error)));
   return input.data.asOf ?? today();
 }

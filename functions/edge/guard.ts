@@ -1,7 +1,7 @@
 import { authorize, isOperator } from '../../shared/auth/authorize.js';
 import type { Caller, RouteRole } from '../../shared/auth/roles.js';
 import { errorResponse, refusalResponse } from './respond.js';
-import { auditWrite, isAuditedWrite } from './auditWrite.js';
+import { actorOf, auditWrite, isAuditedWrite } from './auditWrite.js';
 import { authenticate, unauthorized } from './authenticate.js';
 import type { HttpRequestT, HttpResponseInit, InvocationContextT } from './runtime.js';
 import { adapters } from './composition.js';
@@ -43,7 +43,16 @@ export function guarded(route: { name: string; route: string; method: string; ro
       if (forbidden) return refusalResponse(forbidden);
       authorizedCalls.set(request, { caller, partners });
       const response = await handler(request, context);
-      if (isAuditedWrite(route, response)) await auditWrite(route, request.params, caller, response);
+      if (isAuditedWrite(route, response)) {
+        // The write has landed: an error now would have the caller repeat it. A record that still cannot
+        // be written after the retries is logged in full, for the operators to restore.
+        await auditWrite(route, request.params, caller, response).catch((error: unknown) =>
+          context.error(
+            `audit record not written for ${route.name} ${JSON.stringify(request.params)} by ${JSON.stringify(actorOf(caller))}`,
+            error,
+          ),
+        );
+      }
       return response;
     } catch (error) {
       return errorResponse(error, context);

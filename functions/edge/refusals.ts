@@ -61,10 +61,14 @@ export const refusalOf = (error: unknown): EdgeRefusal | undefined =>
 
 export type RequestPart = 'body' | 'path' | 'query';
 
+/** Field issues named where they are in the request: `where` itself for the whole value (`''` or zod's `(root)`), else `where.path`. */
+export function issuesIn(where: string, issues: readonly FieldIssue[]): FieldIssue[] {
+  return issues.map((i) => ({ path: i.path === '' || i.path === '(root)' ? where : `${where}.${i.path}`, message: i.message }));
+}
+
 /** A refusal's field issues named where they are in the request: the core and the store name the fields of what they were given. */
 export function inRequest(where: RequestPart, refusal: Refusal): Refusal {
-  if (refusal.kind !== 'invalid') return refusal;
-  return invalid(refusal.issues.map((i) => ({ path: i.path === '' ? where : `${where}.${i.path}`, message: i.message })));
+  return refusal.kind === 'invalid' ? invalid(issuesIn(where, refusal.issues)) : refusal;
 }
 
 /** Runs a store call whose field issues are about one part of the request. */

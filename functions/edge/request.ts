@@ -2,7 +2,7 @@ import { ForbiddenKeyError, parseJson } from '../../shared/json.js';
 import type { z } from 'zod';
 import { fieldIssues } from '../../shared/model/issues.js';
 import { settings } from '../../shared/settings.js';
-import { badRequest, RequestRefusedError } from './refusals.js';
+import { badRequest, issuesIn, RequestRefusedError } from './refusals.js';
 
 /** application/json, or a JSON-based type such as application/merge-patch+json, with any parameters (charset). */
 const isJsonMediaType = (contentType: string | null) =>
@@ -20,9 +20,7 @@ export interface RequestLike {
 export function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'path'): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw badRequest(
-    fieldIssues(result.error).map((i) => ({ path: i.path === '(root)' ? where : `${where}.${i.path}`, message: i.message })),
-  );
+  throw badRequest(issuesIn(where, fieldIssues(result.error)));
 }
 
 /** The body as JSON, within the service's request limit (MAX_REQUEST_BYTES). */

@@ -3,7 +3,7 @@ import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import { z } from 'zod';
 import { invalidField, refuse, type RefusedError } from '../refusal.js';
 import { settings, type Settings } from '../settings.js';
-import { storageRefusal } from './transient.js';
+import { statusOf } from './transient.js';
 import type { Page } from './partnerViews.js';
 
 /**
@@ -95,7 +95,9 @@ export async function queryPage<T>(
       .query<T>(query, { ...options, maxItemCount: limit, ...(token !== undefined ? { continuationToken: token } : {}) })
       .fetchNext();
   } catch (error) {
-    if (token !== undefined && storageRefusal(error) === undefined) throw notOurs();
+    // Only what a bad token causes: Cosmos refusing it (400) or the SDK failing to parse it. An outage
+    // or a refused request (403, 404, 5xx) stays what it is.
+    if (token !== undefined && (statusOf(error) === 400 || error instanceof TypeError || error instanceof SyntaxError)) throw notOurs();
     throw error;
   }
   return {

@@ -174,7 +174,9 @@ export class UsageUploads {
           .replace(committed, { accessCondition: { type: 'IfMatch', condition: partner._etag! } });
       } catch (error) {
         if (statusOf(error) === 412) continue; // someone wrote the partner since it was read: again, on fresh data
-        throw error;
+        // Any other failure (a timeout, a dropped connection) may have landed: the staged rows are kept
+        // for a journal that may name them, and expire by their TTL if it does not.
+        throw new Committed(error);
       }
       // Committed: from here the staged rows belong to the journal, whoever rolls it forward.
       if (journal && options.haltAfter !== 'committed')

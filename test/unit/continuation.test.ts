@@ -106,6 +106,9 @@ describe('queryPage, when the store rejects a token we signed', () => {
     expect(await refusalOfAsync(queryPage(failing({ code: 400 }), 'partners', { query: 'SELECT * FROM c' }, 1, token))).toEqual(NOT_OURS);
     const throttled = { code: 429 };
     expect(await refusalOfAsync(queryPage(failing(throttled), 'partners', { query: 'SELECT * FROM c' }, 1, token))).toBe(throttled);
+    // A refused or failed request is not the token's fault: it is not hidden behind a 400.
+    const forbidden = { code: 403 };
+    expect(await refusalOfAsync(queryPage(failing(forbidden), 'partners', { query: 'SELECT * FROM c' }, 1, token))).toBe(forbidden);
     expect(await refusalOfAsync(queryPage(failing(sdkBug), 'partners', { query: 'SELECT * FROM c' }, 1, undefined))).toBe(sdkBug);
   });
 });

@@ -76,6 +76,8 @@ describe('refusals at the edge: one table', () => {
   it('the edge names where in the request a field was; other kinds pass unchanged', () => {
     expect(inRequest('query', invalidField('continuation', 'altered'))).toEqual(invalidField('query.continuation', 'altered'));
     expect(inRequest('body', invalidField('', 'empty'))).toEqual(invalidField('body', 'empty'));
+    // zod names the whole value `(root)`: the same place, never `body.(root)`.
+    expect(inRequest('body', invalidField('(root)', 'expected object'))).toEqual(invalidField('body', 'expected object'));
     const gone = refused('legacyCutoff', 'gone');
     expect(inRequest('path', gone)).toBe(gone);
   });
