@@ -1,10 +1,10 @@
 import { notFound, refuse } from '../shared/refusal.js';
 import { json, withEtag } from './edge/respond.js';
-import { parse, readJsonBody } from './edge/request.js';
+import { ifMatch, parse, readJsonBody } from './edge/request.js';
 import { AccessBody, AccessChange, AccessView, TenantPath } from '../shared/model/access.js';
 import { ErrorBody } from '../shared/model/api.js';
 import { handled } from './edge/http.js';
-import { INVALID_BODY } from './edge/refusals.js';
+import { INVALID_BODY, STALE_IF_MATCH } from './edge/refusals.js';
 import { registerHttp } from './edge/registry.js';
 import { adapters } from './edge/composition.js';
 import { etagOf } from '../shared/store/versions.js';
@@ -25,12 +25,14 @@ registerHttp({
     responses: {
       200: { description: 'the mapping as it now is, and the partners it had before', schema: AccessChange },
       400: INVALID_BODY,
+      412: STALE_IF_MATCH,
     },
+    etag: true,
   },
   handler: handled(async (request) => {
     const { tenantId } = parse(TenantPath, request.params, 'path');
     const { partnerIds } = parse(AccessBody, await readJsonBody(request), 'body');
-    const { access, previous } = await adapters().access.put(tenantId, partnerIds, new Date().toISOString());
+    const { access, previous } = await adapters().access.put(tenantId, partnerIds, new Date().toISOString(), ifMatch(request));
     return json(
       200,
       { tenantId: access.tenantId, partnerIds: access.partnerIds, previousPartnerIds: previous },

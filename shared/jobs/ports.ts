@@ -1,8 +1,7 @@
-import type { BenefitPackage } from '../../rules/lifecycleSchema.js';
 import type { LifecycleEvent, Membership } from '../lifecycle/membership.js';
 import type { RenewalRecord } from '../lifecycle/renewal.js';
+import type { RenewalState } from '../lifecycle/renewalChanges.js';
 import type { PartnerFacts } from '../model/partner.js';
-import type { SolutionArea } from '../model/primitives.js';
 import type { ScoreSummary } from '../scoring/summary.js';
 
 /*
@@ -41,14 +40,8 @@ export interface MembershipChange {
   events: LifecycleEvent[];
 }
 
-/** One anniversary's renewal as stored: the package chosen for it, its record once it has run, the fee-due check after it. */
-export interface Renewal {
-  anniversary: string;
-  choice?: { package: BenefitPackage; chosenOn: string };
-  record?: RenewalRecord;
-  /** The fee-due step: the day it checked the fee, and what lapsed for it unpaid (empty when paid). */
-  feeDue?: { checkedOn: string; lapsed: SolutionArea[] };
-}
+/** One anniversary's renewal as the jobs read it: the same shape the renewal decisions take. */
+export type Renewal = RenewalState;
 
 /** A day's stored score summary (the daily snapshot). */
 export interface DaySummary {

@@ -64,6 +64,28 @@ describe('the access map', () => {
     expect((await as(newTenantReader, '/api/partners/fourth-coffee')).status).toBe(403);
   });
 
+  it('a replacement on a stale ETag is a 412 and changes nothing; on the ETag read, it goes through', async () => {
+    const tenant = '7d1e0c2a-4b5f-4e3a-9a8b-1c2d3e4f5a6b';
+    const first = await as(operator, `/api/access/${tenant}`, { method: 'PUT', json: { partnerIds: ['contoso-jp'] } });
+    const etag = first.headers.get('etag')!;
+    await as(operator, `/api/access/${tenant}`, { method: 'PUT', json: { partnerIds: ['fourth-coffee'] } });
+    const stale = await as(operator, `/api/access/${tenant}`, {
+      method: 'PUT',
+      json: { partnerIds: ['tailspin'] },
+      headers: { 'if-match': etag },
+    });
+    expect(stale.status).toBe(412);
+    expect((await bodyOf(await as(operator, `/api/access/${tenant}`))).partnerIds).toEqual(['fourth-coffee']);
+    const current = (await as(operator, `/api/access/${tenant}`)).headers.get('etag')!;
+    const fresh = await as(operator, `/api/access/${tenant}`, {
+      method: 'PUT',
+      json: { partnerIds: ['tailspin'] },
+      headers: { 'if-match': current },
+    });
+    expect(fresh.status).toBe(200);
+    expect((await as(operator, `/api/access/${tenant}`, { method: 'DELETE' })).status).toBe(200);
+  });
+
   it('refuses a tenant id that is not a GUID and a body that is not a list of partner ids', async () => {
     expect((await as(operator, '/api/access/contoso', { method: 'PUT', json: { partnerIds: ['contoso-jp'] } })).status).toBe(400);
     expect((await as(operator, `/api/access/${NEW_TENANT}`, { method: 'PUT', json: { partnerIds: 'contoso-jp' } })).status).toBe(400);
